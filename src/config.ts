@@ -1,0 +1,79 @@
+// The only reader of the environment: builds and checks Måltal's configuration once, at start-up.
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError, type Issue } from './errors.js';
+import { zodIssues } from './validation.js';
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string; display: string };
+
+export interface Config {
+  database: DatabaseConfig;
+  port: number;
+}
+
+/** Values given on the command line win over the environment. */
+export interface ConfigOverrides {
+  database?: string | undefined;
+  port?: string | undefined;
+}
+
+export const DEFAULT_SQLITE_FILE = path.join('var', 'maaltal.sqlite');
+
+const portSchema = z.coerce
+  .number({ message: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+/** Read a database setting: a postgres:// URL, a sqlite: URL, or a file path. */
+export function parseDatabaseSetting(value: string | undefined, field: string): DatabaseConfig | Issue {
+  if (value === undefined || value.trim() === '') return { dialect: 'sqlite', file: DEFAULT_SQLITE_FILE };
+  const raw = value.trim();
+  if (/^postgres(ql)?:\/\//i.test(raw)) {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      return { field, message: `"${redact(raw)}" is not a valid PostgreSQL URL` };
+    }
+    if (url.hostname === '') return { field, message: 'the PostgreSQL URL names no host' };
+    if (url.pathname.replace(/^\//, '') === '') return { field, message: 'the PostgreSQL URL names no database' };
+    return { dialect: 'postgres', url: raw, display: redact(raw) };
+  }
+  if (/^sqlite:/i.test(raw)) {
+    const file = raw.replace(/^sqlite:(\/\/)?/i, '');
+    if (file === '') return { field, message: 'the sqlite: URL names no file' };
+    return { dialect: 'sqlite', file };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+    return {
+      field,
+      message: `unsupported database URL scheme "${raw.split(':')[0]}": use postgres://…, sqlite:… or a file path`,
+    };
+  }
+  return { dialect: 'sqlite', file: raw };
+}
+
+/** Hide the password of a database URL before it is shown anywhere. */
+export function redact(url: string): string {
+  return url.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}): Config {
+  const issues: Issue[] = [];
+
+  const databaseField = overrides.database === undefined ? 'DATABASE_URL' : '--database';
+  const database = parseDatabaseSetting(overrides.database ?? env.DATABASE_URL, databaseField);
+  if ('field' in database) issues.push(database);
+
+  const portField = overrides.port === undefined ? 'PORT' : '--port';
+  const port = portSchema.safeParse(overrides.port ?? env.PORT ?? '3000');
+  if (!port.success) issues.push(...zodIssues(port.error).map((issue) => ({ ...issue, field: portField })));
+
+  if (issues.length > 0 || 'field' in database || !port.success) {
+    throw new AppError('invalid_config', 'Invalid configuration', issues);
+  }
+  return { database, port: port.data };
+}

@@ -1,0 +1,77 @@
+// Opens Måltal's store on SQLite (embedded default) or PostgreSQL, behind one Kysely handle.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.js';
+import { AppError } from '../errors.js';
+import type { Dialect } from './dialect.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+
+export interface Store {
+  db: Db;
+  dialect: Dialect;
+  /** Where the data lives, safe to print (passwords redacted). */
+  location: string;
+  close(): Promise<void>;
+}
+
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+
+/** count(*) and sums come back as int8/numeric; Måltal's numbers fit in a double. */
+function pgTypeParser(oid: number, format?: 'text' | 'binary') {
+  if (oid === PG_INT8 || oid === PG_NUMERIC) return (value: string) => Number(value);
+  return pg.types.getTypeParser(oid, format);
+}
+
+export async function openStore(config: DatabaseConfig, field = 'DATABASE_URL'): Promise<Store> {
+  if (config.dialect === 'sqlite') return openSqlite(config.file, field);
+  return openPostgres(config.url, config.display, field);
+}
+
+function openSqlite(file: string, field: string): Store {
+  let database: SqliteDatabase.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    database = new SqliteDatabase(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+  } catch (error) {
+    throw new AppError('invalid_config', 'Cannot open the SQLite database', [
+      { field, message: `${file}: ${(error as Error).message}` },
+    ]);
+  }
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, display: string, field: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: pgTypeParser } });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    throw new AppError('invalid_config', 'Cannot connect to PostgreSQL', [
+      { field, message: `${display}: ${(error as Error).message}` },
+    ]);
+  }
+  return { db, dialect: 'postgres', location: display, close: () => db.destroy() };
+}
+
+/** Run `work` in one transaction: all of it lands, or none of it. */
+export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}

@@ -1,0 +1,45 @@
+// Runs the schema migrations, in order, on either dialect.
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import type { Db } from './connect.js';
+import type { Dialect } from './dialect.js';
+import * as initial from './migrations/2026-11-26T0800-initial.js';
+
+type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
+
+/** Every migration, by name; names sort in the order they run. */
+const MIGRATIONS: Record<string, MigrationModule> = {
+  '2026-11-26T0800-initial': initial,
+};
+
+function provider(dialect: Dialect) {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return Object.fromEntries(
+        Object.entries(MIGRATIONS).map(([name, module]) => [name, { up: (db) => module.up(db, dialect) }]),
+      );
+    },
+  };
+}
+
+export interface MigrateOutcome {
+  applied: string[];
+}
+
+/** Migrations see an untyped handle: they describe the schema as it was then, not as the app types say. */
+const untyped = (db: Db) => db as unknown as Kysely<unknown>;
+
+export async function migrateToLatest(db: Db, dialect: Dialect): Promise<MigrateOutcome> {
+  const migrator = new Migrator({ db: untyped(db), provider: provider(dialect) });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error !== undefined) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+export async function pendingMigrations(db: Db, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({ db: untyped(db), provider: provider(dialect) });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

@@ -1,0 +1,199 @@
+// Table types of Måltal's one schema (camelCase here; snake_case in the database through CamelCasePlugin).
+import type { Generated } from 'kysely';
+
+/** Flags are stored as 0/1 integers on both dialects (SQLite has no boolean type). */
+export type Flag = 0 | 1;
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface GoalTable {
+  id: number;
+  code: string;
+  areaDa: string;
+  areaEn: string;
+  titleDa: string;
+  titleEn: string;
+  directionDa: string;
+  directionEn: string;
+  sourceUrl: string;
+  caveat: string;
+}
+
+export interface SubProblemTable {
+  id: Generated<number>;
+  goalId: number;
+  code: string;
+  nameDa: string;
+  nameEn: string;
+  sourceUrl: string;
+  caveat: string;
+}
+
+export interface BfaTable {
+  id: Generated<number>;
+  code: string;
+  short: string;
+  nameDa: string;
+  nameEn: string;
+  scope: string;
+  sourceUrl: string;
+  caveat: string;
+}
+
+export interface MainGroupTable {
+  id: Generated<number>;
+  code: string;
+  nameDa: string;
+  nameEn: string;
+  sortOrder: number;
+}
+
+export interface BranchGroupTable {
+  id: Generated<number>;
+  code: string;
+  mainGroupId: number;
+  nameDa: string;
+  nameEn: string;
+  nameSeenOnOfficialPage: string;
+  sourceUrl: string;
+  caveat: string;
+  sortOrder: number;
+}
+
+export interface BranchGroupOwnerTable {
+  branchGroupId: number;
+  bfaId: number;
+  basis: string;
+  note: string;
+}
+
+export interface SubBranchTable {
+  id: Generated<number>;
+  code: string;
+  branchGroupId: number;
+  nameDa: string;
+  nameEn: string;
+  sourceUrl: string;
+  caveat: string;
+}
+
+export interface BranchProblemTable {
+  id: Generated<number>;
+  scopeKey: string;
+  branchGroupId: number;
+  subBranchId: number | null;
+  goalId: number;
+  subProblemId: number | null;
+  columnReading: string;
+  bfaId: number | null;
+  sourceUrl: string;
+  caveat: string;
+}
+
+export interface IndustryCodeTable {
+  id: Generated<number>;
+  classification: string;
+  code: string;
+  branchGroupId: number;
+  subBranchId: number | null;
+  sourceUrl: string;
+  caveat: string;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  code: string;
+  nameDa: string;
+  nameEn: string;
+  unit: string;
+  polarity: string;
+  dataSource: string;
+  methodBreakNotesDa: string;
+  methodBreakNotesEn: string;
+  goalId: number | null;
+  subProblemId: number | null;
+  isDemo: Flag;
+}
+
+export interface TargetTable {
+  id: Generated<number>;
+  scopeKey: string;
+  branchGroupId: number | null;
+  subBranchId: number | null;
+  goalId: number;
+  subProblemId: number | null;
+  createdAt: string;
+  createdBy: string;
+  isDemo: Flag;
+}
+
+export interface TargetRevisionTable {
+  id: Generated<number>;
+  targetId: number;
+  revision: number;
+  indicatorId: number;
+  baselineYear: number;
+  baselineValue: number;
+  targetYear: number;
+  targetValue: number;
+  ownerBfaId: number | null;
+  status: string;
+  notes: string;
+  revisedAt: string;
+  revisedBy: string;
+  reason: string;
+  isDemo: Flag;
+}
+
+export interface ObservationTable {
+  id: Generated<number>;
+  indicatorId: number;
+  scopeKey: string;
+  branchGroupId: number | null;
+  subBranchId: number | null;
+  year: number;
+  periodLabel: string;
+  value: number;
+  count: number | null;
+  denominator: number | null;
+  respondents: number | null;
+  lowercl: number | null;
+  uppercl: number | null;
+  confidence: number | null;
+  source: string;
+  seriesLabel: string;
+  seriesBreak: Flag;
+  isDemo: Flag;
+}
+
+export interface EmploymentTable {
+  id: Generated<number>;
+  branchGroupId: number;
+  year: number;
+  ageBand: string;
+  sex: string;
+  employed: number;
+  source: string;
+  isDemo: Flag;
+}
+
+export interface Database {
+  meta: MetaTable;
+  goal: GoalTable;
+  subProblem: SubProblemTable;
+  bfa: BfaTable;
+  mainGroup: MainGroupTable;
+  branchGroup: BranchGroupTable;
+  branchGroupOwner: BranchGroupOwnerTable;
+  subBranch: SubBranchTable;
+  branchProblem: BranchProblemTable;
+  industryCode: IndustryCodeTable;
+  indicator: IndicatorTable;
+  target: TargetTable;
+  targetRevision: TargetRevisionTable;
+  observation: ObservationTable;
+  employment: EmploymentTable;
+}

@@ -1,0 +1,83 @@
+// The catalogue of expected errors: each has a stable code, an HTTP status and a CLI exit code.
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'invalid_config'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'usage';
+
+/** One problem with one field (and, for files, one row and column). */
+export interface Issue {
+  field: string;
+  message: string;
+  file?: string;
+  row?: number;
+  column?: string;
+}
+
+const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 500> = {
+  invalid_input: 400,
+  invalid_config: 500,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  unauthorized: 401,
+  usage: 400,
+};
+
+/** Exit codes follow sysexits(3) where one fits. */
+const EXIT_CODE: Record<ErrorCode, number> = {
+  usage: 64,
+  invalid_input: 65,
+  not_found: 66,
+  conflict: 75,
+  forbidden: 77,
+  unauthorized: 77,
+  invalid_config: 78,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: Issue[];
+
+  constructor(code: ErrorCode, message: string, issues: Issue[] = []) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  get httpStatus(): 400 | 401 | 403 | 404 | 409 | 500 {
+    return HTTP_STATUS[this.code];
+  }
+
+  get exitCode(): number {
+    return EXIT_CODE[this.code];
+  }
+
+  /** The message followed by every issue, on one line, as the CLI prints it. */
+  oneLine(): string {
+    if (this.issues.length === 0) return this.message;
+    return `${this.message}: ${this.issues.map(formatIssue).join('; ')}`;
+  }
+}
+
+export function formatIssue(issue: Issue): string {
+  const where = [
+    issue.file,
+    issue.row === undefined ? undefined : `row ${issue.row}`,
+    issue.column === undefined ? undefined : `column ${issue.column}`,
+  ]
+    .filter((part) => part !== undefined)
+    .join(', ');
+  return `${where ? `${where}: ` : ''}${issue.field}: ${issue.message}`;
+}
+
+export const invalidInput = (message: string, issues: Issue[] = []) =>
+  new AppError('invalid_input', message, issues);
+export const notFound = (message: string) => new AppError('not_found', message);
+export const conflict = (message: string, issues: Issue[] = []) => new AppError('conflict', message, issues);
+export const usageError = (message: string, issues: Issue[] = []) => new AppError('usage', message, issues);
