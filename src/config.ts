@@ -11,6 +11,8 @@ export type DatabaseConfig =
 export interface Config {
   database: DatabaseConfig;
   port: number;
+  /** Who the CLI acts as in history records (MAALTAL_USER, else the login name). */
+  user: string;
 }
 
 /** Values given on the command line win over the environment. */
@@ -24,8 +26,8 @@ export const DEFAULT_SQLITE_FILE = path.join('var', 'maaltal.sqlite');
 const portSchema = z.coerce
   .number({ message: 'must be a whole number' })
   .int('must be a whole number')
-  .min(1, 'must be between 1 and 65535')
-  .max(65535, 'must be between 1 and 65535');
+  .min(0, 'must be between 0 (any free port) and 65535')
+  .max(65535, 'must be between 0 (any free port) and 65535');
 
 /** Read a database setting: a postgres:// URL, a sqlite: URL, or a file path. */
 export function parseDatabaseSetting(value: string | undefined, field: string): DatabaseConfig | Issue {
@@ -39,7 +41,8 @@ export function parseDatabaseSetting(value: string | undefined, field: string): 
       return { field, message: `"${redact(raw)}" is not a valid PostgreSQL URL` };
     }
     if (url.hostname === '') return { field, message: 'the PostgreSQL URL names no host' };
-    if (url.pathname.replace(/^\//, '') === '') return { field, message: 'the PostgreSQL URL names no database' };
+    if (url.pathname.replace(/^\//, '') === '')
+      return { field, message: 'the PostgreSQL URL names no database' };
     return { dialect: 'postgres', url: raw, display: redact(raw) };
   }
   if (/^sqlite:/i.test(raw)) {
@@ -75,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   if (issues.length > 0 || 'field' in database || !port.success) {
     throw new AppError('invalid_config', 'Invalid configuration', issues);
   }
-  return { database, port: port.data };
+  const user = env.MAALTAL_USER?.trim() || env.USER?.trim() || env.LOGNAME?.trim() || 'maaltal';
+  return { database, port: port.data, user };
 }

@@ -58,6 +58,17 @@ export class AppError extends Error {
     return EXIT_CODE[this.code];
   }
 
+  /** The same error with its fields named as the user knows them (e.g. `targetYear` → `--target-year`). */
+  withFieldNames(name: (field: string) => string): AppError {
+    const renamed = new AppError(
+      this.code,
+      this.message,
+      this.issues.map((issue) => ({ ...issue, field: name(issue.field) })),
+    );
+    renamed.stack = this.stack;
+    return renamed;
+  }
+
   /** The message followed by every issue, on one line, as the CLI prints it. */
   oneLine(): string {
     if (this.issues.length === 0) return this.message;

@@ -23,7 +23,10 @@ export interface TestStore extends Store {
 export async function emptyDatabase(dialect: Dialect): Promise<{ setting: string; drop(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'maaltal-test-'));
-    return { setting: path.join(dir, 'test.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      setting: path.join(dir, 'test.sqlite'),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `maaltal_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });

@@ -35,7 +35,9 @@ export async function migrateToLatest(db: Db, dialect: Dialect): Promise<Migrate
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
   }
-  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  return {
+    applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  };
 }
 
 export async function pendingMigrations(db: Db, dialect: Dialect): Promise<string[]> {

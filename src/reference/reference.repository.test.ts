@@ -45,7 +45,11 @@ describeEachDialect('reference data', (dialect) => {
     await store.db.updateTable('bfa').set({ nameEn: 'Corrected name' }).where('code', '=', 'ba').execute();
     const again = await seedReference(store.db, loadReferenceData());
     expect(Object.values(again).every((n) => n === 0)).toBe(true);
-    const bfa = await store.db.selectFrom('bfa').select('nameEn').where('code', '=', 'ba').executeTakeFirstOrThrow();
+    const bfa = await store.db
+      .selectFrom('bfa')
+      .select('nameEn')
+      .where('code', '=', 'ba')
+      .executeTakeFirstOrThrow();
     expect(bfa.nameEn).toBe('Corrected name');
   });
 

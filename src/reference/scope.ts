@@ -13,7 +13,9 @@ export interface Problem {
 /** `national`, `branch:<group>` or `branch:<group>/<sub-branch>`. */
 export function scopeKey(scope: Scope): string {
   if (scope.branchGroup === null) return 'national';
-  return scope.subBranch === null ? `branch:${scope.branchGroup}` : `branch:${scope.branchGroup}/${scope.subBranch}`;
+  return scope.subBranch === null
+    ? `branch:${scope.branchGroup}`
+    : `branch:${scope.branchGroup}/${scope.subBranch}`;
 }
 
 /** A scope and a problem together: one target per key. */

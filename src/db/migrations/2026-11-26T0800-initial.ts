@@ -208,7 +208,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addUniqueConstraint('employment_branch_year_age_sex_uq', ['branch_group_id', 'year', 'age_band', 'sex'])
     .execute();
 
-  await db.schema.createIndex('target_revision_target_idx').on('target_revision').column('target_id').execute();
+  await db.schema
+    .createIndex('target_revision_target_idx')
+    .on('target_revision')
+    .column('target_id')
+    .execute();
   await db.schema
     .createIndex('observation_indicator_scope_idx')
     .on('observation')

@@ -1,0 +1,64 @@
+// The shape of a CLI command and the context it runs in (output streams, environment, clock, store).
+import type { ParseArgsConfig } from 'node:util';
+import type { Config } from '../config.js';
+import type { Store } from '../db/connect.js';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & {
+  description: string;
+  value?: string;
+};
+
+export interface Command {
+  /** Words that select the command, e.g. `targets list`. */
+  name: string;
+  summary: string;
+  /** What follows the command name, e.g. `ID [options]`. */
+  usage?: string;
+  options: Record<string, OptionSpec>;
+  positionals?: { name: string; description: string; required: boolean }[];
+  run(context: CommandContext, args: ParsedArgs): Promise<number | undefined>;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+/** The value of a string option, or undefined when it was not given. */
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function flag(args: ParsedArgs, name: string): boolean {
+  return args.values[name] === true;
+}
+
+export interface Output {
+  write(text: string): void;
+}
+
+export interface CommandContext {
+  stdout: Output;
+  stderr: Output;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  /** The checked configuration, with `--database`/`--port` applied. */
+  config(): Config;
+  /** The store named by the configuration, opened once; closed by the runner. */
+  store(): Promise<Store>;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); long-running commands wait on it. */
+  stopSignal: Promise<void>;
+}
+
+/** Options every command accepts. */
+export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  database: {
+    type: 'string',
+    value: 'URL|FILE',
+    description:
+      'database: postgres://… URL, sqlite:FILE or a file path (default: DATABASE_URL, else var/maaltal.sqlite)',
+  },
+  debug: { type: 'boolean', description: 'show the stack trace of unexpected errors' },
+  help: { type: 'boolean', short: 'h', description: 'show help for this command' },
+};

@@ -1,0 +1,6 @@
+// Every CLI command, in the order `maaltal --help` lists them.
+import { targetCommands } from '../targets/targets.commands.js';
+import type { Command } from './command.js';
+import { setupCommands } from './setup.commands.js';
+
+export const COMMANDS: Command[] = [...setupCommands, ...targetCommands];

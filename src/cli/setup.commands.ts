@@ -1,0 +1,120 @@
+// `maaltal migrate`, `seed`, `serve` and `start`: set up a database and run the web server.
+import { z } from 'zod';
+import { type Db, inTransaction, type Store } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { DEFAULT_DEMO_SEED } from '../demo/demo.generator.js';
+import { seedDemo } from '../demo/demo.seed.js';
+import { loadReferenceData } from '../reference/reference.data.js';
+import { seedReference } from '../reference/reference.repository.js';
+import { parseOrThrow } from '../validation.js';
+import { startServer } from '../web/server.js';
+import { type Command, type CommandContext, flag, type OptionSpec, stringOption } from './command.js';
+
+const port: OptionSpec = {
+  type: 'string',
+  value: 'PORT',
+  description: 'port to listen on (default: PORT, else 3000)',
+};
+
+const seedSchema = z.coerce
+  .number({ message: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(0, 'must be 0 or more')
+  .max(2 ** 31 - 1, 'must be below 2^31');
+
+async function migrate(context: CommandContext, store: Store) {
+  const { applied } = await migrateToLatest(store.db, store.dialect);
+  context.stderr.write(
+    applied.length === 0
+      ? `Database ${store.location} is up to date\n`
+      : `Applied ${applied.join(', ')} to ${store.location}\n`,
+  );
+}
+
+async function seedAll(context: CommandContext, db: Db, options: { demo: boolean; seed: number }) {
+  const reference = loadReferenceData();
+  const outcome = await inTransaction(db, async (tx) => {
+    const counts = await seedReference(tx, reference);
+    const demo = options.demo ? await seedDemo(tx, reference, options.seed) : undefined;
+    return { counts, demo };
+  });
+  const added = Object.entries(outcome.counts).filter(([, n]) => n > 0);
+  context.stderr.write(
+    added.length === 0
+      ? 'Reference data: unchanged\n'
+      : `Reference data: added ${added.map(([table, n]) => `${n} ${table}`).join(', ')}\n`,
+  );
+  if (outcome.demo !== undefined) {
+    context.stderr.write(
+      outcome.demo.changed
+        ? `Demo data (seed ${outcome.demo.seed}): added ${Object.entries(outcome.demo.counts)
+            .map(([table, n]) => `${n} ${table}`)
+            .join(', ')}\n`
+        : `Demo data (seed ${outcome.demo.seed}): unchanged\n`,
+    );
+  }
+}
+
+async function serve(context: CommandContext, store: Store) {
+  const server = await startServer(store, { port: context.config().port });
+  context.stderr.write(
+    `Måltal is running on http://localhost:${server.port} (database: ${store.location})\n`,
+  );
+  await context.stopSignal;
+  await server.close();
+  return 0;
+}
+
+export const setupCommands: Command[] = [
+  {
+    name: 'migrate',
+    summary: 'Create or update the database schema',
+    options: {},
+    async run(context) {
+      await migrate(context, await context.store());
+      return 0;
+    },
+  },
+  {
+    name: 'seed',
+    summary: 'Load the reference data (goals, branch groups, BFAs, …); with --demo also the demo data',
+    options: {
+      demo: { type: 'boolean', description: 'also load synthetic demo data (marked as such everywhere)' },
+      seed: {
+        type: 'string',
+        value: 'N',
+        description: `random seed of the demo data (default ${DEFAULT_DEMO_SEED})`,
+      },
+    },
+    async run(context, args) {
+      const seed = parseOrThrow(seedSchema, stringOption(args, 'seed') ?? DEFAULT_DEMO_SEED, 'Invalid seed', {
+        fieldName: () => '--seed',
+      });
+      const store = await context.store();
+      await seedAll(context, store.db, { demo: flag(args, 'demo'), seed });
+      return 0;
+    },
+  },
+  {
+    name: 'serve',
+    summary: 'Run the web server (public site and JSON API)',
+    options: { port },
+    async run(context) {
+      return serve(context, await context.store());
+    },
+  },
+  {
+    name: 'start',
+    summary: 'Migrate, load reference data (and demo data into an empty database), then serve',
+    options: { port },
+    async run(context) {
+      const store = await context.store();
+      await migrate(context, store);
+      const empty =
+        (await store.db.selectFrom('target').select('id').limit(1).executeTakeFirst()) === undefined &&
+        (await store.db.selectFrom('observation').select('id').limit(1).executeTakeFirst()) === undefined;
+      await seedAll(context, store.db, { demo: empty, seed: DEFAULT_DEMO_SEED });
+      return serve(context, store);
+    },
+  },
+];

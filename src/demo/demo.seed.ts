@@ -1,0 +1,182 @@
+// Writes the demo data into a database, once: a second run with the same seed changes nothing.
+import type { Tx } from '../db/connect.js';
+import { getMeta, META_DEMO_SEED, setMeta } from '../db/meta.js';
+import { insertEmployment } from '../employment/employment.repository.js';
+import { conflict } from '../errors.js';
+import type { ReferenceData } from '../reference/reference.data.js';
+import { scopeKey, scopeProblemKey } from '../reference/scope.js';
+import { insertIndicator } from '../targets/indicators.repository.js';
+import { insertObservations } from '../targets/observations.repository.js';
+import { insertRevision, insertTarget } from '../targets/targets.repository.js';
+import {
+  DEMO_LABEL_DA,
+  type DemoData,
+  generateDemoData,
+  SURVEY_BREAK_NOTES,
+  SURVEY_SOURCE,
+} from './demo.generator.js';
+
+export interface DemoSeedOutcome {
+  seed: number;
+  changed: boolean;
+  counts: Record<string, number>;
+}
+
+const DEMO_USER = 'demo';
+
+async function idMap(
+  tx: Tx,
+  table: 'goal' | 'subProblem' | 'bfa' | 'branchGroup' | 'subBranch' | 'indicator',
+) {
+  const rows = await tx.selectFrom(table).select(['id', 'code']).execute();
+  const map = new Map(rows.map((row) => [row.code, row.id]));
+  return (code: string) => {
+    const id = map.get(code);
+    if (id === undefined) throw new Error(`Demo data names an unknown ${table} "${code}"`);
+    return id;
+  };
+}
+
+/** True when the database holds any target or observation that is not demo data. */
+async function hasRealData(tx: Tx): Promise<boolean> {
+  const target = await tx
+    .selectFrom('target')
+    .select('id')
+    .where('isDemo', '=', 0)
+    .limit(1)
+    .executeTakeFirst();
+  const observation = await tx
+    .selectFrom('observation')
+    .select('id')
+    .where('isDemo', '=', 0)
+    .limit(1)
+    .executeTakeFirst();
+  return target !== undefined || observation !== undefined;
+}
+
+export async function seedDemo(tx: Tx, reference: ReferenceData, seed: number): Promise<DemoSeedOutcome> {
+  const existing = await getMeta(tx, META_DEMO_SEED);
+  if (existing !== undefined) {
+    if (Number(existing) === seed) return { seed, changed: false, counts: {} };
+    throw conflict(`The database already holds demo data from seed ${existing}`, [
+      { field: '--seed', message: `use a fresh database to load seed ${seed}` },
+    ]);
+  }
+  if (await hasRealData(tx)) {
+    throw conflict('Demo data is only loaded into a database without real targets or observations', [
+      { field: '--demo', message: 'this database holds real data' },
+    ]);
+  }
+  const data = generateDemoData(reference, seed);
+  const counts = await writeDemo(tx, data);
+  await setMeta(tx, META_DEMO_SEED, String(seed));
+  return { seed, changed: true, counts };
+}
+
+async function writeDemo(tx: Tx, data: DemoData): Promise<Record<string, number>> {
+  const goalId = await idMap(tx, 'goal');
+  const subProblemId = await idMap(tx, 'subProblem');
+  const branchId = await idMap(tx, 'branchGroup');
+  const subBranchId = await idMap(tx, 'subBranch');
+  const bfaId = await idMap(tx, 'bfa');
+
+  for (const indicator of data.indicators) {
+    await insertIndicator(tx, {
+      code: indicator.code,
+      nameDa: indicator.nameDa,
+      nameEn: indicator.nameEn,
+      unit: 'percent',
+      polarity: 'lower_is_better',
+      dataSource: SURVEY_SOURCE,
+      methodBreakNotesDa: SURVEY_BREAK_NOTES.da,
+      methodBreakNotesEn: SURVEY_BREAK_NOTES.en,
+      goalId: goalId(indicator.goal),
+      subProblemId: indicator.subProblem === null ? null : subProblemId(indicator.subProblem),
+      isDemo: 1,
+    });
+  }
+  const indicatorId = await idMap(tx, 'indicator');
+
+  await insertEmployment(
+    tx,
+    data.employment.map((row) => ({
+      branchGroupId: branchId(row.branchGroup),
+      year: row.year,
+      ageBand: 'all',
+      sex: 'all',
+      employed: row.employed,
+      source: DEMO_LABEL_DA,
+      isDemo: 1,
+    })),
+  );
+
+  await insertObservations(
+    tx,
+    data.observations.map((row) => ({
+      indicatorId: indicatorId(row.indicator),
+      scopeKey: scopeKey(row),
+      branchGroupId: branchId(row.branchGroup),
+      subBranchId: row.subBranch === null ? null : subBranchId(row.subBranch),
+      year: row.year,
+      periodLabel: String(row.year),
+      value: row.value,
+      count: row.count,
+      denominator: row.respondents,
+      respondents: row.respondents,
+      lowercl: row.lowercl,
+      uppercl: row.uppercl,
+      confidence: row.confidence,
+      source: `${DEMO_LABEL_DA} (${row.seriesLabel})`,
+      seriesLabel: row.seriesLabel,
+      seriesBreak: row.seriesBreak ? 1 : 0,
+      isDemo: 1,
+    })),
+  );
+
+  let revisions = 0;
+  for (const target of data.targets) {
+    const first = target.revisions[0];
+    if (first === undefined) continue;
+    const id = await insertTarget(tx, {
+      scopeKey: scopeProblemKey(target, target),
+      branchGroupId: branchId(target.branchGroup),
+      subBranchId: target.subBranch === null ? null : subBranchId(target.subBranch),
+      goalId: goalId(target.goal),
+      subProblemId: target.subProblem === null ? null : subProblemId(target.subProblem),
+      createdAt: first.revisedAt,
+      createdBy: DEMO_USER,
+      isDemo: 1,
+    });
+    for (const [index, revision] of target.revisions.entries()) {
+      await insertRevision(tx, {
+        targetId: id,
+        revision: index + 1,
+        indicatorId: indicatorId(target.indicator),
+        ownerBfaId: target.owner === null ? null : bfaId(target.owner),
+        baselineYear: target.baselineYear,
+        baselineValue: revision.baselineValue,
+        targetYear: target.targetYear,
+        targetValue: revision.targetValue,
+        status: 'adopted',
+        notes: DEMO_LABEL_DA,
+        revisedAt: revision.revisedAt,
+        revisedBy: DEMO_USER,
+        reason: revision.reason,
+        isDemo: 1,
+      });
+      revisions++;
+    }
+  }
+  return {
+    indicator: data.indicators.length,
+    employment: data.employment.length,
+    observation: data.observations.length,
+    target: data.targets.length,
+    targetRevision: revisions,
+  };
+}
+
+/** Whether the database shows demo data anywhere (pages and outputs say so). */
+export async function holdsDemoData(tx: Parameters<typeof getMeta>[0]): Promise<boolean> {
+  return (await getMeta(tx, META_DEMO_SEED)) !== undefined;
+}

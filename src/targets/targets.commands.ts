@@ -1,0 +1,302 @@
+// `maaltal targets …`: list, show, add and revise targets from the command line.
+import { readFile } from 'node:fs/promises';
+import {
+  type Command,
+  type CommandContext,
+  flag,
+  type OptionSpec,
+  type ParsedArgs,
+  stringOption,
+} from '../cli/command.js';
+import { type Db, inTransaction } from '../db/connect.js';
+import { DEMO_LABEL_DA, DEMO_LABEL_EN } from '../demo/demo.generator.js';
+import { holdsDemoData } from '../demo/demo.seed.js';
+import { AppError, invalidInput, usageError } from '../errors.js';
+import { formatInterval, formatValue } from '../format.js';
+import { parseOrThrow } from '../validation.js';
+import type { Target } from './targets.model.js';
+import { presentTargetHistory, presentTargetList } from './targets.presenter.js';
+import {
+  addTargetSchema,
+  listTargetsSchema,
+  reviseTargetSchema,
+  TARGET_STATUSES,
+} from './targets.schemas.js';
+import { addTarget, listTargets, reviseTarget, showTarget } from './targets.service.js';
+
+const json: OptionSpec = { type: 'boolean', description: 'print JSON instead of text' };
+
+/** Flags of `add`/`revise` and the input field each one sets. */
+const VALUE_FLAGS: Record<string, { field: string; spec: OptionSpec }> = {
+  branch: { field: 'branchGroup', spec: { type: 'string', value: 'CODE', description: 'branch group code' } },
+  'sub-branch': {
+    field: 'subBranch',
+    spec: { type: 'string', value: 'CODE', description: 'sub-branch code' },
+  },
+  goal: { field: 'goal', spec: { type: 'string', value: 'CODE', description: 'national goal code' } },
+  'sub-problem': {
+    field: 'subProblem',
+    spec: { type: 'string', value: 'CODE', description: 'sub-problem code' },
+  },
+  indicator: { field: 'indicator', spec: { type: 'string', value: 'CODE', description: 'indicator code' } },
+  'baseline-year': {
+    field: 'baselineYear',
+    spec: { type: 'string', value: 'YEAR', description: 'baseline year' },
+  },
+  'baseline-value': {
+    field: 'baselineValue',
+    spec: { type: 'string', value: 'NUMBER', description: 'baseline value (decimal point or comma)' },
+  },
+  'target-year': { field: 'targetYear', spec: { type: 'string', value: 'YEAR', description: 'target year' } },
+  'target-value': {
+    field: 'targetValue',
+    spec: { type: 'string', value: 'NUMBER', description: 'target value' },
+  },
+  owner: { field: 'owner', spec: { type: 'string', value: 'BFA', description: 'owner BFA code' } },
+  status: {
+    field: 'status',
+    spec: { type: 'string', value: 'STATUS', description: TARGET_STATUSES.join(' | ') },
+  },
+  notes: { field: 'notes', spec: { type: 'string', value: 'TEXT', description: 'notes' } },
+  reason: {
+    field: 'reason',
+    spec: { type: 'string', value: 'TEXT', description: 'why (kept in the history)' },
+  },
+};
+const FLAG_FOR_FIELD = new Map(Object.entries(VALUE_FLAGS).map(([name, { field }]) => [field, `--${name}`]));
+const REVISABLE = [
+  'indicator',
+  'baseline-year',
+  'baseline-value',
+  'target-year',
+  'target-value',
+  'owner',
+  'status',
+  'notes',
+  'reason',
+];
+
+function valueOptions(names: string[]): Record<string, OptionSpec> {
+  return Object.fromEntries(names.map((name) => [name, VALUE_FLAGS[name]?.spec as OptionSpec]));
+}
+
+/** Build the input object from a JSON file (if given) with flags on top; "12,5" is read as 12.5. */
+async function readInput(
+  args: ParsedArgs,
+  flags: string[],
+): Promise<{ input: Record<string, unknown>; file?: string }> {
+  const file = stringOption(args, 'file');
+  let input: Record<string, unknown> = {};
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw invalidInput('Cannot read the input file', [
+        { field: '--file', message: `${file}: ${(error as Error).message}` },
+      ]);
+    }
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('expected one JSON object');
+      input = parsed as Record<string, unknown>;
+    } catch (error) {
+      throw invalidInput('The input file is not valid JSON', [
+        { field: '--file', message: `${file}: ${(error as Error).message}` },
+      ]);
+    }
+  }
+  for (const name of flags) {
+    const value = stringOption(args, name);
+    const spec = VALUE_FLAGS[name];
+    if (value === undefined || spec === undefined) continue;
+    input[spec.field] = /^-?\d+,\d+$/.test(value.trim()) ? value.trim().replace(',', '.') : value;
+  }
+  return file === undefined ? { input } : { input, file };
+}
+
+const flagName = (field: string) => FLAG_FOR_FIELD.get(field) ?? field;
+
+/** Name fields as the user gave them: flags as `--target-year`, file fields by their JSON name. */
+function validate<S extends Parameters<typeof parseOrThrow>[0]>(
+  schema: S,
+  input: Record<string, unknown>,
+  message: string,
+  file?: string,
+) {
+  return parseOrThrow(schema, input, message, file === undefined ? { fieldName: flagName } : { file });
+}
+
+/** Run a service call; when the input came from flags, its errors name the flags. */
+async function asGiven<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (file === undefined && error instanceof AppError) throw error.withFieldNames(flagName);
+    throw error;
+  }
+}
+
+function parseId(value: string | undefined): number {
+  if (value === undefined || !/^\d+$/.test(value)) {
+    throw usageError('Invalid target id', [
+      { field: 'ID', message: `"${value ?? ''}" is not a whole number` },
+    ]);
+  }
+  return Number(value);
+}
+
+function describeTarget(target: Target): string {
+  const where = target.branchGroup === null ? 'Hele landet' : target.branchGroup.nameDa;
+  const sub = target.subBranch === null ? '' : `: ${target.subBranch.nameDa}`;
+  const problem =
+    target.subProblem === null ? target.goal.nameDa : `${target.goal.nameDa} – ${target.subProblem.nameDa}`;
+  return `${where}${sub} · ${problem}`;
+}
+
+function targetLine(target: Target): string {
+  const unit = target.indicator.unit;
+  const latest =
+    target.latest === null
+      ? 'no observation'
+      : `${target.latest.year}: ${formatValue(target.latest.value, unit, 'da')} (${formatInterval(target.latest.lowercl, target.latest.uppercl, unit, 'da')})`;
+  return [
+    `#${target.id}`.padEnd(5),
+    describeTarget(target),
+    `\n      owner ${target.owner?.short ?? '–'} · baseline ${target.baseline.year}: ${formatValue(target.baseline.value, unit, 'da')}`,
+    ` · latest ${latest} · target ${target.target.year}: ${formatValue(target.target.value, unit, 'da')} · ${target.status}`,
+  ].join(' ');
+}
+
+async function historyJson(db: Db, id: number): Promise<string> {
+  const [history, demo] = await Promise.all([showTarget(db, id), holdsDemoData(db)]);
+  return `${JSON.stringify(presentTargetHistory(history, demo), null, 2)}\n`;
+}
+
+async function demoNotice(context: CommandContext, demo: boolean) {
+  if (demo) context.stderr.write(`${DEMO_LABEL_DA} / ${DEMO_LABEL_EN}\n`);
+}
+
+export const targetCommands: Command[] = [
+  {
+    name: 'targets list',
+    summary: 'List the current targets with baseline, latest observation and target value',
+    options: {
+      branch: { type: 'string', value: 'CODE', description: 'only this branch group' },
+      goal: { type: 'string', value: 'CODE', description: 'only this national goal' },
+      json,
+    },
+    async run(context, args) {
+      const filter = parseOrThrow(
+        listTargetsSchema,
+        { branch: stringOption(args, 'branch'), goal: stringOption(args, 'goal') },
+        'Invalid filter',
+      );
+      const { db } = await context.store();
+      const [targets, demo] = await Promise.all([listTargets(db, filter), holdsDemoData(db)]);
+      if (flag(args, 'json')) {
+        context.stdout.write(`${JSON.stringify(presentTargetList(targets, demo), null, 2)}\n`);
+        return 0;
+      }
+      await demoNotice(context, demo);
+      for (const target of targets) context.stdout.write(`${targetLine(target)}\n`);
+      context.stdout.write(`${targets.length} target(s)\n`);
+      return 0;
+    },
+  },
+  {
+    name: 'targets show',
+    summary: 'Show one target with every revision and its observations',
+    usage: 'ID [options]',
+    positionals: [{ name: 'ID', description: 'the target id (see `maaltal targets list`)', required: true }],
+    options: { json },
+    async run(context, args) {
+      const id = parseId(args.positionals[0]);
+      const { db } = await context.store();
+      if (flag(args, 'json')) {
+        context.stdout.write(await historyJson(db, id));
+        return 0;
+      }
+      const [history, demo] = await Promise.all([showTarget(db, id), holdsDemoData(db)]);
+      await demoNotice(context, demo);
+      const target = history.current;
+      const unit = target.indicator.unit;
+      const lines = [
+        targetLine(target),
+        `      indicator: ${target.indicator.nameDa} [${target.indicator.code}], ${target.indicator.dataSource}`,
+        '',
+        'Revisions:',
+        ...history.revisions.map(
+          (r) =>
+            `  ${r.revision.number}. ${r.revision.revisedAt.slice(0, 10)} by ${r.revision.revisedBy}: baseline ${r.baseline.year} ${formatValue(r.baseline.value, unit, 'da')}, target ${r.target.year} ${formatValue(r.target.value, unit, 'da')}, ${r.status} – ${r.revision.reason}`,
+        ),
+        '',
+        'Observations:',
+        ...history.observations.map(
+          (o) =>
+            `  ${o.year}  ${formatValue(o.value, unit, 'da').padStart(8)}  (${formatInterval(o.lowercl, o.uppercl, unit, 'da')})  n=${o.respondents ?? '–'}  ${o.seriesLabel}${o.seriesBreak ? '  ← series break' : ''}`,
+        ),
+      ];
+      context.stdout.write(`${lines.join('\n')}\n`);
+      return 0;
+    },
+  },
+  {
+    name: 'targets add',
+    summary: 'Add a target (revision 1) from flags or a JSON file',
+    options: {
+      ...valueOptions(Object.keys(VALUE_FLAGS)),
+      file: {
+        type: 'string',
+        value: 'FILE',
+        description: 'a JSON object with the fields (flags override it)',
+      },
+      json,
+    },
+    async run(context, args) {
+      const { input, file } = await readInput(args, Object.keys(VALUE_FLAGS));
+      const parsed = validate(addTargetSchema, input, 'Invalid target', file);
+      const { db } = await context.store();
+      const actor = { user: context.config().user, now: context.now };
+      const target = await asGiven(file, () => inTransaction(db, (tx) => addTarget(tx, parsed, actor)));
+      context.stdout.write(
+        flag(args, 'json')
+          ? await historyJson(db, target.id)
+          : `Added target #${target.id}: ${describeTarget(target)}\n`,
+      );
+      return 0;
+    },
+  },
+  {
+    name: 'targets revise',
+    summary: 'Revise a target: adds a new revision and keeps every earlier one',
+    usage: 'ID --reason TEXT [options]',
+    positionals: [{ name: 'ID', description: 'the target id', required: true }],
+    options: {
+      ...valueOptions(REVISABLE),
+      file: {
+        type: 'string',
+        value: 'FILE',
+        description: 'a JSON object with the changed fields (flags override it)',
+      },
+      json,
+    },
+    async run(context, args) {
+      const id = parseId(args.positionals[0]);
+      const { input, file } = await readInput(args, REVISABLE);
+      const parsed = validate(reviseTargetSchema, input, 'Invalid revision', file);
+      const { db } = await context.store();
+      const actor = { user: context.config().user, now: context.now };
+      const target = await asGiven(file, () =>
+        inTransaction(db, (tx) => reviseTarget(tx, id, parsed, actor)),
+      );
+      context.stdout.write(
+        flag(args, 'json')
+          ? await historyJson(db, target.id)
+          : `Revised target #${target.id} (revision ${target.revision.number}): ${describeTarget(target)}\n`,
+      );
+      return 0;
+    },
+  },
+];

@@ -1,0 +1,78 @@
+// The public JSON shape of targets, shared by the HTTP API and `maaltal targets … --json`.
+import { DEMO_LABEL_DA, DEMO_LABEL_EN } from '../demo/demo.generator.js';
+import type { Named, Observation, Target, TargetHistory } from './targets.model.js';
+
+const named = (value: Named | null) =>
+  value === null ? null : { code: value.code, name: { da: value.nameDa, en: value.nameEn } };
+
+export function presentObservation(observation: Observation) {
+  return {
+    year: observation.year,
+    period: observation.periodLabel,
+    value: observation.value,
+    lowercl: observation.lowercl,
+    uppercl: observation.uppercl,
+    confidence: observation.confidence,
+    count: observation.count,
+    respondents: observation.respondents,
+    source: observation.source,
+    series: observation.seriesLabel,
+    seriesBreak: observation.seriesBreak,
+    demo: observation.isDemo,
+  };
+}
+
+export function presentTarget(target: Target) {
+  return {
+    id: target.id,
+    key: target.key,
+    scope: target.scope,
+    goal: { no: target.goal.no, ...named(target.goal) },
+    subProblem: named(target.subProblem),
+    mainGroup: named(target.mainGroup),
+    branchGroup: named(target.branchGroup),
+    subBranch: named(target.subBranch),
+    indicator: {
+      ...named(target.indicator),
+      unit: target.indicator.unit,
+      polarity: target.indicator.polarity,
+      dataSource: target.indicator.dataSource,
+      methodBreakNotes: { da: target.indicator.methodBreakNotesDa, en: target.indicator.methodBreakNotesEn },
+    },
+    owner: target.owner === null ? null : { short: target.owner.short, ...named(target.owner) },
+    baseline: target.baseline,
+    target: target.target,
+    latest: target.latest === null ? null : presentObservation(target.latest),
+    status: target.status,
+    notes: target.notes,
+    revision: target.revision,
+    demo: target.isDemo,
+  };
+}
+
+function listMeta(demo: boolean) {
+  return demo ? { demo: true, demoLabel: { da: DEMO_LABEL_DA, en: DEMO_LABEL_EN } } : { demo: false };
+}
+
+export function presentTargetList(targets: Target[], demo: boolean) {
+  return { data: targets.map(presentTarget), meta: { count: targets.length, ...listMeta(demo) } };
+}
+
+export function presentTargetHistory(history: TargetHistory, demo: boolean) {
+  return {
+    data: {
+      ...presentTarget(history.current),
+      revisions: history.revisions.map((revision) => ({
+        ...revision.revision,
+        indicator: revision.indicator.code,
+        owner: revision.owner?.code ?? null,
+        baseline: revision.baseline,
+        target: revision.target,
+        status: revision.status,
+        notes: revision.notes,
+      })),
+      observations: history.observations.map(presentObservation),
+    },
+    meta: listMeta(demo),
+  };
+}

@@ -1,0 +1,187 @@
+// HTTP routes for targets: the target-tree page (da at /, en at /en/) and the JSON API under /api/v1/targets.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Store } from '../db/connect.js';
+import { holdsDemoData } from '../demo/demo.seed.js';
+import { formatInterval, formatValue, type Locale } from '../format.js';
+import { listGoals } from '../reference/reference.repository.js';
+import { parseOrThrow } from '../validation.js';
+import { MESSAGES, pick } from '../web/i18n.js';
+import { Layout } from '../web/layout.js';
+import type { Target } from './targets.model.js';
+import { presentTargetHistory, presentTargetList } from './targets.presenter.js';
+import { listTargetsSchema } from './targets.schemas.js';
+import { listTargets, showTarget } from './targets.service.js';
+
+const idSchema = z.coerce
+  .number({ message: 'must be a whole number' })
+  .int('must be a whole number')
+  .positive();
+
+function statusLabel(target: Target, locale: Locale): string {
+  const t = MESSAGES[locale];
+  return { draft: t.statusDraft, adopted: t.statusAdopted, retired: t.statusRetired }[target.status];
+}
+
+function branchLabel(target: Target, locale: Locale): string {
+  const t = MESSAGES[locale];
+  if (target.branchGroup === null) return t.wholeCountry;
+  const group = pick(target.branchGroup, locale);
+  return target.subBranch === null ? group : `${group}: ${pick(target.subBranch, locale)}`;
+}
+
+function TargetRow({ target, locale }: { target: Target; locale: Locale }) {
+  const t = MESSAGES[locale];
+  const unit = target.indicator.unit;
+  const latest = target.latest;
+  return (
+    <tr>
+      <th scope="row">{branchLabel(target, locale)}</th>
+      <td>{target.subProblem === null ? pick(target.goal, locale) : pick(target.subProblem, locale)}</td>
+      <td>{pick(target.indicator, locale)}</td>
+      <td>
+        {target.owner === null ? '–' : <abbr title={pick(target.owner, locale)}>{target.owner.short}</abbr>}
+      </td>
+      <td class="num">
+        {formatValue(target.baseline.value, unit, locale)}
+        <span class="maaltal-ci">{target.baseline.year}</span>
+      </td>
+      <td class="num">
+        {latest === null ? (
+          t.noObservation
+        ) : (
+          <>
+            {formatValue(latest.value, unit, locale)}
+            <span class="maaltal-ci">
+              {latest.year}
+              {latest.lowercl === null ? null : (
+                <>
+                  {' · '}
+                  <span title={t.ciLabel}>
+                    {formatInterval(latest.lowercl, latest.uppercl, unit, locale)}
+                  </span>
+                </>
+              )}
+            </span>
+          </>
+        )}
+      </td>
+      <td class="num">
+        {formatValue(target.target.value, unit, locale)}
+        <span class="maaltal-ci">{target.target.year}</span>
+      </td>
+      <td>{statusLabel(target, locale)}</td>
+    </tr>
+  );
+}
+
+function TargetTable({ targets, locale, caption }: { targets: Target[]; locale: Locale; caption: string }) {
+  const t = MESSAGES[locale];
+  return (
+    <div class="table-wrapper">
+      <table class="table table--compact">
+        <caption class="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.colBranch}</th>
+            <th scope="col">{t.colProblem}</th>
+            <th scope="col">{t.colIndicator}</th>
+            <th scope="col">{t.colOwner}</th>
+            <th scope="col" class="num">
+              {t.colBaseline}
+            </th>
+            <th scope="col" class="num">
+              {t.colLatest}
+            </th>
+            <th scope="col" class="num">
+              {t.colTarget}
+            </th>
+            <th scope="col">{t.colStatus}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {targets.map((target) => (
+            <TargetRow target={target} locale={locale} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function targetRoutes(store: Store): Hono {
+  const app = new Hono();
+
+  const page = async (locale: Locale, path: string) => {
+    const t = MESSAGES[locale];
+    const [goals, targets, demo] = await Promise.all([
+      listGoals(store.db),
+      listTargets(store.db),
+      holdsDemoData(store.db),
+    ]);
+    const notes = [
+      ...new Set(
+        targets.map((target) =>
+          locale === 'en' ? target.indicator.methodBreakNotesEn : target.indicator.methodBreakNotesDa,
+        ),
+      ),
+    ].filter((note) => note !== '');
+    return (
+      <Layout locale={locale} path={path} title={t.targetsTitle} demo={demo}>
+        <h1>{t.targetsTitle}</h1>
+        <p class="font-lead">{t.targetsIntro}</p>
+        {demo ? <p class="maaltal-note">{t.demoExplanation}</p> : null}
+        {goals.map((goal) => {
+          const underGoal = targets.filter((target) => target.goal.code === goal.code);
+          const name = locale === 'en' ? goal.areaEn : goal.areaDa;
+          return (
+            <section class="maaltal-goal" aria-labelledby={`goal-${goal.code}`}>
+              <h2 id={`goal-${goal.code}`}>
+                {goal.id}. {name}
+              </h2>
+              <p>
+                {locale === 'en' ? goal.titleEn : goal.titleDa}:{' '}
+                {locale === 'en' ? goal.directionEn : goal.directionDa}.{' '}
+                <span class="maaltal-note">{t.targetsCount(underGoal.length)}</span>
+              </p>
+              {underGoal.length === 0 ? (
+                <p>{t.noTargets}</p>
+              ) : (
+                <TargetTable targets={underGoal} locale={locale} caption={`${t.goalLabel}: ${name}`} />
+              )}
+            </section>
+          );
+        })}
+        {notes.length > 0 ? (
+          <section class="maaltal-goal">
+            <h2>{t.methodNote}</h2>
+            {notes.map((note) => (
+              <p class="maaltal-note">{note}</p>
+            ))}
+          </section>
+        ) : null}
+        <p>
+          <a href="/api/v1/targets">{t.apiLink}</a>
+        </p>
+      </Layout>
+    );
+  };
+
+  app.get('/', async (c) => c.html(await page('da', c.req.path)));
+  app.get('/en', async (c) => c.html(await page('en', c.req.path)));
+  app.get('/en/', async (c) => c.html(await page('en', c.req.path)));
+
+  app.get('/api/v1/targets', async (c) => {
+    const filter = parseOrThrow(listTargetsSchema.strict(), c.req.query(), 'Invalid query parameters');
+    const [targets, demo] = await Promise.all([listTargets(store.db, filter), holdsDemoData(store.db)]);
+    return c.json(presentTargetList(targets, demo));
+  });
+
+  app.get('/api/v1/targets/:id', async (c) => {
+    const id = parseOrThrow(idSchema, c.req.param('id'), 'Invalid target id', { fieldName: () => 'id' });
+    const [history, demo] = await Promise.all([showTarget(store.db, id), holdsDemoData(store.db)]);
+    return c.json(presentTargetHistory(history, demo));
+  });
+
+  return app;
+}

@@ -1,0 +1,195 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
+import { dumpDatabase, seedStore } from '../../test/seed.js';
+import { inTransaction } from '../db/connect.js';
+import { AppError } from '../errors.js';
+import { insertIndicator } from './indicators.repository.js';
+import { insertObservations } from './observations.repository.js';
+import { addTargetSchema, reviseTargetSchema } from './targets.schemas.js';
+import { addTarget, listTargets, reviseTarget, showTarget } from './targets.service.js';
+
+const clock = (iso: string) => () => new Date(iso);
+
+async function expectAppError(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+describeEachDialect('targets', (dialect) => {
+  let store: TestStore;
+
+  beforeEach(async () => {
+    store = await freshStore(dialect);
+    await seedStore(store.db);
+    await insertIndicator(store.db, {
+      code: 'kemi',
+      nameDa: 'Andel udsat for kemi',
+      nameEn: 'Share exposed to chemicals',
+      unit: 'percent',
+      polarity: 'lower_is_better',
+      dataSource: 'NOA-L',
+      methodBreakNotesDa: '',
+      methodBreakNotesEn: '',
+      goalId: 2,
+      subProblemId: null,
+      isDemo: 0,
+    });
+  });
+  afterEach(async () => {
+    await store.destroy();
+  });
+
+  const add = (input: Record<string, unknown>) =>
+    inTransaction(store.db, (tx) =>
+      addTarget(tx, addTargetSchema.parse(input), {
+        user: 'sekretariatet',
+        now: clock('2025-03-01T10:00:00Z'),
+      }),
+    );
+
+  const chemicalTarget = {
+    branchGroup: 'anlaegsarbejde',
+    goal: 'chemical',
+    indicator: 'kemi',
+    baselineYear: 2021,
+    baselineValue: 30.5,
+    targetYear: 2030,
+    targetValue: 24,
+    owner: 'ba',
+    status: 'adopted',
+  };
+
+  it('adds a target and revises it, keeping both versions with who, when and why', async () => {
+    const added = await add(chemicalTarget);
+    expect(added).toMatchObject({
+      key: 'branch:anlaegsarbejde|chemical',
+      baseline: { year: 2021, value: 30.5 },
+      target: { year: 2030, value: 24 },
+      owner: { code: 'ba' },
+      revision: { number: 1, revisedBy: 'sekretariatet', revisedAt: '2025-03-01T10:00:00.000Z' },
+    });
+
+    const revised = await inTransaction(store.db, (tx) =>
+      reviseTarget(tx, added.id, reviseTargetSchema.parse({ targetValue: 22.5, reason: 'Evaluering 2024' }), {
+        user: 'formandskabet',
+        now: clock('2025-06-01T08:00:00Z'),
+      }),
+    );
+    expect(revised.target.value).toBe(22.5);
+    expect(revised.revision).toMatchObject({
+      number: 2,
+      revisedBy: 'formandskabet',
+      reason: 'Evaluering 2024',
+    });
+
+    const history = await showTarget(store.db, added.id);
+    expect(
+      history.revisions.map((r) => [r.revision.number, r.target.value, r.baseline.value, r.revision.reason]),
+    ).toEqual([
+      [1, 24, 30.5, 'Oprettet'],
+      [2, 22.5, 30.5, 'Evaluering 2024'],
+    ]);
+    const listed = await listTargets(store.db);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]?.target.value).toBe(22.5);
+  });
+
+  it('shows the latest observation of the target’s indicator and branch', async () => {
+    const added = await add(chemicalTarget);
+    await insertObservations(
+      store.db,
+      [2021, 2023].map((year, i) => ({
+        indicatorId: 1,
+        scopeKey: 'branch:anlaegsarbejde',
+        branchGroupId: 1,
+        subBranchId: null,
+        year,
+        periodLabel: String(year),
+        value: 30 - i,
+        count: null,
+        denominator: null,
+        respondents: 500,
+        lowercl: 26 - i,
+        uppercl: 34 - i,
+        confidence: 0.95,
+        source: 'NOA-L',
+        seriesLabel: 'NOA-L',
+        seriesBreak: 0,
+        isDemo: 0,
+      })),
+    );
+    const [target] = await listTargets(store.db, { branch: 'anlaegsarbejde' });
+    expect(target?.id).toBe(added.id);
+    expect(target?.latest).toMatchObject({
+      year: 2023,
+      value: 29,
+      lowercl: 25,
+      uppercl: 33,
+      seriesBreak: false,
+    });
+    expect(await listTargets(store.db, { branch: 'butikker' })).toEqual([]);
+  });
+
+  it('refuses a revision whose target year is before the baseline year, naming the field, writing nothing', async () => {
+    const added = await add(chemicalTarget);
+    const before = await dumpDatabase(store.db);
+    expect(() => reviseTargetSchema.parse({ baselineYear: 2031, targetYear: 2030, reason: 'x' })).toThrow(
+      /targetYear/,
+    );
+    const error = await expectAppError(
+      inTransaction(store.db, (tx) =>
+        reviseTarget(tx, added.id, reviseTargetSchema.parse({ baselineYear: 2031, reason: 'Ny baseline' }), {
+          user: 'x',
+          now: clock('2025-06-01T08:00:00Z'),
+        }),
+      ),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues[0]).toMatchObject({
+      field: 'baselineYear',
+      message: expect.stringContaining('2030'),
+    });
+    expect(await dumpDatabase(store.db)).toEqual(before);
+  });
+
+  it('names every unknown or inconsistent code and writes nothing', async () => {
+    const before = await dumpDatabase(store.db);
+    const error = await expectAppError(
+      add({
+        ...chemicalTarget,
+        branchGroup: 'anlaegsarbejde',
+        subBranch: 'pengeinstitut-og-finansieringsvirksomhed',
+        subProblem: 'high-demands-low-influence',
+        indicator: 'nope',
+        owner: 'xyz',
+        targetValue: 140,
+      }),
+    );
+    expect(error.issues.map((issue) => issue.field).sort()).toEqual([
+      'indicator',
+      'owner',
+      'subBranch',
+      'subProblem',
+    ]);
+    expect(await dumpDatabase(store.db)).toEqual(before);
+  });
+
+  it('rejects a percentage above 100 and a second target for the same branch and problem', async () => {
+    const tooHigh = await expectAppError(add({ ...chemicalTarget, targetValue: 140 }));
+    expect(tooHigh.issues).toEqual([
+      { field: 'targetValue', message: 'is a percentage and must be at most 100' },
+    ]);
+    await add(chemicalTarget);
+    const duplicate = await expectAppError(add(chemicalTarget));
+    expect(duplicate.code).toBe('conflict');
+  });
+
+  it('reports a missing target as not found', async () => {
+    expect((await expectAppError(showTarget(store.db, 999))).code).toBe('not_found');
+  });
+});

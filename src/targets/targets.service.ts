@@ -1,0 +1,242 @@
+// Rules for the target tree: listing with the latest observation, adding, and revising with full history.
+import type { Db, Tx } from '../db/connect.js';
+import { isUniqueViolation } from '../db/dialect.js';
+import { conflict, type Issue, invalidInput, notFound } from '../errors.js';
+import {
+  findBfa,
+  findBranchGroup,
+  findGoal,
+  findSubBranch,
+  findSubProblem,
+} from '../reference/reference.repository.js';
+import { scopeKey, scopeProblemKey } from '../reference/scope.js';
+import { findIndicator } from './indicators.repository.js';
+import { observationsFor } from './observations.repository.js';
+import {
+  type Observation,
+  type Target,
+  type TargetHistory,
+  toObservation,
+  toTarget,
+} from './targets.model.js';
+import {
+  findTargetByKey,
+  insertRevision,
+  insertTarget,
+  listCurrentTargets,
+  type TargetRow,
+  targetRevisions,
+} from './targets.repository.js';
+import type { AddTargetInput, ListTargetsFilter, ReviseTargetInput } from './targets.schemas.js';
+
+type Handle = Db | Tx;
+
+/** Who acts and when: injected so that tests and demo data are reproducible. */
+export interface Actor {
+  user: string;
+  now: () => Date;
+}
+
+const observationScope = (row: TargetRow) =>
+  scopeKey({ branchGroup: row.branchGroupCode, subBranch: row.subBranchCode });
+
+/** The observations behind each target row, keyed by target id, oldest first. */
+export async function observationsByTarget(
+  db: Handle,
+  rows: TargetRow[],
+): Promise<Map<number, Observation[]>> {
+  const observations = await observationsFor(
+    db,
+    rows.map((row) => ({ indicatorId: row.indicatorId, scopeKey: observationScope(row) })),
+  );
+  const byPair = new Map<string, Observation[]>();
+  for (const observation of observations) {
+    const key = `${observation.indicatorId}|${observation.scopeKey}`;
+    const list = byPair.get(key) ?? [];
+    list.push(toObservation(observation));
+    byPair.set(key, list);
+  }
+  return new Map(
+    rows.map((row) => [row.id, byPair.get(`${row.indicatorId}|${observationScope(row)}`) ?? []]),
+  );
+}
+
+export async function listTargets(db: Handle, filter: ListTargetsFilter = {}): Promise<Target[]> {
+  const rows = await listCurrentTargets(db, filter);
+  const observations = await observationsByTarget(db, rows);
+  return rows.map((row) => toTarget(row, observations.get(row.id)?.at(-1) ?? null));
+}
+
+export async function showTarget(db: Handle, id: number): Promise<TargetHistory> {
+  const rows = await targetRevisions(db, id);
+  const newest = rows.at(-1);
+  if (newest === undefined) throw notFound(`Target ${id} does not exist`);
+  const observations = (await observationsByTarget(db, [newest])).get(newest.id) ?? [];
+  const latest = observations.at(-1) ?? null;
+  return {
+    current: toTarget(newest, latest),
+    revisions: rows.map((row) => toTarget(row, latest)),
+    observations,
+  };
+}
+
+interface ResolvedValues {
+  indicatorId: number;
+  ownerBfaId: number | null;
+}
+
+/** Resolve codes to ids and check that values fit the indicator; collect every problem before failing. */
+async function resolveValues(
+  db: Handle,
+  values: { indicator: string; owner: string | null; baselineValue: number; targetValue: number },
+  issues: Issue[],
+): Promise<ResolvedValues> {
+  const indicator = await findIndicator(db, values.indicator);
+  if (indicator === undefined)
+    issues.push({ field: 'indicator', message: `unknown indicator "${values.indicator}"` });
+  if (indicator?.unit === 'percent') {
+    for (const field of ['baselineValue', 'targetValue'] as const) {
+      if (values[field] > 100) issues.push({ field, message: 'is a percentage and must be at most 100' });
+    }
+  }
+  let ownerBfaId: number | null = null;
+  if (values.owner !== null) {
+    const bfa = await findBfa(db, values.owner);
+    if (bfa === undefined) issues.push({ field: 'owner', message: `unknown BFA "${values.owner}"` });
+    else ownerBfaId = bfa.id;
+  }
+  return { indicatorId: indicator?.id ?? -1, ownerBfaId };
+}
+
+export async function addTarget(db: Tx, input: AddTargetInput, actor: Actor): Promise<Target> {
+  const issues: Issue[] = [];
+  const goal = await findGoal(db, input.goal);
+  if (goal === undefined) issues.push({ field: 'goal', message: `unknown national goal "${input.goal}"` });
+  let subProblemId: number | null = null;
+  if (input.subProblem !== null) {
+    const subProblem = await findSubProblem(db, input.subProblem);
+    if (subProblem === undefined) {
+      issues.push({ field: 'subProblem', message: `unknown sub-problem "${input.subProblem}"` });
+    } else if (goal !== undefined && subProblem.goalId !== goal.id) {
+      issues.push({
+        field: 'subProblem',
+        message: `"${input.subProblem}" is not a sub-problem of "${input.goal}"`,
+      });
+    } else subProblemId = subProblem.id;
+  }
+  let branchGroupId: number | null = null;
+  if (input.branchGroup !== null) {
+    const group = await findBranchGroup(db, input.branchGroup);
+    if (group === undefined)
+      issues.push({ field: 'branchGroup', message: `unknown branch group "${input.branchGroup}"` });
+    else branchGroupId = group.id;
+  }
+  let subBranchId: number | null = null;
+  if (input.subBranch !== null) {
+    const sub = await findSubBranch(db, input.subBranch);
+    if (input.branchGroup === null) {
+      issues.push({ field: 'subBranch', message: 'needs a branch group' });
+    } else if (sub === undefined) {
+      issues.push({ field: 'subBranch', message: `unknown sub-branch "${input.subBranch}"` });
+    } else if (branchGroupId !== null && sub.branchGroupId !== branchGroupId) {
+      issues.push({
+        field: 'subBranch',
+        message: `"${input.subBranch}" is not part of "${input.branchGroup}"`,
+      });
+    } else subBranchId = sub.id;
+  }
+  const resolved = await resolveValues(db, input, issues);
+  if (issues.length > 0 || goal === undefined) throw invalidInput('The target cannot be added', issues);
+
+  const key = scopeProblemKey(input, input);
+  if ((await findTargetByKey(db, key)) !== undefined) {
+    throw conflict(`A target for ${key} already exists: revise it instead`, [
+      { field: 'goal', message: 'a target for this branch and problem exists' },
+    ]);
+  }
+  const at = actor.now().toISOString();
+  const id = await insertTarget(db, {
+    scopeKey: key,
+    branchGroupId,
+    subBranchId,
+    goalId: goal.id,
+    subProblemId,
+    createdAt: at,
+    createdBy: actor.user,
+    isDemo: 0,
+  });
+  await insertRevision(db, {
+    targetId: id,
+    revision: 1,
+    indicatorId: resolved.indicatorId,
+    ownerBfaId: resolved.ownerBfaId,
+    baselineYear: input.baselineYear,
+    baselineValue: input.baselineValue,
+    targetYear: input.targetYear,
+    targetValue: input.targetValue,
+    status: input.status,
+    notes: input.notes,
+    revisedAt: at,
+    revisedBy: actor.user,
+    reason: input.reason,
+    isDemo: 0,
+  });
+  return (await showTarget(db, id)).current;
+}
+
+/** Two stewards revising the same target at once: the second one must re-read and try again. */
+async function insertRevisionOrConflict(db: Tx, id: number, row: Parameters<typeof insertRevision>[1]) {
+  try {
+    await insertRevision(db, row);
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw conflict(`Target ${id} was revised by someone else meanwhile: try again`);
+    throw error;
+  }
+}
+
+/** Add a new revision: the given fields over the current ones. Earlier revisions stay as they were. */
+export async function reviseTarget(
+  db: Tx,
+  id: number,
+  changes: ReviseTargetInput,
+  actor: Actor,
+): Promise<Target> {
+  const { current } = await showTarget(db, id);
+  const merged = {
+    indicator: changes.indicator ?? current.indicator.code,
+    owner: changes.owner === undefined ? (current.owner?.code ?? null) : changes.owner,
+    baselineYear: changes.baselineYear ?? current.baseline.year,
+    baselineValue: changes.baselineValue ?? current.baseline.value,
+    targetYear: changes.targetYear ?? current.target.year,
+    targetValue: changes.targetValue ?? current.target.value,
+    status: changes.status ?? current.status,
+    notes: changes.notes ?? current.notes,
+  };
+  const issues: Issue[] = [];
+  if (merged.targetYear <= merged.baselineYear) {
+    issues.push({
+      field: changes.targetYear === undefined ? 'baselineYear' : 'targetYear',
+      message: `the target year (${merged.targetYear}) must be after the baseline year (${merged.baselineYear})`,
+    });
+  }
+  const resolved = await resolveValues(db, merged, issues);
+  if (issues.length > 0) throw invalidInput(`Target ${id} cannot be revised`, issues);
+  await insertRevisionOrConflict(db, id, {
+    targetId: id,
+    revision: current.revision.number + 1,
+    indicatorId: resolved.indicatorId,
+    ownerBfaId: resolved.ownerBfaId,
+    baselineYear: merged.baselineYear,
+    baselineValue: merged.baselineValue,
+    targetYear: merged.targetYear,
+    targetValue: merged.targetValue,
+    status: merged.status,
+    notes: merged.notes,
+    revisedAt: actor.now().toISOString(),
+    revisedBy: actor.user,
+    reason: changes.reason,
+    isDemo: 0,
+  });
+  return (await showTarget(db, id)).current;
+}

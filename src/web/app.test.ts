@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
+import { seedStore } from '../../test/seed.js';
+import { createApp } from './app.js';
+
+describeEachDialect('web app', (dialect) => {
+  let store: TestStore;
+  let app: ReturnType<typeof createApp>;
+  const logged: unknown[] = [];
+  beforeAll(async () => {
+    store = await freshStore(dialect);
+    await seedStore(store.db, { demo: true });
+    app = createApp(store, { logError: (error) => logged.push(error) });
+  });
+  afterAll(async () => {
+    await store.destroy();
+  });
+
+  const rows = (html: string) => html.match(/<tr>/g)?.length ?? 0;
+
+  it('shows the target tree in Danish, grouped by goal, with Danish number formats and the demo marker', async () => {
+    const response = await app.request('/');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<html lang="da">');
+    expect(html).toContain('<h1>Mål og måltal</h1>');
+    expect(html).toContain('Demodata – ikke officielle tal');
+    for (const goal of [
+      '1. Arbejdsulykker',
+      '2. Kemisk arbejdsmiljø',
+      '3. Ergonomisk arbejdsmiljø',
+      '4. Psykisk arbejdsmiljø',
+    ]) {
+      expect(html).toContain(goal);
+    }
+    // 19 target rows plus one header row per goal.
+    expect(rows(html)).toBe(19 + 4);
+    expect(html).toContain('Kontor: Pengeinstitut- og finansieringsvirksomhed');
+    expect(html).toMatch(/\d+,\d\u00a0%/);
+    expect(html).not.toMatch(/\d+\.\d%/);
+    expect(html).toContain('href="/en/"');
+  });
+
+  it('shows the same page in English at /en/', async () => {
+    const html = await (await app.request('/en/')).text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<h1>Goals and targets</h1>');
+    expect(html).toContain('Demo data – not official figures');
+    expect(html).toContain('Office: Banking and financing');
+    expect(html).toMatch(/\d+\.\d%/);
+    expect(rows(html)).toBe(23);
+  });
+
+  it('answers the health check', async () => {
+    const response = await app.request('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: dialect });
+  });
+
+  it('serves one target with its history and observations', async () => {
+    const body = await (await app.request('/api/v1/targets/2')).json();
+    expect(body.data.id).toBe(2);
+    expect(body.data.revisions.length).toBeGreaterThanOrEqual(1);
+    expect(body.data.observations.map((o: { year: number }) => o.year)).toEqual([
+      2012, 2014, 2016, 2018, 2021, 2023, 2025,
+    ]);
+    expect(body.data.observations.find((o: { year: number }) => o.year === 2021).seriesBreak).toBe(true);
+  });
+
+  it('answers API errors as JSON naming the parameter', async () => {
+    const unknown = await app.request('/api/v1/targets?colour=red');
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toEqual({
+      error: {
+        code: 'invalid_input',
+        message: 'Invalid query parameters',
+        details: [{ field: 'colour', message: 'is not a known field' }],
+      },
+    });
+    const badId = await app.request('/api/v1/targets/abc');
+    expect(badId.status).toBe(400);
+    expect((await badId.json()).error.details[0].field).toBe('id');
+    const missing = await app.request('/api/v1/targets/9999');
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('not_found');
+    expect((await app.request('/api/v1/nothing')).status).toBe(404);
+  });
+
+  it('shows a 404 page in the page’s language', async () => {
+    const da = await app.request('/findes-ikke');
+    expect(da.status).toBe(404);
+    expect(await da.text()).toContain('Siden findes ikke');
+    expect(await (await app.request('/en/missing')).text()).toContain('Page not found');
+    expect(logged).toEqual([]);
+  });
+
+  it('serves the dkfds stylesheet and Måltal’s own', async () => {
+    const dkfds = await app.request('/static/dkfds/css/dkfds.min.css');
+    expect(dkfds.status).toBe(200);
+    expect((await dkfds.text()).length).toBeGreaterThan(10_000);
+    expect((await app.request('/static/maaltal.css')).headers.get('content-type')).toContain('text/css');
+  });
+});

@@ -1,0 +1,115 @@
+// The Hono application: static assets, health check, feature routes, and the one error handler.
+
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import type { Store } from '../db/connect.js';
+import { AppError } from '../errors.js';
+import type { Locale } from '../format.js';
+import { targetRoutes } from '../targets/targets.routes.js';
+import { localeOfPath, localePath, MESSAGES } from './i18n.js';
+import { Layout } from './layout.js';
+import { MAALTAL_CSS } from './styles.js';
+
+/** dkfds ships its CSS, fonts and icons in dist/, next to the script its package exports. */
+const DKFDS_DIST = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
+
+export interface AppOptions {
+  /** Where unexpected errors are reported (full detail); users only see a generic message. */
+  logError?: (error: unknown) => void;
+}
+
+function ErrorPage({
+  locale,
+  path,
+  status,
+  message,
+}: {
+  locale: Locale;
+  path: string;
+  status: number;
+  message: string;
+}) {
+  const t = MESSAGES[locale];
+  const title = status === 404 ? t.notFoundTitle : t.errorTitle;
+  return (
+    <Layout locale={locale} path={path} title={title} demo={false}>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <a href={localePath(locale, '/')}>{t.backHome}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function createApp(store: Store, options: AppOptions = {}): Hono {
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const app = new Hono();
+
+  app.use(
+    '/static/dkfds/*',
+    serveStatic({
+      root: DKFDS_DIST,
+      rewriteRequestPath: (path) => path.replace(/^\/static\/dkfds/, ''),
+      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=86400'),
+    }),
+  );
+  app.get('/static/maaltal.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(MAALTAL_CSS);
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(store.db);
+      return c.json({ status: 'ok', database: store.dialect });
+    } catch (error) {
+      logError(error);
+      return c.json({ status: 'error', database: store.dialect }, 503);
+    }
+  });
+
+  app.route('/', targetRoutes(store));
+
+  const isApi = (path: string) => path.startsWith('/api/');
+
+  app.notFound((c) => {
+    const path = c.req.path;
+    if (isApi(path)) {
+      return c.json({ error: { code: 'not_found', message: `No such resource: ${path}`, details: [] } }, 404);
+    }
+    const locale = localeOfPath(path);
+    return c.html(
+      <ErrorPage locale={locale} path={path} status={404} message={MESSAGES[locale].notFoundText} />,
+      404,
+    );
+  });
+
+  app.onError((error, c) => {
+    const path = c.req.path;
+    const known = error instanceof AppError ? error : undefined;
+    if (known === undefined) logError(error);
+    const status = known?.httpStatus ?? 500;
+    if (isApi(path)) {
+      return c.json(
+        {
+          error: {
+            code: known?.code ?? 'internal',
+            message: known?.message ?? 'Internal error',
+            details: known?.issues ?? [],
+          },
+        },
+        status,
+      );
+    }
+    const locale = localeOfPath(path);
+    const message = known === undefined ? MESSAGES[locale].errorText : known.oneLine();
+    return c.html(<ErrorPage locale={locale} path={path} status={status} message={message} />, status);
+  });
+
+  return app;
+}

@@ -1,0 +1,20 @@
+// Måltal's own styles on top of dkfds: the demo banner, number columns, print rules.
+export const MAALTAL_CSS = `
+.maaltal-header { border-bottom: 1px solid #d4d4d4; padding: 1.2rem 0; }
+.maaltal-header .container { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; }
+.maaltal-brand { font-size: 2.4rem; font-weight: 600; color: inherit; text-decoration: none; }
+.maaltal-brand span { display: block; font-size: 1.6rem; font-weight: 400; }
+.maaltal-demo { background: #fff4d6; border-bottom: 2px solid #c77700; padding: 0.8rem 0; font-weight: 600; }
+.maaltal-demo p { margin: 0; max-width: none; }
+.maaltal-main { padding: 2.4rem 0 4rem; }
+.maaltal-goal { margin-top: 4rem; }
+.table .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.maaltal-ci { display: block; font-size: 1.4rem; color: #545454; }
+.maaltal-note { font-size: 1.4rem; color: #545454; }
+.maaltal-footer { border-top: 1px solid #d4d4d4; padding: 2rem 0; margin-top: 4rem; }
+.table-wrapper { overflow-x: auto; }
+@media print {
+  .maaltal-header nav, .skipnav { display: none; }
+  table, figure { break-inside: avoid; }
+}
+`;

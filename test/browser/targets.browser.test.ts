@@ -1,0 +1,87 @@
+// What a person sees on the target page, in Danish and English, in a real browser; and no axe violations.
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../src/web/server.js';
+import { freshStore, type TestStore } from '../databases.js';
+import { seedStore } from '../seed.js';
+import { launchChromium } from './chromium.js';
+
+const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
+
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (o: object) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  });
+}
+
+describe('target page in Chromium', () => {
+  let store: TestStore;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    store = await freshStore('sqlite');
+    await seedStore(store.db, { demo: true });
+    server = await startServer(store, { port: 0, hostname: '127.0.0.1' });
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.destroy();
+  });
+
+  it('shows the goals, the targets and the demo marker in Danish, then in English after the switch', async () => {
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mål og måltal');
+    expect(await page.getByRole('note').textContent()).toContain('Demodata – ikke officielle tal');
+    const goals = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(goals.slice(0, 4)).toEqual([
+      '1. Arbejdsulykker',
+      '2. Kemisk arbejdsmiljø',
+      '3. Ergonomisk arbejdsmiljø',
+      '4. Psykisk arbejdsmiljø',
+    ]);
+    const firstTable = page.getByRole('table').first();
+    const header = await firstTable.getByRole('columnheader').allTextContents();
+    expect(header).toEqual([
+      'Branche',
+      'Problem',
+      'Indikator',
+      'BFA',
+      'Udgangspunkt',
+      'Seneste måling',
+      'Måltal',
+      'Status',
+    ]);
+    const firstRow = await firstTable.getByRole('row').nth(1).textContent();
+    expect(firstRow).toMatch(/^Anlægsarbejde.*\d+,\d\s%2021/);
+
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/\/en\/$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Goals and targets');
+    expect(await page.getByRole('note').textContent()).toContain('Demo data – not official figures');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+
+  it('has no WCAG 2.1 A/AA violations that axe-core finds, in either language', async () => {
+    for (const path of ['/', '/en/', '/findes-ikke']) {
+      await page.goto(`http://127.0.0.1:${server.port}${path}`);
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+  });
+});

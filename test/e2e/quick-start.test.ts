@@ -1,0 +1,57 @@
+// The README's quick start, as a newcomer runs it: `maaltal start` on an empty folder serves demo targets.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+const MAIN = path.resolve('dist/cli/main.js');
+
+let child: ChildProcess;
+let dir: string;
+let baseUrl: string;
+let stderr = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'maaltal-start-'));
+  child = spawn(process.execPath, [MAIN, 'start', '--port', '0'], {
+    cwd: dir,
+    env: { PATH: process.env.PATH, TZ: 'UTC' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${stderr}`)), 30_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = /running on (http:\/\/localhost:\d+)/.exec(stderr);
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${stderr}`)));
+  });
+});
+
+afterAll(() => {
+  if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('migrates, seeds demo data into the embedded database and serves the target page', async () => {
+  expect(stderr).toContain('Applied 2026-11-26T0800-initial to var/maaltal.sqlite');
+  expect(stderr).toContain('Demo data (seed 2030): added');
+  const page = await fetch(`${baseUrl}/`);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  expect(html).toContain('Mål og måltal');
+  expect(html).toContain('Demodata – ikke officielle tal');
+  const api = (await (await fetch(`${baseUrl}/api/v1/targets`)).json()) as { data: unknown[] };
+  expect(api.data).toHaveLength(19);
+});
+
+it('stops cleanly on SIGTERM', async () => {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+});

@@ -1,0 +1,46 @@
+// Test helpers: load reference (and demo) data into a test store, and dump a whole database for comparisons.
+import { type Db, inTransaction } from '../src/db/connect.js';
+import type { Database } from '../src/db/schema.js';
+import { DEFAULT_DEMO_SEED } from '../src/demo/demo.generator.js';
+import { seedDemo } from '../src/demo/demo.seed.js';
+import { loadReferenceData } from '../src/reference/reference.data.js';
+import { seedReference } from '../src/reference/reference.repository.js';
+
+export async function seedStore(db: Db, options: { demo?: boolean; seed?: number } = {}): Promise<void> {
+  const reference = loadReferenceData();
+  await inTransaction(db, async (tx) => {
+    await seedReference(tx, reference);
+    if (options.demo === true) await seedDemo(tx, reference, options.seed ?? DEFAULT_DEMO_SEED);
+  });
+}
+
+const TABLES: (keyof Database)[] = [
+  'meta',
+  'goal',
+  'subProblem',
+  'bfa',
+  'mainGroup',
+  'branchGroup',
+  'branchGroupOwner',
+  'subBranch',
+  'branchProblem',
+  'industryCode',
+  'indicator',
+  'target',
+  'targetRevision',
+  'observation',
+  'employment',
+];
+
+/** Every row of every table, in a stable order: equal dumps mean equal content. */
+export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
+  const dump: Record<string, unknown[]> = {};
+  for (const table of TABLES) {
+    const rows = (await db.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
+    dump[table] = rows
+      .map((row) => JSON.stringify(row, Object.keys(row).sort()))
+      .sort()
+      .map((text) => JSON.parse(text));
+  }
+  return dump;
+}
