@@ -14,7 +14,10 @@ function configError(env: NodeJS.ProcessEnv, overrides = {}): AppError {
 
 describe('configuration', () => {
   it('defaults to an embedded SQLite file under var/ and port 3000', () => {
-    expect(loadConfig({})).toMatchObject({ database: { dialect: 'sqlite', file: 'var/maaltal.sqlite' }, port: 3000 });
+    expect(loadConfig({})).toMatchObject({
+      database: { dialect: 'sqlite', file: 'var/maaltal.sqlite' },
+      port: 3000,
+    });
   });
 
   it('reads postgres:// URLs as PostgreSQL, sqlite: URLs and paths as SQLite', () => {

@@ -65,7 +65,7 @@ export class AppError extends Error {
       this.message,
       this.issues.map((issue) => ({ ...issue, field: name(issue.field) })),
     );
-    renamed.stack = this.stack;
+    if (this.stack !== undefined) renamed.stack = this.stack;
     return renamed;
   }
 

@@ -16,6 +16,8 @@ describeEachDialect('web app', (dialect) => {
     await store.destroy();
   });
 
+  // biome-ignore lint/suspicious/noExplicitAny: assertions walk the API's JSON freely
+  const json = async (path: string): Promise<any> => (await app.request(path)).json();
   const rows = (html: string) => html.match(/<tr>/g)?.length ?? 0;
 
   it('shows the target tree in Danish, grouped by goal, with Danish number formats and the demo marker', async () => {
@@ -58,7 +60,7 @@ describeEachDialect('web app', (dialect) => {
   });
 
   it('serves one target with its history and observations', async () => {
-    const body = await (await app.request('/api/v1/targets/2')).json();
+    const body = await json('/api/v1/targets/2');
     expect(body.data.id).toBe(2);
     expect(body.data.revisions.length).toBeGreaterThanOrEqual(1);
     expect(body.data.observations.map((o: { year: number }) => o.year)).toEqual([
@@ -79,10 +81,12 @@ describeEachDialect('web app', (dialect) => {
     });
     const badId = await app.request('/api/v1/targets/abc');
     expect(badId.status).toBe(400);
-    expect((await badId.json()).error.details[0].field).toBe('id');
+    expect(
+      ((await badId.json()) as { error: { details: { field: string }[] } }).error.details[0]?.field,
+    ).toBe('id');
     const missing = await app.request('/api/v1/targets/9999');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe('not_found');
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found');
     expect((await app.request('/api/v1/nothing')).status).toBe(404);
   });
 

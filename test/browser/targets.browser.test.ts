@@ -13,7 +13,7 @@ async function axeViolations(page: Page) {
   await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
     const axe = (
-      window as unknown as {
+      globalThis as unknown as {
         axe: {
           run: (o: object) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
         };
