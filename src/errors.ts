@@ -1,5 +1,7 @@
 // The catalogue of expected errors: each has a stable code, an HTTP status and a CLI exit code.
 
+import { StatsInputError } from './stats/stats-input-error.js';
+
 export type ErrorCode =
   | 'invalid_input'
   | 'invalid_config'
@@ -85,6 +87,17 @@ export function formatIssue(issue: Issue): string {
     .filter((part) => part !== undefined)
     .join(', ');
   return `${where ? `${where}: ` : ''}${issue.field}: ${issue.message}`;
+}
+
+/** Errors from the pure statistics core become catalogue errors at the edges. */
+export function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof StatsInputError) {
+    return new AppError('invalid_input', 'Invalid input to a statistical method', [
+      { field: error.field, message: error.message.replace(`${error.field}: `, '') },
+    ]);
+  }
+  return undefined;
 }
 
 export const invalidInput = (message: string, issues: Issue[] = []) =>

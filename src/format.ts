@@ -23,6 +23,12 @@ export function formatNumber(value: number | null | undefined, locale: Locale, d
   return numberFormat(locale, decimals).format(value);
 }
 
+/** Up to `maxDecimals` decimals, without trailing zeros (1.500 / 1,027). */
+export function formatDecimal(value: number | null | undefined, locale: Locale, maxDecimals = 3): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(LOCALE_TAG[locale], { maximumFractionDigits: maxDecimals }).format(value);
+}
+
 /** A value already on the percent scale (12.3 → "12,3 %"). */
 export function formatPercent(value: number | null | undefined, locale: Locale, decimals = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';

@@ -8,7 +8,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, stdin = ''): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(COMMANDS, argv, {
@@ -24,6 +24,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<
     },
     env: { MAALTAL_USER: 'test', ...env },
     now: () => new Date('2026-01-02T03:04:05Z'),
+    readStdin: async () => stdin,
   });
   return { code, stdout, stderr };
 }

@@ -35,6 +35,21 @@ describe('maaltal CLI without a database', () => {
     expect(command.stderr).toContain('Unknown command "tagrets list"');
   });
 
+  it('asks for `maaltal migrate` on a database without the schema, and writes nothing', async () => {
+    const database = await emptyDatabase('sqlite');
+    try {
+      const result = await cli(['seed', '--demo', '--database', database.setting]);
+      expect(result.code).toBe(78);
+      expect(result.stderr).toContain('The database schema is not up to date: --database:');
+      expect(result.stderr).toContain('run `maaltal migrate` first (pending: 2026-11-26T0800-initial)');
+      const store = await openStore({ dialect: 'sqlite', file: database.setting });
+      expect(await store.db.introspection.getTables()).toEqual([]);
+      await store.close();
+    } finally {
+      await database.drop();
+    }
+  });
+
   it('rejects a bad DATABASE_URL, naming it', async () => {
     const result = await cli(['targets', 'list'], { DATABASE_URL: 'mysql://localhost/x' });
     expect(result.code).toBe(78);
@@ -87,6 +102,7 @@ describeEachDialect('maaltal CLI', (dialect: Dialect) => {
         target: { year: 2030 },
         owner: { code: expect.any(String) },
         latest: { year: 2025, value: expect.any(Number) },
+        assessment: { status: expect.any(String), uncertain: expect.any(Boolean) },
       });
     }
     const api = await withStore(async (store) => (await createApp(store).request('/api/v1/targets')).json());
@@ -98,6 +114,11 @@ describeEachDialect('maaltal CLI', (dialect: Dialect) => {
     expect(text.code).toBe(0);
     expect(text.stderr).toContain('Demodata – ikke officielle tal');
     expect(text.stdout).toContain('3 target(s)');
+    expect(
+      text.stdout.match(
+        /progress: (Målet er nået|På rette vej|Skal accelereres|Begrænset fremgang|Forværring)/g,
+      ),
+    ).toHaveLength(3);
     const json = JSON.parse(
       (await cli(['targets', 'list', '--goal', 'psychosocial', '--json', ...db])).stdout,
     );

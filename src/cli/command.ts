@@ -16,6 +16,8 @@ export interface Command {
   usage?: string;
   options: Record<string, OptionSpec>;
   positionals?: { name: string; description: string; required: boolean }[];
+  /** False for commands that create the schema themselves (migrate, start); the others refuse an outdated one. */
+  needsSchema?: boolean;
   run(context: CommandContext, args: ParsedArgs): Promise<number | undefined>;
 }
 
@@ -47,8 +49,10 @@ export interface CommandContext {
   config(): Config;
   /** The store named by the configuration, opened once; closed by the runner. */
   store(): Promise<Store>;
+  /** All of standard input, for commands that read `-`. */
+  readStdin(): Promise<string>;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); long-running commands wait on it. */
-  stopSignal: Promise<void>;
+  waitForStop(): Promise<void>;
 }
 
 /** Options every command accepts. */

@@ -2,5 +2,6 @@
 import { targetCommands } from '../targets/targets.commands.js';
 import type { Command } from './command.js';
 import { setupCommands } from './setup.commands.js';
+import { statsCommands } from './stats.commands.js';
 
-export const COMMANDS: Command[] = [...setupCommands, ...targetCommands];
+export const COMMANDS: Command[] = [...setupCommands, ...targetCommands, ...statsCommands];

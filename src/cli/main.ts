@@ -3,15 +3,20 @@
 import { COMMANDS } from './commands.js';
 import { run } from './run.js';
 
-const stopSignal = new Promise<void>((resolve) => {
-  process.once('SIGINT', () => resolve());
-  process.once('SIGTERM', () => resolve());
-});
-
 const code = await run(COMMANDS, process.argv.slice(2), {
   stdout: { write: (text) => process.stdout.write(text) },
   stderr: { write: (text) => process.stderr.write(text) },
   env: process.env,
-  stopSignal,
+  // Only long-running commands (serve) take over SIGINT/SIGTERM; others keep Node's default of stopping at once.
+  waitForStop: () =>
+    new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 });
 process.exitCode = code;

@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.js';
 import { openStore, type Store } from '../db/connect.js';
-import { AppError, usageError } from '../errors.js';
+import { pendingMigrations } from '../db/migrate.js';
+import { AppError, toAppError, usageError } from '../errors.js';
 import { type Command, type CommandContext, GLOBAL_OPTIONS, type Output } from './command.js';
 import { commandHelp, overviewHelp } from './help.js';
 
@@ -11,7 +12,18 @@ export interface RunIo {
   stderr: Output;
   env: NodeJS.ProcessEnv;
   now?: () => Date;
-  stopSignal?: Promise<void>;
+  waitForStop?: () => Promise<void>;
+  readStdin?: () => Promise<string>;
+}
+
+/** Commands other than migrate/start work only on a database whose schema is up to date. */
+async function requireCurrentSchema(store: Store, field: string): Promise<void> {
+  const pending = await pendingMigrations(store.db, store.dialect);
+  if (pending.length > 0) {
+    throw new AppError('invalid_config', 'The database schema is not up to date', [
+      { field, message: `${store.location}: run \`maaltal migrate\` first (pending: ${pending.join(', ')})` },
+    ]);
+  }
 }
 
 /** Split argv into the command's words and the rest. */
@@ -89,7 +101,8 @@ export async function run(commands: Command[], argv: string[], io: RunIo): Promi
       stderr: io.stderr,
       env: io.env,
       now: io.now ?? (() => new Date()),
-      stopSignal: io.stopSignal ?? new Promise<void>(() => {}),
+      waitForStop: io.waitForStop ?? (() => new Promise<void>(() => {})),
+      readStdin: io.readStdin ?? (async () => ''),
       config: () => {
         config ??= loadConfig(io.env, {
           database: parsed.values.database as string | undefined,
@@ -99,16 +112,20 @@ export async function run(commands: Command[], argv: string[], io: RunIo): Promi
       },
       store: async () => {
         const field = parsed.values.database === undefined ? 'DATABASE_URL' : '--database';
-        store ??= await openStore(context.config().database, field);
+        if (store === undefined) {
+          store = await openStore(context.config().database, field);
+          if (command.needsSchema !== false) await requireCurrentSchema(store, field);
+        }
         return store;
       },
     };
     return (await command.run(context, parsed)) ?? 0;
   } catch (error) {
-    if (error instanceof AppError) {
-      io.stderr.write(`maaltal: ${error.oneLine()}\n`);
-      if (debug && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
-      return error.exitCode;
+    const known = toAppError(error);
+    if (known !== undefined) {
+      io.stderr.write(`maaltal: ${known.oneLine()}\n`);
+      if (debug && known.stack !== undefined) io.stderr.write(`${known.stack}\n`);
+      return known.exitCode;
     }
     io.stderr.write(`maaltal: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
     if (debug) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);

@@ -60,7 +60,7 @@ async function serve(context: CommandContext, store: Store) {
   context.stderr.write(
     `Måltal is running on http://localhost:${server.port} (database: ${store.location})\n`,
   );
-  await context.stopSignal;
+  await context.waitForStop();
   await server.close();
   return 0;
 }
@@ -70,6 +70,7 @@ export const setupCommands: Command[] = [
     name: 'migrate',
     summary: 'Create or update the database schema',
     options: {},
+    needsSchema: false,
     async run(context) {
       await migrate(context, await context.store());
       return 0;
@@ -107,6 +108,7 @@ export const setupCommands: Command[] = [
     name: 'start',
     summary: 'Migrate, load reference data (and demo data into an empty database), then serve',
     options: { port },
+    needsSchema: false,
     async run(context) {
       const store = await context.store();
       await migrate(context, store);

@@ -254,7 +254,8 @@ export function generateDemoData(reference: ReferenceData, seed: number = DEFAUL
     const reduction = random.between(0.1, 0.25);
     const revisions: DemoTargetRevision[] = [
       {
-        baselineValue: round(baselineValue, 1),
+        // The baseline is the 2021 measurement itself, as the branch targets were set from NOA-L 2021.
+        baselineValue,
         targetValue: round(baselineValue * (1 - reduction), 1),
         revisedAt: ADOPTED_AT,
         reason: 'Demo: måltal vedtaget',
@@ -263,7 +264,7 @@ export function generateDemoData(reference: ReferenceData, seed: number = DEFAUL
     // Some targets were adjusted after the goals were evaluated at the end of 2024.
     if (index % 4 === 1) {
       revisions.push({
-        baselineValue: round(baselineValue, 1),
+        baselineValue,
         targetValue: round(baselineValue * (1 - reduction - 0.05), 1),
         revisedAt: REVISED_AT,
         reason: 'Demo: justeret efter evalueringen af målene i 2024',

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import fixture from '../../test/fixtures/stats-public.json' with { type: 'json' };
+import {
+  deviation,
+  expectMatches,
+  NEGATIVE_CONTROL,
+  negatives,
+  type Outputs,
+  positives,
+  tolerance,
+  type Vector,
+  vectors,
+} from '../../test/reference-vectors.js';
 import { isBatchError, runBatch } from './batch.js';
 import { newcombeDifferenceOfProportionsCi } from './change.js';
 import { calculateDsr, calculateDsrNonindependent } from './dsr.js';
@@ -12,29 +22,10 @@ import { pheMean } from './mean.js';
 import { clopperPearsonProportionCi, pheProportion, wilsonProportionCi } from './proportion.js';
 import { byarsCountCi, pheRate, poissonExactCountCi } from './rate.js';
 
-const vectorSchema = z.object({
-  id: z.string(),
-  method: z.string(),
-  inputs: z.record(z.string(), z.unknown()),
-  confidence: z.number(),
-  multiplier: z.number().nullable(),
-  expected: z.record(z.string(), z.number().nullable()),
-  tolerance_rel: z.number().optional(),
-  tolerance_abs: z.number().optional(),
-});
-type Vector = z.output<typeof vectorSchema>;
-
-const vectors = z.object({ vectors: z.array(vectorSchema) }).parse(fixture).vectors;
-const NEGATIVE_CONTROL = 'byar_descTools_variant_NOT_PHE';
-const positives = vectors.filter((v) => v.method !== NEGATIVE_CONTROL);
-const negatives = vectors.filter((v) => v.method === NEGATIVE_CONTROL);
-
 const num = (value: unknown): Maybe<number> => z.number().nullable().optional().parse(value);
 const nums = (value: unknown): Maybe<number>[] => z.array(z.number().nullable()).parse(value);
 const plain = (value: unknown): number[] => z.array(z.number()).parse(value);
 const groups = (value: unknown) => z.record(z.string(), z.array(z.number().nullable())).parse(value);
-
-type Outputs = Readonly<Record<string, number | null>>;
 
 // Calls the library functions directly, reading each vector's inputs by hand, so this path does not share the
 // batch's schemas and dispatch.
@@ -86,31 +77,6 @@ function runLibrary(vector: Vector): Outputs {
   const call = LIBRARY[vector.method];
   if (call === undefined) throw new Error(`no library mapping for ${vector.method}`);
   return call(vector.inputs, { confidence: vector.confidence, multiplier: vector.multiplier });
-}
-
-/** |actual − expected| measured the way the vector asks: absolute, or relative to |expected|. */
-function deviation(vector: Vector, actual: number, expected: number): number {
-  if (vector.tolerance_abs !== undefined) return Math.abs(actual - expected);
-  return expected === 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
-}
-
-function tolerance(vector: Vector): number {
-  const value = vector.tolerance_abs ?? vector.tolerance_rel;
-  if (value === undefined) throw new Error(`${vector.id} has no tolerance`);
-  return value;
-}
-
-function expectMatches(vector: Vector, actual: Outputs): void {
-  for (const [key, expected] of Object.entries(vector.expected)) {
-    const got = actual[key];
-    const label = `${vector.id} ${key}`;
-    if (expected === null) {
-      expect(got, label).toBeNull();
-    } else {
-      expect(got, label).toBeTypeOf('number');
-      expect(deviation(vector, got ?? Number.NaN, expected), label).toBeLessThanOrEqual(tolerance(vector));
-    }
-  }
 }
 
 describe('reference vectors (PHEindicatormethods v2.1.0 and others)', () => {

@@ -12,7 +12,8 @@ import { type Db, inTransaction } from '../db/connect.js';
 import { DEMO_LABEL_DA, DEMO_LABEL_EN } from '../demo/demo.generator.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { AppError, invalidInput, usageError } from '../errors.js';
-import { formatInterval, formatValue } from '../format.js';
+import { formatDecimal, formatInterval, formatValue } from '../format.js';
+import { STATUS_TEXT } from '../stats/index.js';
 import { parseOrThrow } from '../validation.js';
 import type { Target } from './targets.model.js';
 import { presentTargetHistory, presentTargetList } from './targets.presenter.js';
@@ -155,6 +156,14 @@ function describeTarget(target: Target): string {
   return `${where}${sub} · ${problem}`;
 }
 
+function progressLabel(target: Target): string {
+  const assessment = target.assessment;
+  if (assessment === null) return '–';
+  const r = assessment.r === null ? '' : `, R = ${formatDecimal(assessment.r, 'da')}`;
+  const uncertain = assessment.uncertain ? ` (${STATUS_TEXT.uncertain.da.toLowerCase()})` : '';
+  return `${STATUS_TEXT[assessment.status].da}${uncertain} [${assessment.status}${r}]`;
+}
+
 function targetLine(target: Target): string {
   const unit = target.indicator.unit;
   const latest =
@@ -166,6 +175,7 @@ function targetLine(target: Target): string {
     describeTarget(target),
     `\n      owner ${target.owner?.short ?? '–'} · baseline ${target.baseline.year}: ${formatValue(target.baseline.value, unit, 'da')}`,
     ` · latest ${latest} · target ${target.target.year}: ${formatValue(target.target.value, unit, 'da')} · ${target.status}`,
+    `\n      progress: ${progressLabel(target)}`,
   ].join(' ');
 }
 
@@ -225,6 +235,14 @@ export const targetCommands: Command[] = [
       const lines = [
         targetLine(target),
         `      indicator: ${target.indicator.nameDa} [${target.indicator.code}], ${target.indicator.dataSource}`,
+        ...(target.assessment === null
+          ? []
+          : [
+              '',
+              'Why this status:',
+              ...target.assessment.explanation.reasons.map((reason) => `  - ${reason.da}`),
+              ...target.assessment.explanation.caveats.map((caveat) => `  - (forbehold) ${caveat.da}`),
+            ]),
         '',
         'Revisions:',
         ...history.revisions.map(

@@ -1,6 +1,7 @@
 // Domain types for targets and observations, and the one mapping from database rows to each.
 import type { Selectable } from 'kysely';
 import type { ObservationTable } from '../db/schema.js';
+import type { Polarity, ProgressResult } from '../stats/index.js';
 import type { TargetRow } from './targets.repository.js';
 import type { TargetStatus } from './targets.schemas.js';
 
@@ -38,7 +39,7 @@ export interface Target {
   subBranch: Named | null;
   indicator: Named & {
     unit: string;
-    polarity: string;
+    polarity: Polarity;
     dataSource: string;
     methodBreakNotesDa: string;
     methodBreakNotesEn: string;
@@ -51,6 +52,8 @@ export interface Target {
   revision: { number: number; revisedAt: string; revisedBy: string; reason: string };
   isDemo: boolean;
   latest: Observation | null;
+  /** Progress toward the target (METHODS §7); null on historical revisions. */
+  assessment: ProgressResult | null;
 }
 
 const named = (code: string | null, nameDa: string | null, nameEn: string | null): Named | null =>
@@ -74,6 +77,11 @@ export function toObservation(row: Selectable<ObservationTable>): Observation {
   };
 }
 
+function toPolarity(value: string, indicator: string): Polarity {
+  if (value === 'lower_is_better' || value === 'higher_is_better') return value;
+  throw new Error(`Indicator ${indicator} has an unknown polarity "${value}"`);
+}
+
 export function toTarget(row: TargetRow, latest: Observation | null): Target {
   return {
     id: row.id,
@@ -89,7 +97,7 @@ export function toTarget(row: TargetRow, latest: Observation | null): Target {
       nameDa: row.indicatorNameDa,
       nameEn: row.indicatorNameEn,
       unit: row.indicatorUnit,
-      polarity: row.indicatorPolarity,
+      polarity: toPolarity(row.indicatorPolarity, row.indicatorCode),
       dataSource: row.indicatorDataSource,
       methodBreakNotesDa: row.indicatorBreakNotesDa,
       methodBreakNotesEn: row.indicatorBreakNotesEn,
@@ -115,6 +123,7 @@ export function toTarget(row: TargetRow, latest: Observation | null): Target {
     },
     isDemo: row.targetIsDemo === 1 || row.revisionIsDemo === 1,
     latest,
+    assessment: null,
   };
 }
 

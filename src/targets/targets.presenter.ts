@@ -1,5 +1,6 @@
 // The public JSON shape of targets, shared by the HTTP API and `maaltal targets … --json`.
 import { DEMO_LABEL_DA, DEMO_LABEL_EN } from '../demo/demo.generator.js';
+import type { ProgressResult } from '../stats/index.js';
 import type { Named, Observation, Target, TargetHistory } from './targets.model.js';
 
 const named = (value: Named | null) =>
@@ -19,6 +20,48 @@ export function presentObservation(observation: Observation) {
     series: observation.seriesLabel,
     seriesBreak: observation.seriesBreak,
     demo: observation.isDemo,
+  };
+}
+
+/** The headline of an assessment; the whole explanation is served at /api/v1/targets/:id/assessment. */
+export function presentAssessmentSummary(assessment: ProgressResult | null) {
+  if (assessment === null) return null;
+  return {
+    status: assessment.status,
+    headline: assessment.headline,
+    uncertain: assessment.uncertain,
+    r: assessment.r,
+    range: assessment.range === null ? null : { worst: assessment.range.worst, best: assessment.range.best },
+    projection:
+      assessment.projection === null
+        ? null
+        : {
+            year: assessment.projection.year,
+            cagr: assessment.projection.cagr.value,
+            logLinear: assessment.projection.logLinear?.value ?? null,
+          },
+  };
+}
+
+export function presentAssessment(target: Target, demo: boolean) {
+  const assessment = target.assessment;
+  return {
+    data: {
+      targetId: target.id,
+      key: target.key,
+      ...(assessment === null
+        ? { status: null, explanation: null }
+        : {
+            status: assessment.status,
+            headline: assessment.headline,
+            uncertain: assessment.uncertain,
+            r: assessment.r,
+            range: assessment.range,
+            projection: assessment.projection,
+            explanation: assessment.explanation,
+          }),
+    },
+    meta: listMeta(demo),
   };
 }
 
@@ -44,6 +87,7 @@ export function presentTarget(target: Target) {
     target: target.target,
     latest: target.latest === null ? null : presentObservation(target.latest),
     status: target.status,
+    assessment: presentAssessmentSummary(target.assessment),
     notes: target.notes,
     revision: target.revision,
     demo: target.isDemo,

@@ -5,11 +5,12 @@ import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { formatInterval, formatValue, type Locale } from '../format.js';
 import { listGoals } from '../reference/reference.repository.js';
+import { STATUS_TEXT } from '../stats/index.js';
 import { parseOrThrow } from '../validation.js';
 import { MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import type { Target } from './targets.model.js';
-import { presentTargetHistory, presentTargetList } from './targets.presenter.js';
+import { presentAssessment, presentTargetHistory, presentTargetList } from './targets.presenter.js';
 import { listTargetsSchema } from './targets.schemas.js';
 import { listTargets, showTarget } from './targets.service.js';
 
@@ -18,9 +19,23 @@ const idSchema = z.coerce
   .int('must be a whole number')
   .positive();
 
-function statusLabel(target: Target, locale: Locale): string {
+function adoptionLabel(target: Target, locale: Locale): string {
   const t = MESSAGES[locale];
   return { draft: t.statusDraft, adopted: t.statusAdopted, retired: t.statusRetired }[target.status];
+}
+
+/** The progress status in words; never "on track" alone when the change is not significant. */
+function ProgressCell({ target, locale }: { target: Target; locale: Locale }) {
+  const t = MESSAGES[locale];
+  const assessment = target.assessment;
+  if (assessment === null) return <td>–</td>;
+  return (
+    <td>
+      {STATUS_TEXT[assessment.status][locale]}
+      {assessment.uncertain ? <span class="maaltal-ci">{t.uncertainNote}</span> : null}
+      {target.status === 'adopted' ? null : <span class="maaltal-ci">{adoptionLabel(target, locale)}</span>}
+    </td>
+  );
 }
 
 function branchLabel(target: Target, locale: Locale): string {
@@ -70,7 +85,7 @@ function TargetRow({ target, locale }: { target: Target; locale: Locale }) {
         {formatValue(target.target.value, unit, locale)}
         <span class="maaltal-ci">{target.target.year}</span>
       </td>
-      <td>{statusLabel(target, locale)}</td>
+      <ProgressCell target={target} locale={locale} />
     </tr>
   );
 }
@@ -175,6 +190,12 @@ export function targetRoutes(store: Store): Hono {
     const filter = parseOrThrow(listTargetsSchema.strict(), c.req.query(), 'Invalid query parameters');
     const [targets, demo] = await Promise.all([listTargets(store.db, filter), holdsDemoData(store.db)]);
     return c.json(presentTargetList(targets, demo));
+  });
+
+  app.get('/api/v1/targets/:id/assessment', async (c) => {
+    const id = parseOrThrow(idSchema, c.req.param('id'), 'Invalid target id', { fieldName: () => 'id' });
+    const [history, demo] = await Promise.all([showTarget(store.db, id), holdsDemoData(store.db)]);
+    return c.json(presentAssessment(history.current, demo));
   });
 
   app.get('/api/v1/targets/:id', async (c) => {

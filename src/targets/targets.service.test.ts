@@ -189,6 +189,56 @@ describeEachDialect('targets', (dialect) => {
     expect(duplicate.code).toBe('conflict');
   });
 
+  it('assesses progress from the observations, and refuses to compare across a series break', async () => {
+    const added = await add({ ...chemicalTarget, baselineYear: 2018, baselineValue: 32 });
+    const observation = (year: number, value: number, seriesBreak: 0 | 1) => ({
+      indicatorId: 1,
+      scopeKey: 'branch:anlaegsarbejde',
+      branchGroupId: 1,
+      subBranchId: null,
+      year,
+      periodLabel: String(year),
+      value,
+      count: (value / 100) * 800,
+      denominator: 800,
+      respondents: 800,
+      lowercl: null,
+      uppercl: null,
+      confidence: null,
+      source: 'test',
+      seriesLabel: year < 2021 ? 'AH' : 'NOA-L',
+      seriesBreak,
+      isDemo: 0 as const,
+    });
+    await insertObservations(store.db, [
+      observation(2018, 32, 0),
+      observation(2021, 30, 1),
+      observation(2023, 25, 0),
+    ]);
+    const [across] = await listTargets(store.db);
+    expect(across?.assessment).toMatchObject({ status: 'insufficient_data' });
+    expect(across?.assessment?.explanation.reasons[0]).toMatchObject({
+      code: 'series_break',
+      params: { year: 2021, baselineYear: 2018, latestYear: 2023 },
+    });
+
+    await inTransaction(store.db, (tx) =>
+      reviseTarget(
+        tx,
+        added.id,
+        reviseTargetSchema.parse({ baselineYear: 2021, baselineValue: 30, reason: 'NOA-L' }),
+        {
+          user: 'x',
+          now: clock('2025-06-01T08:00:00Z'),
+        },
+      ),
+    );
+    const { current } = await showTarget(store.db, added.id);
+    // 30 → 25 in two years against 30 → 24 in nine: far ahead of the required pace, and significant (n = 800).
+    expect(current.assessment).toMatchObject({ status: 'on_track', uncertain: false });
+    expect(current.assessment?.r).toBeGreaterThan(3);
+  });
+
   it('reports a missing target as not found', async () => {
     expect((await expectAppError(showTarget(store.db, 999))).code).toBe('not_found');
   });

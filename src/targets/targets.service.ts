@@ -10,6 +10,7 @@ import {
   findSubProblem,
 } from '../reference/reference.repository.js';
 import { scopeKey, scopeProblemKey } from '../reference/scope.js';
+import { assessTarget } from './assessment.service.js';
 import { findIndicator } from './indicators.repository.js';
 import { observationsFor } from './observations.repository.js';
 import {
@@ -61,10 +62,16 @@ export async function observationsByTarget(
   );
 }
 
+/** The current state of a target, with its latest observation and its progress assessment. */
+function assessed(row: TargetRow, observations: Observation[]): Target {
+  const target = toTarget(row, observations.at(-1) ?? null);
+  return { ...target, assessment: assessTarget(target, observations) };
+}
+
 export async function listTargets(db: Handle, filter: ListTargetsFilter = {}): Promise<Target[]> {
   const rows = await listCurrentTargets(db, filter);
   const observations = await observationsByTarget(db, rows);
-  return rows.map((row) => toTarget(row, observations.get(row.id)?.at(-1) ?? null));
+  return rows.map((row) => assessed(row, observations.get(row.id) ?? []));
 }
 
 export async function showTarget(db: Handle, id: number): Promise<TargetHistory> {
@@ -74,7 +81,7 @@ export async function showTarget(db: Handle, id: number): Promise<TargetHistory>
   const observations = (await observationsByTarget(db, [newest])).get(newest.id) ?? [];
   const latest = observations.at(-1) ?? null;
   return {
-    current: toTarget(newest, latest),
+    current: assessed(newest, observations),
     revisions: rows.map((row) => toTarget(row, latest)),
     observations,
   };

@@ -69,6 +69,42 @@ describeEachDialect('web app', (dialect) => {
     expect(body.data.observations.find((o: { year: number }) => o.year === 2021).seriesBreak).toBe(true);
   });
 
+  it('serves the assessment of a target with its full explanation', async () => {
+    const body = await json('/api/v1/targets/1/assessment');
+    expect(body.data.targetId).toBe(1);
+    const statuses = ['achieved', 'on_track', 'needs_acceleration', 'limited_progress', 'deterioration'];
+    expect(statuses).toContain(body.data.status);
+    const explanation = body.data.explanation;
+    expect(explanation).toMatchObject({
+      method: 'statcan_opensdg_cagr',
+      variant: 'target_ratio',
+      polarity: 'lower_is_better',
+      measure: 'proportion',
+      baseline: { year: 2021 },
+      latest: { year: 2025 },
+      target: { year: 2030 },
+      thresholds: { onTrackRatio: 0.95, needsAccelerationRatio: 0.6 },
+      seriesBreaks: [2021],
+      significance: { method: 'newcombe' },
+    });
+    expect(explanation.r).toBeCloseTo(body.data.r, 12);
+    expect(['target_achieved', 'ratio_status']).toContain(explanation.reasons[0].code);
+    expect(explanation.reasons[0].da.length).toBeGreaterThan(20);
+    expect(explanation.reasons[0].en.length).toBeGreaterThan(20);
+    // The list carries the same status as a summary.
+    const list = await json('/api/v1/targets');
+    expect(list.data[0].assessment).toMatchObject({
+      status: body.data.status,
+      uncertain: body.data.uncertain,
+    });
+  });
+
+  it('shows the progress status in words on the page', async () => {
+    const html = await (await app.request('/')).text();
+    expect(html).toMatch(/På rette vej|Skal accelereres|Begrænset fremgang|Forværring|Målet er nået/);
+    expect(html).toContain('usikker: ændringen er ikke statistisk sikker');
+  });
+
   it('answers API errors as JSON naming the parameter', async () => {
     const unknown = await app.request('/api/v1/targets?colour=red');
     expect(unknown.status).toBe(400);

@@ -6,7 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { Store } from '../db/connect.js';
-import { AppError } from '../errors.js';
+import { toAppError } from '../errors.js';
 import type { Locale } from '../format.js';
 import { targetRoutes } from '../targets/targets.routes.js';
 import { localeOfPath, localePath, MESSAGES } from './i18n.js';
@@ -91,7 +91,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.onError((error, c) => {
     const path = c.req.path;
-    const known = error instanceof AppError ? error : undefined;
+    const known = toAppError(error);
     if (known === undefined) logError(error);
     const status = known?.httpStatus ?? 500;
     if (isApi(path)) {
