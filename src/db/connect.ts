@@ -75,3 +75,6 @@ async function openPostgres(url: string, display: string, field: string): Promis
 export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute(work);
 }
+
+/** SQLite allows at most 32,766 bound parameters per statement, so large inserts go in chunks. */
+export const INSERT_CHUNK_ROWS = 500;

@@ -1,16 +1,15 @@
 // SQL for employment: employed persons per branch group and year (the denominators of rates).
 import type { Insertable } from 'kysely';
-import type { Db, Tx } from '../db/connect.js';
+import { type Db, INSERT_CHUNK_ROWS, type Tx } from '../db/connect.js';
 import type { EmploymentTable } from '../db/schema.js';
 
 type Handle = Db | Tx;
 
 export async function insertEmployment(db: Handle, rows: Insertable<EmploymentTable>[]): Promise<void> {
-  const chunk = 500;
-  for (let i = 0; i < rows.length; i += chunk) {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
     await db
       .insertInto('employment')
-      .values(rows.slice(i, i + chunk))
+      .values(rows.slice(i, i + INSERT_CHUNK_ROWS))
       .execute();
   }
 }

@@ -1,17 +1,15 @@
 // SQL for observations: one indicator's value for one scope (national, branch group, sub-branch) and year.
 import type { Insertable } from 'kysely';
-import type { Db, Tx } from '../db/connect.js';
+import { type Db, INSERT_CHUNK_ROWS, type Tx } from '../db/connect.js';
 import type { ObservationTable } from '../db/schema.js';
 
 type Handle = Db | Tx;
 
 export async function insertObservations(db: Handle, rows: Insertable<ObservationTable>[]): Promise<void> {
-  // Chunked: SQLite allows at most 32,766 bound parameters per statement.
-  const chunk = 500;
-  for (let i = 0; i < rows.length; i += chunk) {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
     await db
       .insertInto('observation')
-      .values(rows.slice(i, i + chunk))
+      .values(rows.slice(i, i + INSERT_CHUNK_ROWS))
       .execute();
   }
 }

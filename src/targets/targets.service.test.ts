@@ -1,7 +1,9 @@
+import type { Insertable } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { dumpDatabase, seedStore } from '../../test/seed.js';
 import { inTransaction } from '../db/connect.js';
+import type { ObservationTable } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { insertIndicator } from './indicators.repository.js';
 import { insertObservations } from './observations.repository.js';
@@ -9,6 +11,30 @@ import { addTargetSchema, reviseTargetSchema } from './targets.schemas.js';
 import { addTarget, listTargets, reviseTarget, showTarget } from './targets.service.js';
 
 const clock = (iso: string) => () => new Date(iso);
+
+/** An observation of the test indicator for Anlægsarbejde. */
+function observation(year: number, value: number, fields: Partial<Insertable<ObservationTable>> = {}) {
+  return {
+    indicatorId: 1,
+    scopeKey: 'branch:anlaegsarbejde',
+    branchGroupId: 1,
+    subBranchId: null,
+    year,
+    periodLabel: String(year),
+    value,
+    count: null,
+    denominator: null,
+    respondents: 500,
+    lowercl: null,
+    uppercl: null,
+    confidence: 0.95,
+    source: 'NOA-L',
+    seriesLabel: 'NOA-L',
+    seriesBreak: 0 as const,
+    isDemo: 0 as const,
+    ...fields,
+  };
+}
 
 async function expectAppError(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -101,28 +127,10 @@ describeEachDialect('targets', (dialect) => {
 
   it('shows the latest observation of the target’s indicator and branch', async () => {
     const added = await add(chemicalTarget);
-    await insertObservations(
-      store.db,
-      [2021, 2023].map((year, i) => ({
-        indicatorId: 1,
-        scopeKey: 'branch:anlaegsarbejde',
-        branchGroupId: 1,
-        subBranchId: null,
-        year,
-        periodLabel: String(year),
-        value: 30 - i,
-        count: null,
-        denominator: null,
-        respondents: 500,
-        lowercl: 26 - i,
-        uppercl: 34 - i,
-        confidence: 0.95,
-        source: 'NOA-L',
-        seriesLabel: 'NOA-L',
-        seriesBreak: 0,
-        isDemo: 0,
-      })),
-    );
+    await insertObservations(store.db, [
+      observation(2021, 30, { lowercl: 26, uppercl: 34 }),
+      observation(2023, 29, { lowercl: 25, uppercl: 33 }),
+    ]);
     const [target] = await listTargets(store.db, { branch: 'anlaegsarbejde' });
     expect(target?.id).toBe(added.id);
     expect(target?.latest).toMatchObject({
@@ -191,29 +199,11 @@ describeEachDialect('targets', (dialect) => {
 
   it('assesses progress from the observations, and refuses to compare across a series break', async () => {
     const added = await add({ ...chemicalTarget, baselineYear: 2018, baselineValue: 32 });
-    const observation = (year: number, value: number, seriesBreak: 0 | 1) => ({
-      indicatorId: 1,
-      scopeKey: 'branch:anlaegsarbejde',
-      branchGroupId: 1,
-      subBranchId: null,
-      year,
-      periodLabel: String(year),
-      value,
-      count: (value / 100) * 800,
-      denominator: 800,
-      respondents: 800,
-      lowercl: null,
-      uppercl: null,
-      confidence: null,
-      source: 'test',
-      seriesLabel: year < 2021 ? 'AH' : 'NOA-L',
-      seriesBreak,
-      isDemo: 0 as const,
-    });
+    const counted = (value: number) => ({ count: (value / 100) * 800, denominator: 800, respondents: 800 });
     await insertObservations(store.db, [
-      observation(2018, 32, 0),
-      observation(2021, 30, 1),
-      observation(2023, 25, 0),
+      observation(2018, 32, { ...counted(32), seriesLabel: 'AH' }),
+      observation(2021, 30, { ...counted(30), seriesBreak: 1 }),
+      observation(2023, 25, counted(25)),
     ]);
     const [across] = await listTargets(store.db);
     expect(across?.assessment).toMatchObject({ status: 'insufficient_data' });
