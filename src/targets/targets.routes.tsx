@@ -32,7 +32,11 @@ function ProgressCell({ target, locale }: { target: Target; locale: Locale }) {
   return (
     <td>
       {STATUS_TEXT[assessment.status][locale]}
-      {assessment.uncertain ? <span class="maaltal-ci">{t.uncertainNote}</span> : null}
+      {assessment.uncertain ? (
+        <span class="maaltal-ci" title={t.uncertainExplanation}>
+          {t.uncertainNote}
+        </span>
+      ) : null}
       {target.status === 'adopted' ? null : <span class="maaltal-ci">{adoptionLabel(target, locale)}</span>}
     </td>
   );

@@ -102,7 +102,9 @@ describeEachDialect('web app', (dialect) => {
   it('shows the progress status in words on the page', async () => {
     const html = await (await app.request('/')).text();
     expect(html).toMatch(/På rette vej|Skal accelereres|Begrænset fremgang|Forværring|Målet er nået/);
-    expect(html).toContain('usikker: ændringen er ikke statistisk sikker');
+    expect(html).toContain(
+      'title="Ændringen fra udgangspunktet er ikke statistisk signifikant.">usikker</span>',
+    );
   });
 
   it('answers API errors as JSON naming the parameter', async () => {

@@ -8,6 +8,7 @@ export const MAALTAL_CSS = `
 .maaltal-demo p { margin: 0; max-width: none; }
 .maaltal-main { padding: 2.4rem 0 4rem; }
 .maaltal-goal { margin-top: 4rem; }
+.table abbr { white-space: nowrap; }
 .table .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .maaltal-ci { display: block; font-size: 1.4rem; color: #545454; }
 .maaltal-note { font-size: 1.4rem; color: #545454; }
