@@ -13,6 +13,10 @@ export interface Config {
   port: number;
   /** Who the CLI acts as in history records (MAALTAL_USER, else the login name). */
   user: string;
+  /** The editor area's single admin token (MAALTAL_ADMIN_TOKEN); null leaves the editor area closed. */
+  adminToken: string | null;
+  /** Where web uploads wait between preview and confirmation (MAALTAL_UPLOAD_DIR). */
+  uploadDir: string;
 }
 
 /** Values given on the command line win over the environment. */
@@ -75,9 +79,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   const port = portSchema.safeParse(overrides.port ?? env.PORT ?? '3000');
   if (!port.success) issues.push(...zodIssues(port.error).map((issue) => ({ ...issue, field: portField })));
 
+  const adminToken = env.MAALTAL_ADMIN_TOKEN?.trim() || null;
+  if (adminToken !== null && adminToken.length < 16) {
+    issues.push({ field: 'MAALTAL_ADMIN_TOKEN', message: 'must be at least 16 characters' });
+  }
+
   if (issues.length > 0 || 'field' in database || !port.success) {
     throw new AppError('invalid_config', 'Invalid configuration', issues);
   }
   const user = env.MAALTAL_USER?.trim() || env.USER?.trim() || env.LOGNAME?.trim() || 'maaltal';
-  return { database, port: port.data, user };
+  const uploadDir = env.MAALTAL_UPLOAD_DIR?.trim() || path.join('var', 'uploads');
+  return { database, port: port.data, user, adminToken, uploadDir };
 }

@@ -30,6 +30,10 @@ const TABLES: (keyof Database)[] = [
   'targetRevision',
   'observation',
   'employment',
+  'importBatch',
+  'importReplacedRow',
+  'accident',
+  'diseaseCase',
 ];
 
 /** Every row of every table, in a stable order: equal dumps mean equal content. */

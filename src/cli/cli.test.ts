@@ -41,7 +41,9 @@ describe('maaltal CLI without a database', () => {
       const result = await cli(['seed', '--demo', '--database', database.setting]);
       expect(result.code).toBe(78);
       expect(result.stderr).toContain('The database schema is not up to date: --database:');
-      expect(result.stderr).toContain('run `maaltal migrate` first (pending: 2026-11-26T0800-initial)');
+      expect(result.stderr).toContain(
+        'run `maaltal migrate` first (pending: 2026-11-26T0800-initial, 2026-11-26T1000-imports)',
+      );
       const store = await openStore({ dialect: 'sqlite', file: database.setting });
       expect(await store.db.introspection.getTables()).toEqual([]);
       await store.close();

@@ -49,6 +49,8 @@ export interface CommandContext {
   config(): Config;
   /** The store named by the configuration, opened once; closed by the runner. */
   store(): Promise<Store>;
+  /** True when standard error is a terminal (progress bars redraw in place there). */
+  stderrIsTty: boolean;
   /** All of standard input, for commands that read `-`. */
   readStdin(): Promise<string>;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); long-running commands wait on it. */

@@ -1,7 +1,8 @@
 // Every CLI command, in the order `maaltal --help` lists them.
+import { importCommands } from '../imports/imports.commands.js';
 import { targetCommands } from '../targets/targets.commands.js';
 import type { Command } from './command.js';
 import { setupCommands } from './setup.commands.js';
 import { statsCommands } from './stats.commands.js';
 
-export const COMMANDS: Command[] = [...setupCommands, ...targetCommands, ...statsCommands];
+export const COMMANDS: Command[] = [...setupCommands, ...targetCommands, ...importCommands, ...statsCommands];

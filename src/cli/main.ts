@@ -7,6 +7,7 @@ const code = await run(COMMANDS, process.argv.slice(2), {
   stdout: { write: (text) => process.stdout.write(text) },
   stderr: { write: (text) => process.stderr.write(text) },
   env: process.env,
+  stderrIsTty: process.stderr.isTTY === true,
   // Only long-running commands (serve) take over SIGINT/SIGTERM; others keep Node's default of stopping at once.
   waitForStop: () =>
     new Promise<void>((resolve) => {

@@ -14,6 +14,7 @@ export interface RunIo {
   now?: () => Date;
   waitForStop?: () => Promise<void>;
   readStdin?: () => Promise<string>;
+  stderrIsTty?: boolean;
 }
 
 /** Commands other than migrate/start work only on a database whose schema is up to date. */
@@ -103,6 +104,7 @@ export async function run(commands: Command[], argv: string[], io: RunIo): Promi
       now: io.now ?? (() => new Date()),
       waitForStop: io.waitForStop ?? (() => new Promise<void>(() => {})),
       readStdin: io.readStdin ?? (async () => ''),
+      stderrIsTty: io.stderrIsTty ?? false,
       config: () => {
         config ??= loadConfig(io.env, {
           database: parsed.values.database as string | undefined,

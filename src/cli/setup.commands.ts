@@ -56,7 +56,12 @@ async function seedAll(context: CommandContext, db: Db, options: { demo: boolean
 }
 
 async function serve(context: CommandContext, store: Store) {
-  const server = await startServer(store, { port: context.config().port });
+  const config = context.config();
+  const server = await startServer(store, {
+    port: config.port,
+    adminToken: config.adminToken,
+    uploadDir: config.uploadDir,
+  });
   context.stderr.write(
     `Måltal is running on http://localhost:${server.port} (database: ${store.location})\n`,
   );

@@ -17,6 +17,9 @@ export interface Store {
   dialect: Dialect;
   /** Where the data lives, safe to print (passwords redacted). */
   location: string;
+  /** SQLite only: the driver's own handle, for bulk inserts with cached prepared statements. It shares Kysely's
+   *  single connection, so statements run on it inside an open Kysely transaction belong to that transaction. */
+  sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
@@ -51,7 +54,7 @@ function openSqlite(file: string, field: string): Store {
     dialect: new SqliteDialect({ database }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', location: file, sqlite: database, close: () => db.destroy() };
 }
 
 async function openPostgres(url: string, display: string, field: string): Promise<Store> {

@@ -10,18 +10,23 @@ describeEachDialect('migrations', (dialect) => {
 
   it('run from an empty database to the latest schema, once', async () => {
     store = await freshStore(dialect, { migrate: false });
-    expect(await pendingMigrations(store.db, dialect)).toEqual(['2026-11-26T0800-initial']);
-    expect((await migrateToLatest(store.db, dialect)).applied).toEqual(['2026-11-26T0800-initial']);
+    const all = ['2026-11-26T0800-initial', '2026-11-26T1000-imports'];
+    expect(await pendingMigrations(store.db, dialect)).toEqual(all);
+    expect((await migrateToLatest(store.db, dialect)).applied).toEqual(all);
     expect(await pendingMigrations(store.db, dialect)).toEqual([]);
     expect((await migrateToLatest(store.db, dialect)).applied).toEqual([]);
     const tables = (await store.db.introspection.getTables()).map((table) => table.name).sort();
     expect(tables).toEqual([
+      'accident',
       'bfa',
       'branch_group',
       'branch_group_owner',
       'branch_problem',
+      'disease_case',
       'employment',
       'goal',
+      'import_batch',
+      'import_replaced_row',
       'indicator',
       'industry_code',
       'main_group',

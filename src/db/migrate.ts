@@ -3,12 +3,14 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import type { Db } from './connect.js';
 import type { Dialect } from './dialect.js';
 import * as initial from './migrations/2026-11-26T0800-initial.js';
+import * as imports from './migrations/2026-11-26T1000-imports.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
 /** Every migration, by name; names sort in the order they run. */
 const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-11-26T0800-initial': initial,
+  '2026-11-26T1000-imports': imports,
 };
 
 function provider(dialect: Dialect) {

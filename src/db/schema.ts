@@ -146,6 +146,7 @@ export interface TargetRevisionTable {
   revisedBy: string;
   reason: string;
   isDemo: Flag;
+  batchId: Generated<number | null>;
 }
 
 export interface ObservationTable {
@@ -167,6 +168,7 @@ export interface ObservationTable {
   seriesLabel: string;
   seriesBreak: Flag;
   isDemo: Flag;
+  batchId: Generated<number | null>;
 }
 
 export interface EmploymentTable {
@@ -178,6 +180,70 @@ export interface EmploymentTable {
   employed: number;
   source: string;
   isDemo: Flag;
+  batchId: Generated<number | null>;
+}
+
+export interface ImportBatchTable {
+  id: Generated<number>;
+  kind: string;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  format: string;
+  sourceLabel: string;
+  /** JSON: the detected and given settings (encoding, delimiter, sheet, mapping, …). */
+  settings: string;
+  rowCount: number;
+  replacedCount: Generated<number>;
+  status: string;
+  importedAt: string;
+  importedBy: string;
+  rolledBackAt: string | null;
+  rolledBackBy: string | null;
+  rollbackReason: string | null;
+}
+
+export interface ImportReplacedRowTable {
+  id: Generated<number>;
+  batchId: number;
+  tableName: string;
+  /** JSON of the removed row, as read from the database. */
+  rowData: string;
+}
+
+export interface AccidentTable {
+  id: Generated<number>;
+  batchId: number;
+  caseId: string | null;
+  registrationDate: string;
+  registrationYear: number;
+  accidentDate: string | null;
+  accidentYear: number | null;
+  branchGroupId: number;
+  industryCode: string | null;
+  classification: string | null;
+  age: number | null;
+  ageBand: string;
+  sex: string;
+  daysLost: number | null;
+  severity: string;
+  injuryType: string | null;
+  bodyPart: string | null;
+  deviation: string | null;
+  contactMode: string | null;
+  materialAgent: string | null;
+  fatal: Flag;
+}
+
+export interface DiseaseCaseTable {
+  id: Generated<number>;
+  batchId: number;
+  year: number;
+  aesGroup: string;
+  diseaseType: string;
+  reported: number;
+  recognised: number | null;
+  source: string;
 }
 
 export interface Database {
@@ -196,4 +262,8 @@ export interface Database {
   targetRevision: TargetRevisionTable;
   observation: ObservationTable;
   employment: EmploymentTable;
+  importBatch: ImportBatchTable;
+  importReplacedRow: ImportReplacedRowTable;
+  accident: AccidentTable;
+  diseaseCase: DiseaseCaseTable;
 }

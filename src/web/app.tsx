@@ -8,7 +8,9 @@ import { sql } from 'kysely';
 import type { Store } from '../db/connect.js';
 import { toAppError } from '../errors.js';
 import type { Locale } from '../format.js';
+import { importRoutes } from '../imports/imports.routes.js';
 import { targetRoutes } from '../targets/targets.routes.js';
+import { adminRoutes } from './admin.routes.js';
 import { localeOfPath, localePath, MESSAGES } from './i18n.js';
 import { Layout } from './layout.js';
 import { MAALTAL_CSS } from './styles.js';
@@ -19,6 +21,10 @@ const DKFDS_DIST = join(dirname(createRequire(import.meta.url).resolve('dkfds'))
 export interface AppOptions {
   /** Where unexpected errors are reported (full detail); users only see a generic message. */
   logError?: (error: unknown) => void;
+  /** The editor area's admin token; null (the default) keeps the editor area closed. */
+  adminToken?: string | null;
+  /** Where uploads wait between preview and confirmation. */
+  uploadDir?: string;
 }
 
 function ErrorPage({
@@ -74,6 +80,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.route('/', targetRoutes(store));
+  const adminToken = options.adminToken ?? null;
+  app.route('/', adminRoutes(adminToken));
+  app.route('/', importRoutes(store, { adminToken, uploadDir: options.uploadDir ?? join('var', 'uploads') }));
 
   const isApi = (path: string) => path.startsWith('/api/');
 

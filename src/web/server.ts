@@ -11,9 +11,12 @@ export interface RunningServer {
 
 export function startServer(
   store: Store,
-  options: { port: number; hostname?: string },
+  options: { port: number; hostname?: string; adminToken?: string | null; uploadDir?: string },
 ): Promise<RunningServer> {
-  const app = createApp(store);
+  const app = createApp(store, {
+    adminToken: options.adminToken ?? null,
+    ...(options.uploadDir === undefined ? {} : { uploadDir: options.uploadDir }),
+  });
   return new Promise((resolve, reject) => {
     const server = serve(
       {

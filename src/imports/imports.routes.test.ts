@@ -1,0 +1,116 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
+import { seedStore } from '../../test/seed.js';
+import { createApp } from '../web/app.js';
+
+const TOKEN = 'test-admin-token-0123456789';
+const CSV =
+  'indicator;branch;year;value;n\nkemi-udsat;anlaegsarbejde;2029;30,5;600\nkemi-udsat;butikker;2029;12,5;500\n';
+
+describeEachDialect('editor area: imports', (dialect) => {
+  let store: TestStore;
+  let uploads: string;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    store = await freshStore(dialect);
+    await seedStore(store.db, { demo: true });
+    uploads = mkdtempSync(path.join(tmpdir(), 'maaltal-uploads-'));
+    app = createApp(store, { adminToken: TOKEN, uploadDir: uploads });
+  });
+  afterAll(async () => {
+    rmSync(uploads, { recursive: true, force: true });
+    await store.destroy();
+  });
+
+  const cookie = `maaltal_admin=${TOKEN}`;
+  const upload = (content: string, name: string) => {
+    const form = new FormData();
+    form.set('file', new File([content], name, { type: 'text/csv' }));
+    form.set('kind', 'observations');
+    form.set('source', 'test');
+    return app.request('/redaktion/import', { method: 'POST', body: form, headers: { cookie } });
+  };
+
+  it('is closed without the token: a login page for people, 401 for scripts', async () => {
+    const page = await app.request('/redaktion/import');
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/redaktion/login?next=%2Fredaktion%2Fimport');
+    const script = await app.request('/redaktion/import', { headers: { authorization: 'Bearer wrong' } });
+    expect(script.status).toBe(401);
+    const wrong = await app.request('/redaktion/login', {
+      method: 'POST',
+      body: new URLSearchParams({ token: 'nope', next: '/redaktion/import' }),
+    });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('Adgangsnøglen er forkert.');
+    const right = await app.request('/redaktion/login', {
+      method: 'POST',
+      body: new URLSearchParams({ token: TOKEN, next: '/redaktion/import' }),
+    });
+    expect(right.status).toBe(303);
+    expect(right.headers.get('set-cookie')).toMatch(/maaltal_admin=.*HttpOnly.*SameSite=Strict/i);
+    const closed = createApp(store, { adminToken: null, uploadDir: uploads });
+    expect((await closed.request('/redaktion/import', { headers: { cookie } })).status).toBe(303);
+  });
+
+  it('previews an upload with detected settings, first rows and validation, then imports on confirmation', async () => {
+    const preview = await upload(CSV, 'målinger.csv');
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(html).toContain('Alle 2 rækker er gyldige.');
+    expect(html).toContain('delimiter: ;');
+    expect(html).toContain('decimalComma: true');
+    expect(html).toContain('<td>anlaegsarbejde</td>');
+    expect(await store.db.selectFrom('importBatch').select('id').execute()).toEqual([]);
+    const stored = /name="upload" value="([^"]+)"/.exec(html)?.[1];
+    expect(stored).toBeDefined();
+
+    const confirm = await app.request('/redaktion/import/confirm', {
+      method: 'POST',
+      headers: { cookie },
+      body: new URLSearchParams({
+        upload: stored ?? '',
+        kind: 'observations',
+        sheet: '',
+        source: 'test',
+        replace: '',
+      }),
+    });
+    expect(confirm.status).toBe(303);
+    const batch = await store.db.selectFrom('importBatch').selectAll().executeTakeFirstOrThrow();
+    expect(batch).toMatchObject({
+      fileName: 'målinger.csv',
+      rowCount: 2,
+      sourceLabel: 'test',
+      status: 'committed',
+    });
+    expect(confirm.headers.get('location')).toBe(`/redaktion/import?done=${batch.id}`);
+    expect(readdirSync(uploads)).toEqual([]);
+
+    const list = await (
+      await app.request(`/redaktion/import?done=${batch.id}`, { headers: { cookie } })
+    ).text();
+    expect(list).toContain(`Import nr. ${batch.id} er gemt med 2 rækker.`);
+    const rollback = await app.request(`/redaktion/import/${batch.id}/rollback`, {
+      method: 'POST',
+      headers: { cookie },
+    });
+    expect(rollback.status).toBe(303);
+    expect(
+      await store.db.selectFrom('observation').select('id').where('batchId', '=', batch.id).execute(),
+    ).toEqual([]);
+  });
+
+  it('shows the validation report of a bad file and keeps nothing', async () => {
+    const response = await upload(CSV.replace('30,5', 'tredive'), 'fejl.csv');
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('Filen har 1 problem(er). Intet er gemt.');
+    expect(html).toContain('&quot;tredive&quot; is not a number');
+    expect(html).not.toContain('name="upload"');
+    expect(readdirSync(uploads)).toEqual([]);
+  });
+});

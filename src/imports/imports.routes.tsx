@@ -1,0 +1,373 @@
+// The editor area's import pages: upload → preview with detected settings and validation report → confirm;
+// the list of batches with rollback. Works without JavaScript (plain forms).
+import { randomUUID } from 'node:crypto';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Hono } from 'hono';
+import type { Store } from '../db/connect.js';
+import { AppError, type Issue, toAppError } from '../errors.js';
+import { formatNumber, type Locale } from '../format.js';
+import { requireAdmin } from '../web/admin-auth.js';
+import { localePath, MESSAGES, type Messages } from '../web/i18n.js';
+import { Layout } from '../web/layout.js';
+import { listBatches } from './imports.repository.js';
+import { type ImportReport, rollbackImport, runImport } from './imports.service.js';
+import { IMPORT_KINDS, type ImportKind } from './kinds/index.js';
+import { openTable } from './readers/index.js';
+import type { RawRow } from './readers/table.js';
+
+export interface ImportRouteOptions {
+  adminToken: string | null;
+  uploadDir: string;
+  /** Who the web user is recorded as until accounts exist. */
+  user?: string;
+}
+
+const PREVIEW_ROWS = 10;
+const UPLOAD_NAME = /^[0-9a-f-]{36}__[\w.æøåÆØÅ -]{1,200}$/;
+
+const kindLabel = (t: Messages, kind: ImportKind) =>
+  ({
+    observations: t.kindObservations,
+    employment: t.kindEmployment,
+    accidents: t.kindAccidents,
+    diseases: t.kindDiseases,
+    targets: t.kindTargets,
+  })[kind];
+
+function Problems({ issues, t }: { issues: Issue[]; t: Messages }) {
+  return (
+    <div class="table-wrapper">
+      <table class="table table--compact">
+        <thead>
+          <tr>
+            <th scope="col">{t.problemRow}</th>
+            <th scope="col">{t.problemColumn}</th>
+            <th scope="col">{t.problemField}</th>
+            <th scope="col">{t.problemMessage}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((issue) => (
+            <tr>
+              <td class="num">{issue.row ?? '–'}</td>
+              <td>{issue.column ?? '–'}</td>
+              <td>{issue.field}</td>
+              <td>{issue.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function UploadForm({ locale, t }: { locale: Locale; t: Messages }) {
+  return (
+    <form method="post" action={localePath(locale, '/redaktion/import')} enctype="multipart/form-data">
+      <div class="form-group">
+        <label class="form-label" for="file">
+          {t.uploadFile}
+        </label>
+        <input class="form-input" id="file" name="file" type="file" required />
+      </div>
+      <div class="form-group">
+        <label class="form-label" for="kind">
+          {t.uploadKind}
+        </label>
+        <select class="form-select" id="kind" name="kind">
+          {IMPORT_KINDS.map((kind) => (
+            <option value={kind}>{kindLabel(t, kind)}</option>
+          ))}
+        </select>
+      </div>
+      <div class="form-group">
+        <label class="form-label" for="sheet">
+          {t.uploadSheet}
+        </label>
+        <input class="form-input" id="sheet" name="sheet" type="text" />
+      </div>
+      <div class="form-group">
+        <label class="form-label" for="source">
+          {t.uploadSource}
+        </label>
+        <input class="form-input" id="source" name="source" type="text" />
+      </div>
+      <div class="form-group form-group-checkbox">
+        <input class="form-checkbox" id="replace" name="replace" type="checkbox" value="1" />
+        <label for="replace">{t.uploadReplace}</label>
+      </div>
+      <button class="button button-primary" type="submit">
+        {t.uploadButton}
+      </button>
+    </form>
+  );
+}
+
+export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
+  const app = new Hono();
+  const user = options.user ?? 'admin';
+  const now = () => new Date();
+
+  for (const locale of ['da', 'en'] as const) {
+    const t = MESSAGES[locale];
+    const base = localePath(locale, '/redaktion/import');
+    app.use(`${base}`, requireAdmin(options.adminToken));
+    app.use(`${base}/*`, requireAdmin(options.adminToken));
+
+    app.get(base, async (c) => {
+      const batches = await listBatches(store.db);
+      const done = c.req.query('done');
+      const rolled = c.req.query('rolledback');
+      const doneBatch = batches.find((b) => String(b.id) === done);
+      return c.html(
+        <Layout locale={locale} path={c.req.path} title={t.importsTitle} demo={false}>
+          <h1>{t.importsTitle}</h1>
+          {doneBatch === undefined ? null : (
+            <div class="alert alert-success" role="status">
+              <p class="alert-text">{t.imported(doneBatch.id, doneBatch.rowCount)}</p>
+            </div>
+          )}
+          {rolled === undefined ? null : (
+            <div class="alert alert-success" role="status">
+              <p class="alert-text">{t.rolledBack(Number(rolled), Number(c.req.query('removed') ?? 0))}</p>
+            </div>
+          )}
+          <p>{t.importsIntro}</p>
+          <UploadForm locale={locale} t={t} />
+          <h2>{t.batchesTitle}</h2>
+          {batches.length === 0 ? (
+            <p>{t.noBatches}</p>
+          ) : (
+            <div class="table-wrapper">
+              <table class="table table--compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.colBatch}</th>
+                    <th scope="col">{t.colWhen}</th>
+                    <th scope="col">{t.colKind}</th>
+                    <th scope="col">{t.colFile}</th>
+                    <th scope="col" class="num">
+                      {t.colRows}
+                    </th>
+                    <th scope="col">{t.colBy}</th>
+                    <th scope="col">{t.colBatchStatus}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {batches.map((batch) => (
+                    <tr>
+                      <td>{batch.id}</td>
+                      <td>{batch.importedAt.slice(0, 16).replace('T', ' ')}</td>
+                      <td>{kindLabel(t, batch.kind as ImportKind) ?? batch.kind}</td>
+                      <td>{batch.fileName}</td>
+                      <td class="num">{formatNumber(batch.rowCount, locale)}</td>
+                      <td>{batch.importedBy}</td>
+                      <td>
+                        {batch.status === 'committed' ? (
+                          <form method="post" action={`${base}/${batch.id}/rollback`}>
+                            {t.batchCommitted}{' '}
+                            <button class="button button-secondary" type="submit">
+                              {t.rollbackButton}
+                              <span class="sr-only"> {batch.id}</span>
+                            </button>
+                          </form>
+                        ) : (
+                          t.batchRolledBack
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Layout>,
+      );
+    });
+
+    app.post(base, async (c) => {
+      const form = await c.req.parseBody();
+      const file = form.file;
+      const kind = String(form.kind ?? '');
+      if (!(file instanceof File) || file.size === 0 || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+        throw new AppError('invalid_input', 'Choose a non-empty file and a kind of data', [
+          { field: file instanceof File && file.size > 0 ? 'kind' : 'file', message: 'is required' },
+        ]);
+      }
+      const displayName =
+        path
+          .basename(file.name)
+          .replace(/[^\w.æøåÆØÅ -]/g, '_')
+          .slice(0, 200) || 'upload';
+      const stored = `${randomUUID()}__${displayName}`;
+      await mkdir(options.uploadDir, { recursive: true });
+      const filePath = path.join(options.uploadDir, stored);
+      await writeFile(filePath, Buffer.from(await file.arrayBuffer()));
+      const sheet =
+        typeof form.sheet === 'string' && form.sheet.trim() !== '' ? form.sheet.trim() : undefined;
+      const source = typeof form.source === 'string' ? form.source.trim() : '';
+      const replace = form.replace === '1';
+
+      let report: ImportReport | undefined;
+      let problem: AppError | undefined;
+      try {
+        report = await runImport(
+          store,
+          filePath,
+          { kind: kind as ImportKind, sheet, source, replace, dryRun: true, displayName },
+          { user, now },
+        );
+      } catch (error) {
+        problem = toAppError(error);
+        if (problem === undefined) throw error;
+      }
+      let preview: { columns: string[]; rows: RawRow[] } | undefined;
+      try {
+        const table = await openTable(filePath, { displayName, ...(sheet === undefined ? {} : { sheet }) });
+        const rows: RawRow[] = [];
+        for await (const row of table.rows) {
+          rows.push(row);
+          if (rows.length >= PREVIEW_ROWS) break;
+        }
+        preview = { columns: table.columns, rows };
+      } catch {
+        // The validation report already says why the file cannot be read.
+      }
+      if (problem !== undefined) await unlink(filePath).catch(() => {});
+      const settings = report?.settings;
+      return c.html(
+        <Layout locale={locale} path={c.req.path} title={t.previewTitle} demo={false}>
+          <h1>
+            {t.previewTitle}: {displayName}
+          </h1>
+          {problem === undefined ? (
+            <div class="alert alert-success" role="status">
+              <p class="alert-text">{t.validationOk(report?.rows ?? 0)}</p>
+            </div>
+          ) : (
+            <div class="alert alert-error" role="alert">
+              <p class="alert-text">
+                {t.validationFailed(problem.issues.length)} {problem.message}
+              </p>
+            </div>
+          )}
+          {problem === undefined ? null : <Problems issues={problem.issues} t={t} />}
+          {settings === undefined ? null : (
+            <>
+              <h2>{t.detectedSettings}</h2>
+              <ul>
+                {Object.entries(settings).map(([key, value]) => (
+                  <li>
+                    {key}: {Array.isArray(value) ? value.join(', ') : String(value)}
+                  </li>
+                ))}
+              </ul>
+              <h2>{t.columnMapping}</h2>
+              <ul>
+                {report?.columns.map((column) => (
+                  <li>
+                    {column.column} → {column.field}
+                  </li>
+                ))}
+              </ul>
+              {report !== undefined && report.ignoredColumns.length > 0 ? (
+                <p>
+                  {t.ignoredColumns}: {report.ignoredColumns.join(', ')}
+                </p>
+              ) : null}
+            </>
+          )}
+          {preview === undefined ? null : (
+            <>
+              <h2>{t.firstRows}</h2>
+              <div class="table-wrapper">
+                <table class="table table--compact">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.problemRow}</th>
+                      {preview.columns.map((column) => (
+                        <th scope="col">{column}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.rows.map((row) => (
+                      <tr>
+                        <td class="num">{row.row}</td>
+                        {row.values.map((value) => (
+                          <td>{value === null ? '' : String(value)}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+          {problem === undefined ? (
+            <form method="post" action={`${base}/confirm`}>
+              <input type="hidden" name="upload" value={stored} />
+              <input type="hidden" name="kind" value={kind} />
+              <input type="hidden" name="sheet" value={sheet ?? ''} />
+              <input type="hidden" name="source" value={source} />
+              <input type="hidden" name="replace" value={replace ? '1' : ''} />
+              <button class="button button-primary" type="submit">
+                {t.confirmButton}
+              </button>{' '}
+              <a href={base}>{t.cancel}</a>
+            </form>
+          ) : (
+            <>
+              <h2>{t.importsTitle}</h2>
+              <UploadForm locale={locale} t={t} />
+            </>
+          )}
+        </Layout>,
+        problem === undefined ? 200 : 422,
+      );
+    });
+
+    app.post(`${base}/confirm`, async (c) => {
+      const form = await c.req.parseBody();
+      const stored = String(form.upload ?? '');
+      const kind = String(form.kind ?? '');
+      if (!UPLOAD_NAME.test(stored) || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+        throw new AppError('invalid_input', 'Unknown upload', [
+          { field: 'upload', message: 'preview the file again' },
+        ]);
+      }
+      const filePath = path.join(options.uploadDir, stored);
+      const sheet = String(form.sheet ?? '').trim();
+      try {
+        const report = await runImport(
+          store,
+          filePath,
+          {
+            kind: kind as ImportKind,
+            ...(sheet === '' ? {} : { sheet }),
+            source: String(form.source ?? ''),
+            replace: form.replace === '1',
+            displayName: stored.slice(stored.indexOf('__') + 2),
+          },
+          { user, now },
+        );
+        return c.redirect(`${base}?done=${report.batchId}`, 303);
+      } finally {
+        await unlink(filePath).catch(() => {});
+      }
+    });
+
+    app.post(`${base}/:id/rollback`, async (c) => {
+      const id = Number(c.req.param('id'));
+      if (!Number.isInteger(id) || id <= 0) {
+        throw new AppError('invalid_input', 'Invalid batch id', [
+          { field: 'id', message: 'must be a whole number' },
+        ]);
+      }
+      const result = await rollbackImport(store, id, { user, now }, 'rolled back in the editor area');
+      return c.redirect(`${base}?rolledback=${result.batchId}&removed=${result.removed}`, 303);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,626 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
+import { type TempFiles, tempFiles } from '../../test/imports/files.js';
+import { dumpDatabase, seedStore } from '../../test/seed.js';
+import { AppError } from '../errors.js';
+import { rollbackImport, runImport } from './imports.service.js';
+import type { ImportKind } from './kinds/index.js';
+
+const actor = { user: 'datastewart', now: () => new Date('2026-03-01T09:00:00Z') };
+
+const OBSERVATIONS_DA = [
+  'Indikator;Branchegruppe;År;Andel;Antal svar;Nedre;Øvre;Kilde',
+  'kemi-udsat;Anlægsarbejde;2027;31,5;612;27,9;35,3;"NOA-L; 2027"',
+  'kemi-udsat;Færdiggørelse af byggeri;2027;18,2;540;15,1;21,7;NOA-L',
+  'fysisk-belastning;Butikker;2027;40,1;800;36,7;43,5;NOA-L',
+].join('\r\n');
+
+const ACCIDENTS = [
+  'sagsnummer,registreringsdato,ulykkesdato,branchekode,alder,køn,fraværsdage,skadetype,kontaktform,dødsulykke',
+  'A-1,2024-03-07,2024-03-01,412000,23,M,5,Sår,Skåret,nej',
+  'A-2,2024-04-11,2024-04-10,432100,58,K,0,Forstuvning,Fald,nej',
+  'A-3,12-05-2024,10-05-2024,101100,41,M,,Brud,Klemt,ja',
+].join('\n');
+
+async function expectImportError(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the import to fail');
+}
+
+describeEachDialect('imports', (dialect) => {
+  let store: TestStore;
+  let files: TempFiles;
+  beforeAll(async () => {
+    store = await freshStore(dialect);
+    await seedStore(store.db, { demo: true });
+    files = tempFiles();
+  });
+  afterAll(async () => {
+    files.remove();
+    await store.destroy();
+  });
+
+  const run = (file: string, kind: ImportKind, options: Record<string, unknown> = {}) =>
+    runImport(store, file, { kind, ...options }, actor);
+
+  it('imports a Danish Excel-style CSV (Windows-1252, semicolons, decimal commas) with provenance', async () => {
+    const file = files.write('målinger.csv', OBSERVATIONS_DA, 'latin1');
+    const report = await run(file, 'observations', { source: 'NOA-L 2027' });
+    expect(report).toMatchObject({
+      rows: 3,
+      dryRun: false,
+      settings: { format: 'csv', encoding: 'windows-1252', delimiter: ';', decimalComma: true },
+    });
+    const batch = await store.db
+      .selectFrom('importBatch')
+      .selectAll()
+      .where('id', '=', report.batchId ?? 0)
+      .executeTakeFirstOrThrow();
+    expect(batch).toMatchObject({
+      kind: 'observations',
+      fileName: 'målinger.csv',
+      rowCount: 3,
+      sourceLabel: 'NOA-L 2027',
+      importedBy: 'datastewart',
+      importedAt: '2026-03-01T09:00:00.000Z',
+      status: 'committed',
+      sha256: report.sha256,
+    });
+    expect(batch.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(batch.settings)).toMatchObject({ encoding: 'windows-1252', delimiter: ';' });
+    const rows = await store.db
+      .selectFrom('observation')
+      .select(['scopeKey', 'value', 'respondents', 'lowercl', 'uppercl', 'source'])
+      .where('batchId', '=', report.batchId)
+      .orderBy('value')
+      .execute();
+    expect(rows).toEqual([
+      {
+        scopeKey: 'branch:faerdiggoerelse-af-byggeri',
+        value: 18.2,
+        respondents: 540,
+        lowercl: 15.1,
+        uppercl: 21.7,
+        source: 'NOA-L',
+      },
+      {
+        scopeKey: 'branch:anlaegsarbejde',
+        value: 31.5,
+        respondents: 612,
+        lowercl: 27.9,
+        uppercl: 35.3,
+        source: 'NOA-L; 2027',
+      },
+      {
+        scopeKey: 'branch:butikker',
+        value: 40.1,
+        respondents: 800,
+        lowercl: 36.7,
+        uppercl: 43.5,
+        source: 'NOA-L',
+      },
+    ]);
+
+    const again = await expectImportError(run(file, 'observations'));
+    expect(again.code).toBe('conflict');
+    expect(again.issues[0]?.message).toContain(`identical to batch ${report.batchId}`);
+
+    const rollback = await rollbackImport(store, report.batchId ?? 0, actor, 'wrong wave');
+    expect(rollback).toEqual({ batchId: report.batchId, removed: 3, restored: 0 });
+    expect(
+      await store.db.selectFrom('observation').select('id').where('batchId', '=', report.batchId).execute(),
+    ).toEqual([]);
+    const rolledBack = await store.db
+      .selectFrom('importBatch')
+      .selectAll()
+      .where('id', '=', report.batchId ?? 0)
+      .executeTakeFirstOrThrow();
+    expect(rolledBack).toMatchObject({
+      status: 'rolled_back',
+      rolledBackBy: 'datastewart',
+      rollbackReason: 'wrong wave',
+    });
+    await expect(rollbackImport(store, report.batchId ?? 0, actor, '')).rejects.toMatchObject({
+      code: 'conflict',
+    });
+
+    const reimported = await run(file, 'observations');
+    expect(reimported.rows).toBe(3);
+    expect(reimported.batchId).not.toBe(report.batchId);
+    await rollbackImport(store, reimported.batchId ?? 0, actor, 'clean up');
+  });
+
+  it('rolls back exactly one batch, leaving the others', async () => {
+    const first = await run(files.write('a.csv', ACCIDENTS), 'accidents');
+    const second = await run(files.write('b.csv', ACCIDENTS.replaceAll('A-', 'B-')), 'accidents');
+    await rollbackImport(store, first.batchId ?? 0, actor, '');
+    const left = await store.db
+      .selectFrom('accident')
+      .select(['caseId', 'batchId'])
+      .orderBy('caseId')
+      .execute();
+    expect(left).toEqual([
+      { caseId: 'B-1', batchId: second.batchId },
+      { caseId: 'B-2', batchId: second.batchId },
+      { caseId: 'B-3', batchId: second.batchId },
+    ]);
+    await rollbackImport(store, second.batchId ?? 0, actor, '');
+  });
+
+  it('maps industry codes to branch groups and derives age bands and severity for accidents', async () => {
+    const report = await run(files.write('ulykker.csv', ACCIDENTS.replaceAll('A-', 'C-')), 'accidents');
+    const rows = await store.db
+      .selectFrom('accident')
+      .innerJoin('branchGroup', 'branchGroup.id', 'accident.branchGroupId')
+      .select([
+        'caseId',
+        'branchGroup.code',
+        'ageBand',
+        'sex',
+        'severity',
+        'fatal',
+        'registrationYear',
+        'accidentDate',
+      ])
+      .where('batchId', '=', report.batchId ?? 0)
+      .orderBy('caseId')
+      .execute();
+    expect(rows).toEqual([
+      {
+        caseId: 'C-1',
+        code: 'opfoerelse-og-nedrivning-af-byggeri',
+        ageBand: '15-24',
+        sex: 'M',
+        severity: 'serious',
+        fatal: 0,
+        registrationYear: 2024,
+        accidentDate: '2024-03-01',
+      },
+      {
+        caseId: 'C-2',
+        code: 'faerdiggoerelse-af-byggeri',
+        ageBand: '55-64',
+        sex: 'K',
+        severity: 'minor',
+        fatal: 0,
+        registrationYear: 2024,
+        accidentDate: '2024-04-10',
+      },
+      {
+        caseId: 'C-3',
+        code: 'slagterier',
+        ageBand: '35-44',
+        sex: 'M',
+        severity: 'fatal',
+        fatal: 1,
+        registrationYear: 2024,
+        accidentDate: '2024-05-10',
+      },
+    ]);
+    await rollbackImport(store, report.batchId ?? 0, actor, '');
+  });
+
+  it('replaces stored rows only with --replace, and a rollback restores them', async () => {
+    const demo = await store.db
+      .selectFrom('observation')
+      .innerJoin('indicator', 'indicator.id', 'observation.indicatorId')
+      .select(['observation.id', 'value'])
+      .where('indicator.code', '=', 'kemi-udsat')
+      .where('scopeKey', '=', 'branch:anlaegsarbejde')
+      .where('year', '=', 2025)
+      .executeTakeFirstOrThrow();
+    const file = files.write(
+      'rettelse.csv',
+      'indicator,branch_group,year,value\nkemi-udsat,anlaegsarbejde,2025,12.5\n',
+    );
+    const refused = await expectImportError(run(file, 'observations'));
+    expect(refused.issues[0]).toMatchObject({ row: 2, message: expect.stringContaining('--replace') });
+
+    const before = await dumpDatabase(store.db);
+    const report = await run(file, 'observations', { replace: true });
+    expect(report.replaced).toBe(1);
+    const now = await store.db
+      .selectFrom('observation')
+      .innerJoin('indicator', 'indicator.id', 'observation.indicatorId')
+      .select(['value'])
+      .where('indicator.code', '=', 'kemi-udsat')
+      .where('scopeKey', '=', 'branch:anlaegsarbejde')
+      .where('year', '=', 2025)
+      .execute();
+    expect(now).toEqual([{ value: 12.5 }]);
+    await rollbackImport(store, report.batchId ?? 0, actor, '');
+    const restored = await store.db
+      .selectFrom('observation')
+      .select(['id', 'value'])
+      .where('id', '=', demo.id)
+      .execute();
+    expect(restored).toEqual([{ id: demo.id, value: demo.value }]);
+    const after = await dumpDatabase(store.db);
+    expect(after.observation).toEqual(before.observation);
+  });
+
+  it('revises targets in bulk, keeping history; rollback removes exactly those revisions', async () => {
+    const csv = [
+      'target_id;target_value;status;reason',
+      '1;6,0;adopted;Evaluering 2024',
+      '2;4,8;adopted;Evaluering 2024',
+    ].join('\n');
+    const before = await store.db
+      .selectFrom('targetRevision')
+      .select(['targetId', 'revision'])
+      .where('targetId', 'in', [1, 2])
+      .execute();
+    const report = await run(files.write('maaltal.csv', csv), 'targets');
+    expect(report.rows).toBe(2);
+    const added = await store.db
+      .selectFrom('targetRevision')
+      .select(['targetId', 'targetValue', 'reason', 'revisedBy'])
+      .where('batchId', '=', report.batchId ?? 0)
+      .orderBy('targetId')
+      .execute();
+    expect(added).toEqual([
+      { targetId: 1, targetValue: 6, reason: 'Evaluering 2024', revisedBy: 'datastewart' },
+      { targetId: 2, targetValue: 4.8, reason: 'Evaluering 2024', revisedBy: 'datastewart' },
+    ]);
+    await rollbackImport(store, report.batchId ?? 0, actor, '');
+    const after = await store.db
+      .selectFrom('targetRevision')
+      .select(['targetId', 'revision'])
+      .where('targetId', 'in', [1, 2])
+      .execute();
+    expect(after).toEqual(before);
+
+    const bad = await expectImportError(
+      run(
+        files.write('maaltal-fejl.csv', 'target_id;target_year;reason\n1;2030;ok\n3;2019;fejl\n'),
+        'targets',
+      ),
+    );
+    expect(bad.issues[0]).toMatchObject({
+      row: 3,
+      field: 'targetYear',
+      message: expect.stringContaining('after the baseline year'),
+    });
+  });
+
+  it('finds duplicates across chunks of a large file', async () => {
+    const header = ACCIDENTS.split('\n')[0];
+    const rows = Array.from(
+      { length: 2500 },
+      (_, i) => `L-${i + 1},2024-03-07,2024-03-01,412000,23,M,5,Sår,Skåret,nej`,
+    );
+    rows.push('L-3,2024-03-07,2024-03-01,412000,23,M,5,Sår,Skåret,nej');
+    const before = await dumpDatabase(store.db);
+    const error = await expectImportError(
+      run(files.write('stor.csv', [header, ...rows].join('\n')), 'accidents'),
+    );
+    expect(error.issues).toEqual([
+      { field: 'case_id', file: 'stor.csv', row: 2502, message: 'duplicates an earlier row of this file' },
+    ]);
+    expect(await dumpDatabase(store.db)).toEqual(before);
+  });
+
+  it('writes nothing on a dry run, and reports what it would do', async () => {
+    const before = await dumpDatabase(store.db);
+    const report = await run(files.write('tør.csv', OBSERVATIONS_DA, 'latin1'), 'observations', {
+      dryRun: true,
+    });
+    expect(report).toMatchObject({ dryRun: true, batchId: null, rows: 3 });
+    expect(await dumpDatabase(store.db)).toEqual(before);
+  });
+
+  describe('bad input: a clear error naming file, row and column, and the database unchanged', () => {
+    const header = 'indicator;branch;year;value;count;n;lower;upper;source';
+    const good = 'kemi-udsat;anlaegsarbejde;2028;30,5;180;600;27;34;NOA-L';
+    const obs = (...rows: string[]) => [header, ...rows].join('\n');
+    const acc = (...rows: string[]) => [ACCIDENTS.split('\n')[0], ...rows].join('\n');
+    const wide = `indicator;branch;year;value\n${Array.from({ length: 10_000 }, (_, i) => i).join(';')}\n`;
+
+    type Case = {
+      name: string;
+      kind: ImportKind;
+      file: string;
+      content: string | Buffer;
+      encoding?: 'utf8' | 'latin1';
+      expect: { field?: string | RegExp; row?: number; column?: string; message: RegExp };
+      options?: Record<string, unknown>;
+    };
+    const cases: Case[] = [
+      {
+        name: 'UTF-16 text',
+        kind: 'observations',
+        file: 'utf16.csv',
+        content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(obs(good), 'utf16le')]),
+        expect: { message: /./ },
+      },
+      {
+        name: 'missing required column',
+        kind: 'observations',
+        file: 'missing.csv',
+        content: 'indicator;branch;value\nkemi-udsat;anlaegsarbejde;3',
+        expect: { field: 'year', row: 1, message: /no column for the required field/ },
+      },
+      {
+        name: 'text in a number column',
+        kind: 'observations',
+        file: 'text.csv',
+        content: obs(good.replace('30,5', 'tredive')),
+        expect: { field: 'value', row: 2, column: 'value', message: /"tredive" is not a number/ },
+      },
+      {
+        name: 'negative count',
+        kind: 'observations',
+        file: 'negative.csv',
+        content: obs(good.replace(';180;', ';-180;')),
+        expect: { field: 'count', row: 2, column: 'count', message: /below 0/ },
+      },
+      {
+        name: 'n smaller than count',
+        kind: 'observations',
+        file: 'n.csv',
+        content: obs(good.replace(';180;600;', ';700;600;')),
+        expect: { field: 'count', row: 2, column: 'count', message: /exceeds the number of respondents/ },
+      },
+      {
+        name: 'unknown branch code',
+        kind: 'observations',
+        file: 'branch.csv',
+        content: obs(good, good.replace('anlaegsarbejde', 'rumfart').replace('2028', '2029')),
+        expect: { field: 'branch', row: 3, column: 'branch', message: /unknown branch group "rumfart"/ },
+      },
+      {
+        name: 'unknown indicator',
+        kind: 'observations',
+        file: 'indicator.csv',
+        content: obs(good.replace('kemi-udsat', 'lykke')),
+        expect: { field: 'indicator', row: 2, column: 'indicator', message: /unknown indicator "lykke"/ },
+      },
+      {
+        name: 'duplicate rows in the file',
+        kind: 'observations',
+        file: 'dup.csv',
+        content: obs(good, good),
+        expect: { row: 3, message: /duplicates row 2/ },
+      },
+      {
+        name: 'row already stored',
+        kind: 'observations',
+        file: 'stored.csv',
+        content: obs(good.replace('2028', '2025')),
+        expect: { row: 2, message: /already in the database/ },
+      },
+      {
+        name: 'share above 100',
+        kind: 'observations',
+        file: 'share.csv',
+        content: obs(good.replace('30,5;180;600;27;34', '130;180;600;127;134')),
+        expect: { field: 'value', row: 2, column: 'value', message: /must be 0–100/ },
+      },
+      {
+        name: 'lower limit above the value',
+        kind: 'observations',
+        file: 'ci.csv',
+        content: obs(good.replace(';27;34;', ';31;34;')),
+        expect: { field: 'lowercl', row: 2, column: 'lower', message: /above the value/ },
+      },
+      {
+        name: 'year out of range',
+        kind: 'observations',
+        file: 'year.csv',
+        content: obs(good.replace('2028', '1850')),
+        expect: { field: 'year', row: 2, column: 'year', message: /below 1990/ },
+      },
+      {
+        name: 'respondents not whole',
+        kind: 'observations',
+        file: 'whole.csv',
+        content: obs(good.replace(';600;', ';600,5;')),
+        expect: { field: 'respondents', row: 2, column: 'n', message: /not a whole number/ },
+      },
+      {
+        name: 'formula in a text cell',
+        kind: 'observations',
+        file: 'formula.csv',
+        content: obs(good.replace('NOA-L', '=HYPERLINK("x")')),
+        expect: { field: 'source', row: 2, column: 'source', message: /formula/ },
+      },
+      {
+        name: 'formula-looking branch',
+        kind: 'observations',
+        file: 'formula2.csv',
+        content: obs(good.replace('anlaegsarbejde', '+cmd|calc')),
+        expect: { field: 'branch', row: 2, column: 'branch', message: /formula/ },
+      },
+      {
+        name: 'empty file',
+        kind: 'observations',
+        file: 'empty.csv',
+        content: '',
+        expect: { message: /empty/i },
+      },
+      {
+        name: 'only a header',
+        kind: 'observations',
+        file: 'header.csv',
+        content: `${header}\n`,
+        expect: { field: 'file', message: /no data rows/ },
+      },
+      {
+        name: 'ragged row (too many fields)',
+        kind: 'observations',
+        file: 'ragged.csv',
+        content: obs(good, `${good};extra`),
+        expect: { row: 3, message: /./ },
+      },
+      {
+        name: 'ragged row (too few fields)',
+        kind: 'observations',
+        file: 'short.csv',
+        content: obs(good, 'kemi-udsat;anlaegsarbejde;2029'),
+        expect: { row: 3, message: /./ },
+      },
+      {
+        name: 'a 10,000-column row',
+        kind: 'observations',
+        file: 'wide.csv',
+        content: wide,
+        expect: { row: 2, message: /./ },
+      },
+      {
+        name: 'unterminated quote',
+        kind: 'observations',
+        file: 'quote.csv',
+        content: obs(good, 'kemi-udsat;"anlaegsarbejde;2029;3;1;2;1;4;x'),
+        expect: { message: /./ },
+      },
+      {
+        name: 'a binary file named .csv',
+        kind: 'observations',
+        file: 'binary.csv',
+        content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x08, 0, 0, 0, 0, 0]),
+        expect: { message: /./ },
+      },
+      {
+        name: 'truncated XLSX',
+        kind: 'observations',
+        file: 'broken.xlsx',
+        content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0x08, 0, 0x21, 0]),
+        expect: { message: /./ },
+      },
+      {
+        name: 'duplicate header names',
+        kind: 'observations',
+        file: 'dupheader.csv',
+        content: 'indicator;year;year;value\nkemi-udsat;2028;2028;3',
+        expect: { message: /./ },
+      },
+      {
+        name: 'CPR column',
+        kind: 'accidents',
+        file: 'cpr.csv',
+        content: ACCIDENTS.replace('sagsnummer', 'CPR'),
+        expect: { field: 'columns', column: 'CPR', message: /personal data/ },
+      },
+      {
+        name: 'name column',
+        kind: 'accidents',
+        file: 'navn.csv',
+        content: ACCIDENTS.replace('sagsnummer', 'Navn'),
+        expect: { field: 'columns', column: 'Navn', message: /personal data/ },
+      },
+      {
+        name: 'CPR-like value',
+        kind: 'accidents',
+        file: 'cprvalue.csv',
+        content: acc('010180-1234,2024-03-07,2024-03-01,412000,23,M,5,Sår,Skåret,nej'),
+        expect: { field: 'caseId', row: 2, column: 'sagsnummer', message: /CPR/ },
+      },
+      {
+        name: 'invalid date',
+        kind: 'accidents',
+        file: 'date.csv',
+        content: acc('D-1,2024-02-30,2024-02-01,412000,23,M,5,Sår,Skåret,nej'),
+        expect: {
+          field: 'registrationDate',
+          row: 2,
+          column: 'registreringsdato',
+          message: /not a valid date/,
+        },
+      },
+      {
+        name: 'accident after registration',
+        kind: 'accidents',
+        file: 'order.csv',
+        content: acc('D-2,2024-03-01,2024-03-07,412000,23,M,5,Sår,Skåret,nej'),
+        expect: {
+          field: 'accidentDate',
+          row: 2,
+          column: 'ulykkesdato',
+          message: /after the registration date/,
+        },
+      },
+      {
+        name: 'unknown industry code',
+        kind: 'accidents',
+        file: 'nace.csv',
+        content: acc('D-3,2024-03-07,2024-03-01,999999,23,M,5,Sår,Skåret,nej'),
+        expect: { field: 'industryCode', row: 2, column: 'branchekode', message: /maps to no branch group/ },
+      },
+      {
+        name: 'age out of range',
+        kind: 'accidents',
+        file: 'age.csv',
+        content: acc('D-4,2024-03-07,2024-03-01,412000,7,M,5,Sår,Skåret,nej'),
+        expect: { field: 'age', row: 2, column: 'alder', message: /below 13/ },
+      },
+      {
+        name: 'unknown sex',
+        kind: 'accidents',
+        file: 'sex.csv',
+        content: acc('D-5,2024-03-07,2024-03-01,412000,23,X,5,Sår,Skåret,nej'),
+        expect: { field: 'sex', row: 2, column: 'køn', message: /not K\/M/ },
+      },
+      {
+        name: 'unknown flag',
+        kind: 'accidents',
+        file: 'flag.csv',
+        content: acc('D-6,2024-03-07,2024-03-01,412000,23,M,5,Sår,Skåret,måske'),
+        expect: { field: 'fatal', row: 2, column: 'dødsulykke', message: /not ja\/nej/ },
+      },
+      {
+        name: 'duplicate case id',
+        kind: 'accidents',
+        file: 'case.csv',
+        content: acc(
+          'D-7,2024-03-07,2024-03-01,412000,23,M,5,Sår,Skåret,nej',
+          'D-7,2024-03-08,2024-03-01,412000,23,M,5,Sår,Skåret,nej',
+        ),
+        expect: { row: 3, message: /duplicates row 2/ },
+      },
+      {
+        name: 'recognised above reported',
+        kind: 'diseases',
+        file: 'aes.csv',
+        content: 'år,aes_gruppe,sygdomstype,anmeldte,anerkendte\n2023,Bygge,Hørenedsættelse,10,12\n',
+        expect: { field: 'recognised', row: 2, column: 'anerkendte', message: /exceeds the reported/ },
+      },
+      {
+        name: 'mapping names a missing column',
+        kind: 'employment',
+        file: 'mapped.csv',
+        content: 'x,y,z\n1,2,3\n',
+        options: { mapping: { columns: { employed: 'Beskæftigede i alt' }, constants: {} } },
+        expect: { field: 'employed', message: /"Beskæftigede i alt"/ },
+      },
+    ];
+
+    it('has at least 30 cases', () => {
+      expect(cases.length).toBeGreaterThanOrEqual(30);
+    });
+
+    it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+      const before = await dumpDatabase(store.db);
+      const file = files.write(c.file, c.content, c.encoding ?? 'utf8');
+      const error = await expectImportError(run(file, c.kind, c.options ?? {}));
+      expect(['invalid_input', 'conflict']).toContain(error.code);
+      const issue = error.issues.find((i) =>
+        c.expect.field === undefined
+          ? true
+          : typeof c.expect.field === 'string'
+            ? i.field === c.expect.field
+            : c.expect.field.test(i.field),
+      );
+      expect(issue, JSON.stringify(error.issues)).toBeDefined();
+      expect(issue?.file).toBe(c.file);
+      expect(issue?.message).toMatch(c.expect.message);
+      if (c.expect.row !== undefined) expect(issue?.row).toBe(c.expect.row);
+      if (c.expect.column !== undefined) expect(issue?.column).toBe(c.expect.column);
+      expect(await dumpDatabase(store.db)).toEqual(before);
+    });
+  });
+});

@@ -1,0 +1,416 @@
+// Runs an import as one atomic batch: read (streamed), map columns, validate every row, check duplicates,
+// insert in chunks inside one transaction; any problem and nothing lands. Also lists and rolls back batches.
+import path from 'node:path';
+import { inTransaction, type Store, type Tx } from '../db/connect.js';
+import { AppError, conflict, type Issue, invalidInput, notFound } from '../errors.js';
+import { type FieldSpec, isPersonalHeader, normaliseHeader, parseField } from './fields.js';
+import { fileFacts } from './file-facts.js';
+import {
+  bulkInsert,
+  deleteBatchRows,
+  findCommittedBatch,
+  finishBatch,
+  getBatch,
+  type ImportTable,
+  insertBatch,
+  markRolledBack,
+  restoreReplacedRows,
+  rowsWithKeys,
+  saveReplacedRows,
+  snakeCase,
+} from './imports.repository.js';
+import { type ImportKind, KINDS, type KindDefinition } from './kinds/index.js';
+import type { ParsedValue } from './kinds/kind.js';
+import { loadLookups } from './lookups.js';
+import type { Mapping } from './mapping.js';
+import { openTable } from './readers/index.js';
+import type { DetectedSettings } from './readers/table.js';
+
+export interface ImportOptions {
+  kind: ImportKind;
+  sheet?: string | undefined;
+  mapping?: Mapping | undefined;
+  source?: string | undefined;
+  dryRun?: boolean | undefined;
+  replace?: boolean | undefined;
+  /** The file's name as the user knows it (an upload's original name); default: the path's base name. */
+  displayName?: string | undefined;
+  /** How many problems are listed before the rest are only counted. */
+  maxIssues?: number | undefined;
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
+}
+
+export interface ImportProgress {
+  rows: number;
+  /** Estimated total rows (text files), for an ETA; null when unknown. */
+  estimatedRows: number | null;
+}
+
+export interface ImportReport {
+  batchId: number | null;
+  kind: ImportKind;
+  file: string;
+  sha256: string;
+  sizeBytes: number;
+  settings: DetectedSettings;
+  columns: { field: string; column: string }[];
+  ignoredColumns: string[];
+  rows: number;
+  replaced: number;
+  /** Cube cells marked as not published (e.g. ".."), left out. */
+  skipped: number;
+  dryRun: boolean;
+}
+
+export interface ImportActor {
+  user: string;
+  now: () => Date;
+}
+
+/** Rows validated and inserted together; bounds memory whatever the file's size. */
+const CHUNK_ROWS = 2000;
+const DEFAULT_MAX_ISSUES = 50;
+const PROGRESS_EVERY = 5000;
+
+/** Raised inside the transaction of a dry run so that it rolls back; never escapes this module. */
+class DryRunComplete extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
+/** Which column of the file feeds each field: the mapping file first, then Danish/English header names. */
+function mapColumns(
+  kind: KindDefinition,
+  columns: string[],
+  mapping: Mapping | undefined,
+  file: string,
+): { fields: { spec: FieldSpec; index: number }[]; ignored: string[] } {
+  const issues: Issue[] = [];
+  const personal = columns.filter(isPersonalHeader);
+  if (personal.length > 0) {
+    throw invalidInput('The file has columns with personal data; Måltal does not take names or CPR numbers', [
+      ...personal.map((column) => ({
+        field: 'columns',
+        file,
+        row: 1,
+        column,
+        message: 'personal data is not accepted',
+      })),
+    ]);
+  }
+  const byHeader = new Map(columns.map((column, index) => [normaliseHeader(column), index]));
+  const fields: { spec: FieldSpec; index: number }[] = [];
+  for (const [name, header] of Object.entries(mapping?.columns ?? {})) {
+    if (!kind.fields.some((spec) => spec.name === name)) {
+      issues.push({ field: 'mapping', file, message: `"${name}" is not a field of ${kind.kind}` });
+    } else if (!byHeader.has(normaliseHeader(header))) {
+      issues.push({
+        field: name,
+        file,
+        message: `the mapping names column "${header}", which the file does not have`,
+      });
+    }
+  }
+  // Columns the mapping names are taken first; a header alias only claims a column nobody has yet.
+  const taken = new Set(
+    Object.values(mapping?.columns ?? {})
+      .map((header) => byHeader.get(normaliseHeader(header)))
+      .filter((index) => index !== undefined),
+  );
+  for (const spec of kind.fields) {
+    const mapped = mapping?.columns[spec.name];
+    let index: number | undefined;
+    if (mapped !== undefined) index = byHeader.get(normaliseHeader(mapped));
+    else {
+      index = spec.aliases
+        .map((alias) => byHeader.get(normaliseHeader(alias)))
+        .find((i) => i !== undefined && !taken.has(i));
+      if (index !== undefined) taken.add(index);
+    }
+    if (index !== undefined) fields.push({ spec, index });
+    else if (spec.required && mapping?.constants[spec.name] === undefined && mapped === undefined) {
+      issues.push({
+        field: spec.name,
+        file,
+        row: 1,
+        message: `no column for the required field (looked for: ${spec.aliases.join(', ')}; the file has: ${columns.join(', ')})`,
+      });
+    }
+  }
+  if (issues.length > 0) throw invalidInput('The file’s columns do not fit the import', issues);
+  const used = new Set(fields.map((field) => field.index));
+  return { fields, ignored: columns.filter((_, index) => !used.has(index)) };
+}
+
+export async function runImport(
+  store: Store,
+  filePath: string,
+  options: ImportOptions,
+  actor: ImportActor,
+): Promise<ImportReport> {
+  const kind = KINDS[options.kind];
+  const file = options.displayName ?? path.basename(filePath);
+  const facts = await fileFacts(filePath, file);
+  const earlier = await findCommittedBatch(store.db, facts.sha256, kind.kind);
+  if (earlier !== undefined) {
+    throw conflict(`This file was already imported as batch ${earlier.id}`, [
+      {
+        field: 'file',
+        file,
+        message: `identical to batch ${earlier.id} (${earlier.fileName}, ${earlier.importedAt.slice(0, 10)} by ${earlier.importedBy}); roll that batch back first to import it again`,
+      },
+    ]);
+  }
+  const sheet = options.sheet ?? options.mapping?.sheet;
+  const table = await openTable(filePath, {
+    displayName: file,
+    ...(sheet === undefined ? {} : { sheet }),
+    ...(options.mapping?.headerRow === undefined ? {} : { headerRow: options.mapping.headerRow }),
+  });
+  const { fields, ignored } = mapColumns(kind, table.columns, options.mapping, file);
+  const decimalComma = options.mapping?.decimalComma ?? table.settings.decimalComma ?? false;
+  const constants = options.mapping?.constants ?? {};
+  const maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
+  const sqlTable = snakeCase(kind.table) as ImportTable;
+  const columns = [...kind.columns, 'batch_id'];
+  const keyIndexes = kind.keyColumns.map((column) => kind.columns.indexOf(column));
+  const estimatedRows =
+    table.settings.format === 'csv' || table.settings.format === 'sdmx-csv' ? facts.lines : null;
+
+  const work = async (tx: Tx): Promise<ImportReport> => {
+    const lookups = await loadLookups(tx);
+    const at = actor.now().toISOString();
+    const batchId = await insertBatch(tx, {
+      kind: kind.kind,
+      fileName: file,
+      sha256: facts.sha256,
+      sizeBytes: facts.sizeBytes,
+      format: table.settings.format,
+      sourceLabel: options.source ?? '',
+      settings: JSON.stringify({
+        ...table.settings,
+        decimalComma,
+        ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+        replace: options.replace === true,
+      }),
+      rowCount: 0,
+      status: 'committed',
+      importedAt: at,
+      importedBy: actor.user,
+      rolledBackAt: null,
+      rolledBackBy: null,
+      rollbackReason: null,
+    });
+
+    const issues: Issue[] = [];
+    let issueCount = 0;
+    const addIssue = (issue: Issue) => {
+      issueCount++;
+      if (issues.length < maxIssues) issues.push(issue);
+    };
+    // Duplicate keys within the current chunk; earlier chunks are already in the table and found there.
+    const seen = new Map<string, number>();
+    let pending: { row: number; values: unknown[] }[] = [];
+    let rows = 0;
+    let replaced = 0;
+    let skipped = 0;
+
+    const flush = async () => {
+      const chunk = pending;
+      pending = [];
+      seen.clear();
+      if (chunk.length === 0) return;
+      if (keyIndexes.length > 0) {
+        const keyed = chunk.filter((entry) => keyIndexes.every((i) => entry.values[i] !== null));
+        const stored = await rowsWithKeys(
+          tx,
+          sqlTable,
+          kind.keyColumns,
+          keyed.map((entry) => keyIndexes.map((i) => entry.values[i])),
+        );
+        // Rows of this same batch (earlier chunks) are duplicates within the file, never "stored" rows.
+        const camel = (column: string) => column.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
+        const keyOf = (row: Record<string, unknown>) =>
+          JSON.stringify(kind.keyColumns.map((c) => row[camel(c)]));
+        const ours = new Set(stored.filter((row) => row.batchId === batchId).map(keyOf));
+        const others = stored.filter((row) => row.batchId !== batchId);
+        const otherKeys = new Set(others.map(keyOf));
+        if (options.replace === true && others.length > 0) {
+          await saveReplacedRows(tx, batchId, sqlTable, others);
+          replaced += others.length;
+        }
+        for (const entry of keyed) {
+          const key = JSON.stringify(keyIndexes.map((i) => entry.values[i]));
+          if (ours.has(key)) {
+            addIssue({
+              field: kind.keyColumns.join('+'),
+              file,
+              row: entry.row,
+              message: 'duplicates an earlier row of this file',
+            });
+          } else if (options.replace !== true && otherKeys.has(key)) {
+            addIssue({
+              field: kind.keyColumns.join('+'),
+              file,
+              row: entry.row,
+              message: 'this row is already in the database (use --replace to replace the stored row)',
+            });
+          }
+        }
+      }
+      if (issueCount > 0) return;
+      if (kind.write !== undefined) {
+        const problems = await kind.write(tx, chunk, { batchId, user: actor.user, now: actor.now });
+        for (const problem of problems) addIssue({ ...problem, file });
+      } else {
+        await bulkInsert(
+          tx,
+          store,
+          sqlTable,
+          columns,
+          chunk.map((entry) => [...entry.values, batchId]),
+        );
+      }
+    };
+
+    const headerOf = new Map(fields.map(({ spec, index }) => [spec.name, table.columns[index] ?? spec.name]));
+    let currentRow = 0;
+    // One reporter for every row (the row it reports on is `currentRow`), not a new closure per row.
+    const reportField = (field: string, message: string) => {
+      const column = headerOf.get(field);
+      addIssue({ field, file, row: currentRow, ...(column === undefined ? {} : { column }), message });
+    };
+    const unmapped = kind.fields
+      .filter((spec) => !fields.some((f) => f.spec === spec))
+      .map((spec) => spec.name);
+
+    // Cube formats mark unpublished cells (".." and the like) in a status column: such cells carry no number
+    // to import, so they are skipped and counted instead of failing the required value.
+    const isCube = table.settings.format === 'json-stat' || table.settings.format === 'px';
+    const valueIndex = isCube ? table.columns.indexOf('value') : -1;
+    const statusIndex = isCube ? table.columns.indexOf('status') : -1;
+
+    for await (const raw of table.rows) {
+      if (valueIndex >= 0 && raw.values[valueIndex] === null && raw.values[statusIndex] != null) {
+        skipped++;
+        continue;
+      }
+      rows++;
+      const values: Record<string, ParsedValue> = { ...constants };
+      let rowOk = true;
+      for (const { spec, index } of fields) {
+        const parsed = parseField(spec, raw.values[index] ?? null, decimalComma);
+        if (parsed.ok) values[spec.name] = parsed.value;
+        else {
+          rowOk = false;
+          addIssue({
+            field: spec.name,
+            file,
+            row: raw.row,
+            column: table.columns[index] ?? spec.name,
+            message: parsed.message,
+          });
+        }
+      }
+      for (const name of unmapped) if (!(name in values)) values[name] = null;
+      if (!rowOk) continue;
+      currentRow = raw.row;
+      const built = kind.build(values, lookups, reportField);
+      if (built === undefined) continue;
+      if (keyIndexes.length > 0 && keyIndexes.every((i) => built[i] !== null)) {
+        const key = JSON.stringify(keyIndexes.map((i) => built[i]));
+        const first = seen.get(key);
+        if (first !== undefined) {
+          addIssue({
+            field: kind.keyColumns.join('+'),
+            file,
+            row: raw.row,
+            message: `duplicates row ${first}`,
+          });
+          continue;
+        }
+        seen.set(key, raw.row);
+      }
+      pending.push({ row: raw.row, values: built });
+      if (pending.length >= CHUNK_ROWS) await flush();
+      if (rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows, estimatedRows });
+    }
+    await flush();
+    options.onProgress?.({ rows, estimatedRows: rows });
+
+    if (rows === 0) addIssue({ field: 'file', file, message: 'the file has a header but no data rows' });
+    if (issueCount > 0) {
+      const more = issueCount - issues.length;
+      throw invalidInput(
+        `${file}: ${issueCount} problem(s); nothing was imported`,
+        more > 0 ? [...issues, { field: 'file', file, message: `… and ${more} more problem(s)` }] : issues,
+      );
+    }
+    await finishBatch(tx, batchId, rows, replaced);
+    const report: ImportReport = {
+      batchId: options.dryRun === true ? null : batchId,
+      kind: kind.kind,
+      file,
+      sha256: facts.sha256,
+      sizeBytes: facts.sizeBytes,
+      settings: { ...table.settings, decimalComma },
+      columns: fields.map(({ spec, index }) => ({ field: spec.name, column: table.columns[index] ?? '' })),
+      ignoredColumns: ignored,
+      rows,
+      replaced,
+      skipped,
+      dryRun: options.dryRun === true,
+    };
+    if (options.dryRun === true) throw new DryRunComplete(report);
+    return report;
+  };
+
+  try {
+    return await inTransaction(store.db, work);
+  } catch (error) {
+    if (error instanceof DryRunComplete) return error.report;
+    throw error;
+  }
+}
+
+/** The tables a batch of each kind writes to. */
+const TABLES_OF_KIND: Record<ImportKind, ImportTable[]> = {
+  observations: ['observation'],
+  employment: ['employment'],
+  accidents: ['accident'],
+  diseases: ['disease_case'],
+  targets: ['target_revision'],
+};
+
+export interface RollbackReport {
+  batchId: number;
+  removed: number;
+  restored: number;
+}
+
+/** Remove exactly one batch's rows (and put back rows it replaced); the batch stays listed as rolled back. */
+export async function rollbackImport(
+  store: Store,
+  batchId: number,
+  actor: ImportActor,
+  reason: string,
+): Promise<RollbackReport> {
+  return inTransaction(store.db, async (tx) => {
+    const batch = await getBatch(tx, batchId);
+    if (batch === undefined) throw notFound(`Import batch ${batchId} does not exist`);
+    if (batch.status !== 'committed') {
+      throw new AppError(
+        'conflict',
+        `Import batch ${batchId} was already rolled back (${batch.rolledBackAt ?? ''})`,
+      );
+    }
+    await KINDS[batch.kind as ImportKind]?.beforeRollback?.(tx, batchId);
+    let removed = 0;
+    for (const table of TABLES_OF_KIND[batch.kind as ImportKind] ?? [])
+      removed += await deleteBatchRows(tx, table, batchId);
+    const restored = await restoreReplacedRows(tx, store, batchId);
+    await markRolledBack(tx, batchId, actor.user, actor.now().toISOString(), reason);
+    return { batchId, removed, restored };
+  });
+}

@@ -1,0 +1,43 @@
+// What an import kind declares: its fields, how a parsed row becomes a stored row, and its duplicate key.
+import type { Tx } from '../../db/connect.js';
+import type { Database } from '../../db/schema.js';
+import type { FieldSpec } from '../fields.js';
+import type { Lookups } from '../lookups.js';
+
+export const IMPORT_KINDS = ['observations', 'employment', 'accidents', 'diseases', 'targets'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export type ParsedValue = string | number | boolean | null;
+
+/** Reports a problem with one field of the current row (the importer adds file, row and column). */
+export type Report = (field: string, message: string) => void;
+
+export interface KindDefinition {
+  kind: ImportKind;
+  /** The table the rows land in. */
+  table: keyof Database & ('observation' | 'employment' | 'accident' | 'diseaseCase' | 'targetRevision');
+  fields: FieldSpec[];
+  /** Database columns (snake_case) in the order `build` returns their values; `batch_id` is added last. */
+  columns: string[];
+  /** Columns (snake_case) that identify a row: a second row with the same values is a duplicate. Empty: none. */
+  keyColumns: string[];
+  /** The stored row's values (in `columns` order), or undefined when the row has problems (reported). */
+  build(values: Record<string, ParsedValue>, lookups: Lookups, report: Report): unknown[] | undefined;
+  /** Fields that, when empty, exempt a row from duplicate detection (e.g. accidents without a case id). */
+  keyOptional?: boolean;
+  /** Kinds whose rows go through a service instead of a bulk insert (target revisions keep their history rules).
+   *  Returns problems by source row; the batch fails if there are any. */
+  write?(
+    tx: Tx,
+    rows: { row: number; values: unknown[] }[],
+    context: WriteContext,
+  ): Promise<{ row: number; field: string; message: string }[]>;
+  /** Checked before a rollback removes this kind's rows; throws when the rollback would break history. */
+  beforeRollback?(tx: Tx, batchId: number): Promise<void>;
+}
+
+export interface WriteContext {
+  batchId: number;
+  user: string;
+  now: () => Date;
+}

@@ -1,0 +1,127 @@
+// Import kind `observations`: one indicator's value for a branch group (or sub-branch) and year, with n and CI.
+import { scopeKey } from '../../reference/scope.js';
+import { BRANCH_FIELDS, resolveBranch } from './branch.js';
+import type { KindDefinition } from './kind.js';
+
+export const observationsKind: KindDefinition = {
+  kind: 'observations',
+  table: 'observation',
+  fields: [
+    { name: 'indicator', type: 'code', required: true, aliases: ['indikator', 'indicator', 'indikatorkode'] },
+    ...BRANCH_FIELDS,
+    {
+      name: 'year',
+      type: 'year',
+      required: true,
+      aliases: ['aar', 'år', 'year', 'tid', 'time_period'],
+      min: 1990,
+      max: 2100,
+    },
+    {
+      name: 'value',
+      type: 'number',
+      required: true,
+      aliases: ['vaerdi', 'andel', 'value', 'obs_value', 'share'],
+      min: 0,
+    },
+    {
+      name: 'count',
+      type: 'number',
+      required: false,
+      aliases: ['antal', 'taeller', 'count', 'numerator'],
+      min: 0,
+    },
+    {
+      name: 'respondents',
+      type: 'integer',
+      required: false,
+      aliases: ['antal_svar', 'respondenter', 'n', 'respondents', 'naevner', 'denominator'],
+      min: 1,
+    },
+    {
+      name: 'lowercl',
+      type: 'number',
+      required: false,
+      aliases: ['nedre', 'nedre_graense', 'lower', 'lowercl'],
+    },
+    {
+      name: 'uppercl',
+      type: 'number',
+      required: false,
+      aliases: ['oevre', 'oevre_graense', 'upper', 'uppercl'],
+    },
+    { name: 'source', type: 'text', required: false, aliases: ['kilde', 'source'] },
+    { name: 'series', type: 'text', required: false, aliases: ['serie', 'series'] },
+    {
+      name: 'seriesBreak',
+      type: 'flag',
+      required: false,
+      aliases: ['databrud', 'metodebrud', 'series_break'],
+    },
+  ],
+  columns: [
+    'indicator_id',
+    'scope_key',
+    'branch_group_id',
+    'sub_branch_id',
+    'year',
+    'period_label',
+    'value',
+    'count',
+    'denominator',
+    'respondents',
+    'lowercl',
+    'uppercl',
+    'confidence',
+    'source',
+    'series_label',
+    'series_break',
+    'is_demo',
+  ],
+  keyColumns: ['indicator_id', 'scope_key', 'year'],
+  build(values, lookups, report) {
+    const indicator = lookups.indicator(String(values.indicator));
+    if (indicator === undefined) report('indicator', `unknown indicator "${values.indicator}"`);
+    const branch = resolveBranch(values, lookups, report);
+    const value = values.value as number;
+    const count = values.count as number | null;
+    const respondents = values.respondents as number | null;
+    const lower = values.lowercl as number | null;
+    const upper = values.uppercl as number | null;
+    let problems = indicator === undefined || branch === undefined;
+    const problem = (field: string, message: string) => {
+      report(field, message);
+      problems = true;
+    };
+    if (indicator?.unit === 'percent' && value > 100)
+      problem('value', `${value} is a share and must be 0–100`);
+    if (count !== null && respondents !== null && count > respondents) {
+      problem('count', `${count} exceeds the number of respondents (${respondents})`);
+    }
+    if (lower !== null && lower > value) problem('lowercl', `${lower} is above the value ${value}`);
+    if (upper !== null && upper < value) problem('uppercl', `${upper} is below the value ${value}`);
+    if ((lower === null) !== (upper === null))
+      problem(lower === null ? 'lowercl' : 'uppercl', 'give both limits or neither');
+    if (problems || indicator === undefined || branch === undefined) return undefined;
+    const scope = scopeKey({ branchGroup: branch.branchGroupCode, subBranch: branch.subBranchCode });
+    return [
+      indicator.id,
+      scope,
+      branch.branchGroupId,
+      branch.subBranchId,
+      values.year,
+      String(values.year),
+      value,
+      count,
+      respondents,
+      respondents,
+      lower,
+      upper,
+      lower === null ? null : 0.95,
+      (values.source as string | null) ?? '',
+      (values.series as string | null) ?? '',
+      values.seriesBreak === true ? 1 : 0,
+      0,
+    ];
+  },
+};

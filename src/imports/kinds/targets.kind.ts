@@ -1,0 +1,154 @@
+// Import kind `targets`: bulk revisions of existing targets; each row adds a revision through the same rules
+// as `maaltal targets revise` (history kept, target year after baseline year, percentages ≤ 100).
+import { sql } from 'kysely';
+import { conflict } from '../../errors.js';
+import { scopeProblemKey } from '../../reference/scope.js';
+import { reviseTargetSchema } from '../../targets/targets.schemas.js';
+import { reviseTarget } from '../../targets/targets.service.js';
+import { zodIssues } from '../../validation.js';
+import type { KindDefinition } from './kind.js';
+
+const FIELDS = [
+  'indicator',
+  'baselineYear',
+  'baselineValue',
+  'targetYear',
+  'targetValue',
+  'owner',
+  'status',
+  'notes',
+  'reason',
+] as const;
+
+export const targetsKind: KindDefinition = {
+  kind: 'targets',
+  table: 'targetRevision',
+  fields: [
+    {
+      name: 'target',
+      type: 'integer',
+      required: false,
+      aliases: ['maal_id', 'target_id', 'target', 'id'],
+      min: 1,
+    },
+    { name: 'branch', type: 'code', required: false, aliases: ['branchegruppe', 'branch_group', 'branch'] },
+    { name: 'subBranch', type: 'code', required: false, aliases: ['underbranche', 'sub_branch'] },
+    { name: 'goal', type: 'code', required: false, aliases: ['maal', 'nationalt_maal', 'goal'] },
+    { name: 'subProblem', type: 'code', required: false, aliases: ['delproblem', 'sub_problem'] },
+    { name: 'indicator', type: 'code', required: false, aliases: ['indikator', 'indicator'] },
+    {
+      name: 'baselineYear',
+      type: 'year',
+      required: false,
+      aliases: ['basisaar', 'baseline_year'],
+      min: 1990,
+      max: 2100,
+    },
+    {
+      name: 'baselineValue',
+      type: 'number',
+      required: false,
+      aliases: ['basisvaerdi', 'udgangspunkt', 'baseline_value'],
+      min: 0,
+    },
+    {
+      name: 'targetYear',
+      type: 'year',
+      required: false,
+      aliases: ['maalaar', 'target_year'],
+      min: 1990,
+      max: 2100,
+    },
+    {
+      name: 'targetValue',
+      type: 'number',
+      required: false,
+      aliases: ['maaltal', 'maalvaerdi', 'target_value'],
+      min: 0,
+    },
+    { name: 'owner', type: 'code', required: false, aliases: ['bfa', 'ejer', 'owner'] },
+    { name: 'status', type: 'code', required: false, aliases: ['status'] },
+    { name: 'notes', type: 'text', required: false, aliases: ['noter', 'bemaerkninger', 'notes'] },
+    { name: 'reason', type: 'text', required: true, aliases: ['begrundelse', 'aarsag', 'reason'] },
+  ],
+  columns: ['target_id', 'changes'],
+  keyColumns: [],
+  build(values, lookups, report) {
+    let id: number | undefined;
+    if (typeof values.target === 'number') {
+      id = lookups.target(values.target);
+      if (id === undefined) report('target', `target ${values.target} does not exist`);
+    } else if (typeof values.goal === 'string') {
+      const key = scopeProblemKey(
+        {
+          branchGroup: (values.branch as string | null) ?? null,
+          subBranch: (values.subBranch as string | null) ?? null,
+        },
+        { goal: values.goal, subProblem: (values.subProblem as string | null) ?? null },
+      );
+      id = lookups.target(key);
+      if (id === undefined) report('goal', `no target for ${key}`);
+    } else {
+      report('target', 'name the target by id, or by branch and goal');
+    }
+    if (id === undefined) return undefined;
+    const changes = Object.fromEntries(FIELDS.filter((f) => values[f] !== null).map((f) => [f, values[f]]));
+    return [id, changes];
+  },
+  async write(tx, rows, context) {
+    const problems: { row: number; field: string; message: string }[] = [];
+    const seen = new Map<number, number>();
+    for (const { row, values } of rows) {
+      const [targetId, changes] = values as [number, Record<string, unknown>];
+      const first = seen.get(targetId);
+      if (first !== undefined) {
+        problems.push({
+          row,
+          field: 'target',
+          message: `revises target ${targetId} again (first in row ${first})`,
+        });
+        continue;
+      }
+      seen.set(targetId, row);
+      const parsed = reviseTargetSchema.safeParse(changes);
+      if (!parsed.success) {
+        for (const issue of zodIssues(parsed.error))
+          problems.push({ row, field: issue.field, message: issue.message });
+        continue;
+      }
+      try {
+        const revised = await reviseTarget(tx, targetId, parsed.data, {
+          user: context.user,
+          now: context.now,
+        });
+        await tx
+          .updateTable('targetRevision')
+          .set({ batchId: context.batchId })
+          .where('targetId', '=', targetId)
+          .where('revision', '=', revised.revision.number)
+          .execute();
+      } catch (error) {
+        const issues = (error as { issues?: { field: string; message: string }[] }).issues;
+        if (issues === undefined) throw error;
+        for (const issue of issues) problems.push({ row, field: issue.field, message: issue.message });
+      }
+    }
+    return problems;
+  },
+  async beforeRollback(tx, batchId) {
+    const later = await sql<{ targetId: number }>`
+      select r.target_id as target_id from target_revision r
+      where r.batch_id = ${batchId}
+        and exists (select 1 from target_revision later
+                    where later.target_id = r.target_id and later.revision > r.revision
+                      and (later.batch_id is null or later.batch_id <> ${batchId}))`.execute(tx);
+    if (later.rows.length > 0) {
+      throw conflict(`Batch ${batchId} cannot be rolled back: its targets were revised again since`, [
+        {
+          field: 'batch',
+          message: `targets ${later.rows.map((r) => r.targetId).join(', ')} have later revisions`,
+        },
+      ]);
+    }
+  },
+};

@@ -1,0 +1,216 @@
+// Reads a JSON-stat 2.0 dataset (as served by Statistics Denmark's StatBank API) into a long table.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import {
+  type CubeDimension,
+  cubeColumns,
+  cubeRows,
+  cubeSize,
+  describeSize,
+  type Observation,
+} from './cube-table.js';
+import { displayName, type FileIssue, fileSystemError, readError, readErrors } from './reader-errors.js';
+import type { OpenedTable, RawValue, ReadOptions } from './table.js';
+import { assertText, hasUtf8Bom, readHead } from './text-source.js';
+
+/** JSON-stat is parsed whole; past this size a file is refused rather than risking the process's memory. */
+export const MAX_JSON_STAT_BYTES = 200 * 1024 * 1024;
+
+const indexSchema = z.union([z.array(z.string()), z.record(z.string(), z.number().int().nonnegative())]);
+
+const datasetSchema = z.object({
+  label: z.string().optional(),
+  id: z.array(z.string()).min(1),
+  size: z.array(z.number().int().nonnegative()).min(1),
+  dimension: z.record(
+    z.string(),
+    z.object({
+      label: z.string().optional(),
+      category: z.object({
+        index: indexSchema.optional(),
+        label: z.record(z.string(), z.string()).optional(),
+      }),
+    }),
+  ),
+  value: z.union([
+    z.array(z.union([z.number(), z.string(), z.null()])),
+    z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  ]),
+  status: z
+    .union([z.string(), z.array(z.string().nullable()), z.record(z.string(), z.string().nullable())])
+    .optional(),
+});
+
+type Dataset = z.infer<typeof datasetSchema>;
+
+export async function readJsonStat(path: string, options: ReadOptions = {}): Promise<OpenedTable> {
+  const file = displayName(path, options);
+  const dataset = validate(file, await parseJson(path, file));
+  const dimensions = dataset.id.map((id, index) => dimensionOf(file, dataset, id, index));
+  const expected = cubeSize(dimensions);
+  if (Array.isArray(dataset.value)) {
+    if (dataset.value.length !== expected) {
+      throw valueCountError(file, dimensions, expected, dataset.value.length);
+    }
+  } else {
+    checkSparseKeys(file, dataset.value, expected);
+  }
+  const columns = cubeColumns(file, dimensions);
+  return {
+    settings: {
+      format: 'json-stat',
+      encoding: 'utf-8',
+      dimensions: dataset.id,
+      ...(dataset.label !== undefined && { title: dataset.label }),
+    },
+    columns,
+    rows: {
+      [Symbol.asyncIterator]: () =>
+        cubeRows(dimensions, observations(dataset, expected), (size, count) =>
+          valueCountError(file, dimensions, size, count),
+        ),
+    },
+  };
+}
+
+async function parseJson(path: string, file: string): Promise<unknown> {
+  const head = await readHead(path, file);
+  if (head.size === 0) throw readError(file, 'file', 'is empty');
+  if (head.size > MAX_JSON_STAT_BYTES) {
+    throw readError(
+      file,
+      'file',
+      `is ${Math.round(head.size / 1024 / 1024)} MB; JSON-stat files over ${MAX_JSON_STAT_BYTES / 1024 / 1024} MB are refused (request a smaller table, or CSV)`,
+    );
+  }
+  assertText(head, file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw fileSystemError(error, file);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
+  } catch {
+    throw readError(file, 'encoding', 'is not valid UTF-8, which JSON requires');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec(String(error))?.[1];
+    const row = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+    throw readError(
+      file,
+      'file',
+      `is not valid JSON (${(error as Error).message})`,
+      row === undefined ? {} : { row },
+    );
+  }
+}
+
+function validate(file: string, json: unknown): Dataset {
+  const object = typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {};
+  if (!('class' in object) && 'dataset' in object) {
+    throw readError(file, 'structure', 'is a JSON-stat 1.x bundle; request JSON-stat 2.0 (a single dataset)');
+  }
+  const { version, class: kind } = object as { version?: unknown; class?: unknown };
+  if (version !== '2.0' || kind !== 'dataset') {
+    throw readError(
+      file,
+      'structure',
+      `is not a JSON-stat 2.0 dataset: expected "version": "2.0" and "class": "dataset", found ${JSON.stringify(version ?? null)} and ${JSON.stringify(kind ?? null)}`,
+    );
+  }
+  const parsed = datasetSchema.safeParse(json);
+  if (!parsed.success) {
+    throw readErrors(
+      file,
+      parsed.error.issues.slice(0, 10).map(
+        (issue): FileIssue => ({
+          field: 'structure',
+          message: `${issue.path.join('.')}: ${issue.message}`,
+        }),
+      ),
+    );
+  }
+  const dataset = parsed.data;
+  if (dataset.id.length !== dataset.size.length) {
+    throw readError(
+      file,
+      'structure',
+      `"id" lists ${dataset.id.length} dimensions but "size" has ${dataset.size.length} entries`,
+    );
+  }
+  return dataset;
+}
+
+/** A dimension's categories in order: `index` as an array or as code → position, labels defaulting to codes. */
+function dimensionOf(file: string, dataset: Dataset, id: string, at: number): CubeDimension {
+  const dimension = dataset.dimension[id];
+  if (dimension === undefined)
+    throw readError(file, 'structure', `dimension "${id}" is listed in "id" but not described`);
+  const { index, label = {} } = dimension.category;
+  let codes: string[];
+  if (index === undefined) {
+    // The standard lets a single-category dimension omit its index.
+    codes = Object.keys(label);
+  } else if (Array.isArray(index)) {
+    codes = index;
+  } else {
+    codes = [];
+    for (const [code, position] of Object.entries(index)) codes[position] = code;
+  }
+  const size = dataset.size[at] as number;
+  const count = Array.isArray(index) ? index.length : Object.keys(index ?? label).length;
+  if (count !== size) {
+    throw readError(file, 'structure', `dimension "${id}" has ${count} categories but "size" says ${size}`);
+  }
+  // Array.includes sees the holes that positions skipping a number leave behind.
+  if (codes.length !== size || codes.includes(undefined as unknown as string)) {
+    throw readError(
+      file,
+      'structure',
+      `dimension "${id}": the positions in "index" must run from 0 to ${size - 1}`,
+    );
+  }
+  return { id, codes, labels: codes.map((code) => label[code] ?? code) };
+}
+
+/** A sparse `value` object's keys must be cell positions inside the cube. */
+function checkSparseKeys(file: string, value: Record<string, RawValue>, cells: number): void {
+  for (const key of Object.keys(value)) {
+    const position = Number(key);
+    if (!Number.isInteger(position) || position < 0 || position >= cells) {
+      throw readError(
+        file,
+        'value',
+        `"value" has the key "${key}", which is not a cell position of the cube (0 to ${cells - 1})`,
+      );
+    }
+  }
+}
+
+function valueCountError(file: string, dimensions: CubeDimension[], expected: number, found: number) {
+  return readError(
+    file,
+    'value',
+    `"value" has ${found} entries but the dimensions (${describeSize(dimensions)}) make ${expected} cells`,
+  );
+}
+
+function* observations(dataset: Dataset, count: number): Generator<Observation> {
+  const { value, status } = dataset;
+  for (let position = 0; position < count; position++) {
+    yield {
+      value: (Array.isArray(value) ? value[position] : value[String(position)]) ?? null,
+      status: statusAt(status, position),
+    };
+  }
+}
+
+function statusAt(status: Dataset['status'], position: number): string | null {
+  if (status === undefined || typeof status === 'string') return status ?? null;
+  return (Array.isArray(status) ? status[position] : status[String(position)]) ?? null;
+}

@@ -1,0 +1,292 @@
+// Reads one sheet of an Excel workbook (.xlsx), streaming its rows through exceljs's parsers; never formulas.
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../errors.js';
+import { DEFAULT_MAX_COLUMNS } from './csv.reader.js';
+import { checkHeaderNames, columnLetter, displayName, readError } from './reader-errors.js';
+import type { DetectedSettings, OpenedTable, RawRow, RawValue, ReadOptions } from './table.js';
+import { openZipEntry, readZipDirectory } from './zip-archive.js';
+
+/**
+ * The part parsers of exceljs's streaming reader, driven here one part at a time. Its own front-to-back walk of
+ * the zip (`parse()`) is not used: it can lose the archive's last parts (exceljs#3064), which are workbook.xml in
+ * files written by exceljs and could be styles.xml or sharedStrings.xml in others (dates read as numbers).
+ */
+interface WorkbookParts {
+  model?: { sheets?: { name: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(part: Readable): Promise<void>;
+  _parseWorkbook(part: Readable): Promise<void>;
+  _parseSharedStrings(part: Readable): AsyncGenerator<unknown>;
+  _parseStyles(part: Readable): Promise<void>;
+  _parseWorksheet(part: Readable, sheetNo: string): Generator<{ eventType: string; value: StreamWorksheet }>;
+}
+
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+
+interface StreamWorksheet {
+  name: string;
+  [Symbol.asyncIterator](): AsyncGenerator<StreamRow>;
+}
+
+interface StreamRow {
+  number: number;
+  /** Sparse, indexed by 1-based column number. */
+  values: unknown[];
+}
+
+interface OpenSheet {
+  name: string;
+  names: string[];
+  rows: AsyncGenerator<StreamRow>;
+  close(): Promise<void>;
+}
+
+interface SheetHeader {
+  row: number;
+  columns: string[];
+  /** 1-based column numbers of the header's first and last cell. */
+  first: number;
+  last: number;
+}
+
+export async function readXlsx(path: string, options: ReadOptions = {}): Promise<OpenedTable> {
+  const file = displayName(path, options);
+  const sheet = await openSheet(path, file, options.sheet);
+  let header: SheetHeader;
+  try {
+    header = await readSheetHeader(
+      file,
+      sheet,
+      options.headerRow ?? 1,
+      options.maxColumns ?? DEFAULT_MAX_COLUMNS,
+    );
+  } finally {
+    await sheet.close();
+  }
+  const settings: DetectedSettings = {
+    format: 'xlsx',
+    sheet: sheet.name,
+    sheets: sheet.names,
+    headerRow: header.row,
+  };
+  return {
+    settings,
+    columns: header.columns,
+    rows: { [Symbol.asyncIterator]: () => sheetRows(path, file, sheet.name, header) },
+  };
+}
+
+async function readSheetHeader(
+  file: string,
+  sheet: OpenSheet,
+  headerRow: number,
+  maxColumns: number,
+): Promise<SheetHeader> {
+  let seenRows = false;
+  for await (const row of sheet.rows) {
+    if (row.number < headerRow) {
+      // Rows above the header (titles, notes) are not read, so a formula in a title does no harm.
+      seenRows ||= row.values.some((value) => value !== null && value !== undefined);
+      continue;
+    }
+    const values = rowValues(file, sheet.name, row, undefined);
+    if (values.every((value) => value === null)) continue;
+    const first = values.findIndex((value) => value !== null);
+    const last = values.findLastIndex((value) => value !== null);
+    if (last - first + 1 > maxColumns) {
+      throw readError(
+        file,
+        'columns',
+        `sheet "${sheet.name}": the header has ${last - first + 1} columns, more than the ${maxColumns} allowed`,
+        { row: row.number, column: columnLetter(first + maxColumns) },
+      );
+    }
+    const columns = values
+      .slice(first, last + 1)
+      .map((value) => (value === null ? '' : String(value).trim()));
+    checkHeaderNames(file, columns, row.number, (index) => columnLetter(first + index));
+    return { row: row.number, columns, first, last };
+  }
+  throw seenRows
+    ? readError(file, 'sheet', `sheet "${sheet.name}" has no header at or after row ${headerRow}`, {
+        row: headerRow,
+      })
+    : readError(file, 'sheet', `sheet "${sheet.name}" is empty`);
+}
+
+async function* sheetRows(
+  path: string,
+  file: string,
+  name: string,
+  header: SheetHeader,
+): AsyncGenerator<RawRow> {
+  const sheet = await openSheet(path, file, name);
+  try {
+    for await (const row of sheet.rows) {
+      if (row.number <= header.row) continue;
+      const values = rowValues(file, name, row, header);
+      if (values.every((value) => value === null)) continue;
+      const outside = values.findIndex(
+        (value, column) => value !== null && (column < header.first || column > header.last),
+      );
+      if (outside >= 0) {
+        throw readError(
+          file,
+          'columns',
+          `sheet "${name}": cell ${columnLetter(outside)}${row.number} has a value but no column in the header (${columnLetter(header.first)}–${columnLetter(header.last)})`,
+          { row: row.number, column: columnLetter(outside) },
+        );
+      }
+      // Excel stores no cell for an empty one, so a row may end before the header does.
+      const width = header.last - header.first + 1;
+      yield {
+        row: row.number,
+        values: Array.from({ length: width }, (_, index) => values[header.first + index] ?? null),
+      };
+    }
+  } finally {
+    await sheet.close();
+  }
+}
+
+/** The row's values by column number (index 0 unused); refuses formulas and Excel error values. */
+function rowValues(file: string, sheet: string, row: StreamRow, header: SheetHeader | undefined): RawValue[] {
+  const values: RawValue[] = [null];
+  for (let column = 1; column < row.values.length; column++) {
+    const cell = row.values[column];
+    const refuse = (message: string) => {
+      const letter = columnLetter(column);
+      const name = header === undefined ? undefined : header.columns[column - header.first];
+      throw readError(file, 'value', `sheet "${sheet}", cell ${letter}${row.number}: ${message}`, {
+        row: row.number,
+        column: name === undefined ? letter : `${letter} (${name})`,
+      });
+    };
+    values[column] = cellValue(cell, refuse);
+  }
+  return values;
+}
+
+function cellValue(cell: unknown, refuse: (message: string) => never): RawValue {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) ? cell : refuse(`the number ${cell} is not finite`);
+  if (typeof cell === 'string') return cell.trim() === '' ? null : cell;
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return refuse('the date is not valid');
+    const iso = cell.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+  }
+  if (typeof cell === 'object') {
+    if ('formula' in cell || 'sharedFormula' in cell) {
+      const formula =
+        'formula' in cell && typeof cell.formula === 'string' && cell.formula !== ''
+          ? `=${cell.formula}`
+          : '';
+      return refuse(
+        `contains a formula${formula ? ` (${formula})` : ''}; formulas are not data: copy the cells and paste them as values`,
+      );
+    }
+    if ('error' in cell) return refuse(`contains the Excel error ${String(cell.error)}`);
+    if ('richText' in cell && Array.isArray(cell.richText)) {
+      return cellValue(
+        cell.richText.map((run: { text?: unknown }) => String(run.text ?? '')).join(''),
+        refuse,
+      );
+    }
+    if ('text' in cell) return cellValue(cell.text, refuse);
+  }
+  return refuse(`has a value of an unsupported kind (${JSON.stringify(cell)})`);
+}
+
+/** Opens the workbook's parts in dependency order (relations, workbook, strings, styles), then the sheet. */
+async function openSheet(path: string, file: string, wanted: string | undefined): Promise<OpenSheet> {
+  const entries = await readZipDirectory(path, file);
+  const openPart = (name: string): Promise<Readable> | undefined => {
+    const entry = entries.get(name);
+    return entry === undefined ? undefined : openZipEntry(path, file, entry);
+  };
+  /** Parses a part if the workbook has it; a parser that fails halfway must not leave the file open. */
+  const parsePart = async (name: string, parse: (part: Readable) => Promise<unknown>): Promise<void> => {
+    const part = await openPart(name);
+    if (part === undefined) return;
+    try {
+      await parse(part);
+    } finally {
+      part.destroy();
+    }
+  };
+  const book = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    // Styles are needed to tell dates from numbers.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as WorkbookParts;
+  let sheetPart: Readable | undefined;
+  try {
+    if (!entries.has(WORKBOOK_RELS) || !entries.has(WORKBOOK)) {
+      throw readError(file, 'file', 'is not an Excel workbook: it is a zip archive without xl/workbook.xml');
+    }
+    await parsePart(WORKBOOK_RELS, (part) => book._parseRels(part));
+    await parsePart(WORKBOOK, (part) => book._parseWorkbook(part));
+    await parsePart('xl/sharedStrings.xml', async (part) => {
+      for await (const _string of book._parseSharedStrings(part)) {
+        // cached on the reader
+      }
+    });
+    await parsePart('xl/styles.xml', (part) => book._parseStyles(part));
+
+    const sheets = book.model?.sheets ?? [];
+    if (sheets.length === 0) throw readError(file, 'file', 'is not an Excel workbook: it lists no sheets');
+    const names = sheets.map((sheet) => sheet.name);
+    const name = sheetName(file, names, wanted);
+    const rId = sheets.find((sheet) => sheet.name === name)?.rId;
+    const target = book.workbookRels?.find((rel) => rel.Id === rId)?.Target ?? '';
+    // Targets are relative to xl/ ("worksheets/sheet1.xml") or absolute ("/xl/worksheets/sheet1.xml").
+    sheetPart = await openPart(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (sheetPart === undefined)
+      throw readError(file, 'sheet', `sheet "${name}" holds no cells (is it a chart sheet?)`);
+    const sheetNo = /(\d+)\.xml$/.exec(target)?.[1] ?? '1';
+    const [event] = [...book._parseWorksheet(sheetPart, sheetNo)];
+    if (event === undefined) throw new Error('exceljs did not open the worksheet');
+    const rows = event.value[Symbol.asyncIterator]();
+    const opened = sheetPart;
+    return {
+      name,
+      names,
+      rows,
+      close: async () => {
+        await rows.return(undefined).catch(() => undefined);
+        opened.destroy();
+      },
+    };
+  } catch (error) {
+    sheetPart?.destroy();
+    throw workbookError(error, file);
+  }
+}
+
+/** The wanted sheet (matched like Excel does, ignoring case) or the first; an unknown name lists the real ones. */
+function sheetName(file: string, names: string[], wanted: string | undefined): string {
+  if (wanted === undefined) return names[0] as string;
+  const found =
+    names.find((name) => name === wanted) ??
+    names.find((name) => name.toLowerCase() === wanted.toLowerCase());
+  if (found !== undefined) return found;
+  throw readError(
+    file,
+    'sheet',
+    `has no sheet named "${wanted}"; its sheets are ${names.map((name) => `"${name}"`).join(', ')}`,
+  );
+}
+
+function workbookError(error: unknown, file: string): unknown {
+  if (error instanceof AppError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return readError(file, 'file', `is damaged or not an Excel workbook (${reason})`);
+}
