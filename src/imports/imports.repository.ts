@@ -20,10 +20,9 @@ export async function insertBatch(db: Handle, row: Insertable<ImportBatchTable>)
 export async function finishBatch(
   db: Handle,
   id: number,
-  rowCount: number,
-  replacedCount: number,
+  values: { rowCount: number; replacedCount: number; settings: string },
 ): Promise<void> {
-  await db.updateTable('importBatch').set({ rowCount, replacedCount }).where('id', '=', id).execute();
+  await db.updateTable('importBatch').set(values).where('id', '=', id).execute();
 }
 
 export async function findCommittedBatch(db: Handle, sha256: string, kind: string) {

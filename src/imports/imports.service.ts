@@ -178,6 +178,15 @@ export async function runImport(
   const estimatedRows =
     table.settings.format === 'csv' || table.settings.format === 'sdmx-csv' ? facts.lines : null;
 
+  // Settings are read again at the end: a CSV that looked like ASCII can turn out to be Windows-1252 midway.
+  const batchSettings = () =>
+    JSON.stringify({
+      ...table.settings,
+      decimalComma,
+      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+      replace: options.replace === true,
+    });
+
   const work = async (tx: Tx): Promise<ImportReport> => {
     const lookups = await loadLookups(tx);
     const at = actor.now().toISOString();
@@ -188,12 +197,7 @@ export async function runImport(
       sizeBytes: facts.sizeBytes,
       format: table.settings.format,
       sourceLabel: options.source ?? '',
-      settings: JSON.stringify({
-        ...table.settings,
-        decimalComma,
-        ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
-        replace: options.replace === true,
-      }),
+      settings: batchSettings(),
       rowCount: 0,
       status: 'committed',
       importedAt: at,
@@ -347,7 +351,7 @@ export async function runImport(
         more > 0 ? [...issues, { field: 'file', file, message: `… and ${more} more problem(s)` }] : issues,
       );
     }
-    await finishBatch(tx, batchId, rows, replaced);
+    await finishBatch(tx, batchId, { rowCount: rows, replacedCount: replaced, settings: batchSettings() });
     const report: ImportReport = {
       batchId: options.dryRun === true ? null : batchId,
       kind: kind.kind,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { appError, fixture, issueOf, readAll, useTempDir } from '../../../test/imports/reader-testing.js';
 import { detectDelimiter, readCsv, sampleRecords, usesDecimalComma } from './csv.reader.js';
-import { appError, fixture, issueOf, readAll, useTempDir } from './reader-testing.js';
 
 const temp = useTempDir();
 const latin1 = (text: string) => Buffer.from(text, 'latin1');

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readAll } from '../../../test/imports/reader-testing.js';
 import { AppError, invalidInput } from '../../errors.js';
 import { type CubeDimension, cubeColumns, cubeRows, cubeSize } from './cube-table.js';
-import { readAll } from './reader-testing.js';
 
 const dimension = (id: string, size: number): CubeDimension => ({
   id,

@@ -1,7 +1,7 @@
 import { copyFileSync, truncateSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixture, issueOf, readAll, useTempDir } from '../../../test/imports/reader-testing.js';
 import { MAX_JSON_STAT_BYTES, readJsonStat } from './json-stat.reader.js';
-import { fixture, issueOf, readAll, useTempDir } from './reader-testing.js';
 
 const temp = useTempDir();
 const json = (name: string, value: unknown) => temp(name, JSON.stringify(value));

@@ -3,8 +3,8 @@ import { copyFileSync, createWriteStream } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { appError, fixture, issueOf, readAll, useTempDir } from '../../../test/imports/reader-testing.js';
 import { detectFormat, openTable } from './open-table.js';
-import { appError, fixture, issueOf, readAll, useTempDir } from './reader-testing.js';
 
 const temp = useTempDir();
 

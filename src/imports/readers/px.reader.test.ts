@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fixture, issueOf, readAll, useTempDir } from '../../../test/imports/reader-testing.js';
 import { parseList, readPx } from './px.reader.js';
-import { fixture, issueOf, readAll, useTempDir } from './reader-testing.js';
 
 const temp = useTempDir();
 

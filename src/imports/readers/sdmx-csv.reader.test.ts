@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, issueOf, readAll, useTempDir } from './reader-testing.js';
+import { fixture, issueOf, readAll, useTempDir } from '../../../test/imports/reader-testing.js';
 import { isSdmxCsvHeader, readSdmxCsv } from './sdmx-csv.reader.js';
 
 const temp = useTempDir();

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { issueOf, useTempDir } from './reader-testing.js';
+import { issueOf, useTempDir } from '../../../test/imports/reader-testing.js';
 import { completeUtf8Length, decodeFile, firstInvalidUtf8, guessEncoding } from './text-source.js';
 
 const temp = useTempDir();

@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { appError, fixture, issueOf, readAll, useTempDir } from './reader-testing.js';
+import { appError, fixture, issueOf, readAll, useTempDir } from '../../../test/imports/reader-testing.js';
 import { readXlsx } from './xlsx.reader.js';
 
 const temp = useTempDir();

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
-import { AppError } from '../../errors.js';
-import type { OpenedTable, RawRow } from './table.js';
+import { AppError } from '../../src/errors.js';
+import type { OpenedTable, RawRow } from '../../src/imports/readers/table.js';
 
 export function fixture(name: string): string {
-  return fileURLToPath(new URL(`../../../test/fixtures/imports/${name}`, import.meta.url));
+  return fileURLToPath(new URL(`../fixtures/imports/${name}`, import.meta.url));
 }
 
 /** A temporary directory for the calling test file, removed when its tests are done. */
