@@ -1,30 +1,11 @@
 // What a person sees on the target page, in Danish and English, in a real browser; and no axe violations.
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/web/server.js';
 import { freshStore, type TestStore } from '../databases.js';
 import { seedStore } from '../seed.js';
+import { axeViolations } from './axe.js';
 import { launchChromium } from './chromium.js';
-
-const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run: (o: object) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  });
-}
 
 describe('target page in Chromium', () => {
   let store: TestStore;
