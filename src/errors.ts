@@ -16,6 +16,8 @@ export interface Issue {
   field: string;
   message: string;
   file?: string;
+  /** XLSX: the sheet the row is on. */
+  sheet?: string;
   row?: number;
   column?: string;
 }
@@ -81,6 +83,7 @@ export class AppError extends Error {
 export function formatIssue(issue: Issue): string {
   const where = [
     issue.file,
+    issue.sheet === undefined ? undefined : `sheet "${issue.sheet}"`,
     issue.row === undefined ? undefined : `row ${issue.row}`,
     issue.column === undefined ? undefined : `column ${issue.column}`,
   ]

@@ -65,7 +65,7 @@ const SDMX = [
   'ESTAT:HSW_N2_01(1.0),A,F42,DK,2030,3.4,p',
 ].join('\n');
 
-async function xlsx(file: string) {
+async function xlsx(file: string, secondValue: number | string = 32100.5) {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('Forside').getCell('A1').value = 'Beskæftigelse 2030 – demo';
   const sheet = workbook.addWorksheet('Data');
@@ -73,7 +73,7 @@ async function xlsx(file: string) {
   sheet.addRow([]);
   sheet.getRow(3).values = ['Branchegruppe', 'År', 'Køn', 'Beskæftigede'];
   sheet.getRow(4).values = ['Anlægsarbejde', 2030, 'Kvinder', 3100];
-  sheet.getRow(5).values = ['Anlægsarbejde', 2030, 'Mænd', 32100.5];
+  sheet.getRow(5).values = ['Anlægsarbejde', 2030, 'Mænd', secondValue];
   sheet.getRow(6).values = ['Frisører og anden personlig pleje', 2030, 'i alt', 30500];
   await workbook.xlsx.writeFile(file);
 }
@@ -118,6 +118,27 @@ describeEachDialect('import formats', (dialect) => {
       { code: 'frisoerer-og-anden-personlig-pleje', year: 2030, sex: 'all', employed: 30500 },
     ]);
     await rollbackImport(store, report.batchId ?? 0, actor, '');
+  });
+
+  it('XLSX: problems name the sheet, row and column', async () => {
+    const file = `${files.dir}/fejl.xlsx`;
+    await xlsx(file, 'mange');
+    const mapping: Mapping = { columns: {}, constants: {}, headerRow: 3 };
+    const error = await runImport(store, file, { kind: 'employment', sheet: 'Data', mapping }, actor).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'invalid_input',
+      issues: [
+        {
+          field: 'employed',
+          sheet: 'Data',
+          row: 5,
+          column: 'Beskæftigede',
+          message: '"mange" is not a number',
+        },
+      ],
+    });
   });
 
   it('JSON-stat 2.0 as Statistics Denmark serves it, with a mapping file and an unpublished cell', async () => {

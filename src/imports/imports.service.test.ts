@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../test/cli.js';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { type TempFiles, tempFiles } from '../../test/imports/files.js';
 import { dumpDatabase, seedStore } from '../../test/seed.js';
@@ -500,6 +501,22 @@ describeEachDialect('imports', (dialect) => {
         expect: { message: /./ },
       },
       {
+        name: 'series break after an earlier year of the same series',
+        kind: 'observations',
+        file: 'break.csv',
+        content:
+          'indicator;branch;year;value;series;databrud\nkemi-udsat;butikker;2027;20;NOA-L;nej\nkemi-udsat;butikker;2029;19;NOA-L;ja\n',
+        expect: { field: 'seriesBreak', row: 3, column: 'databrud', message: /already has 2027/ },
+      },
+      {
+        name: 'a year before the series break of its series',
+        kind: 'observations',
+        file: 'break2.csv',
+        content:
+          'indicator;branch;year;value;series;databrud\nkemi-udsat;butikker;2029;20;NOA-L;ja\nkemi-udsat;butikker;2027;19;NOA-L;nej\n',
+        expect: { field: 'year', row: 3, column: 'year', message: /before the series break in 2029/ },
+      },
+      {
         name: 'CPR column',
         kind: 'accidents',
         file: 'cpr.csv',
@@ -620,6 +637,17 @@ describeEachDialect('imports', (dialect) => {
       expect(issue?.message).toMatch(c.expect.message);
       if (c.expect.row !== undefined) expect(issue?.row).toBe(c.expect.row);
       if (c.expect.column !== undefined) expect(issue?.column).toBe(c.expect.column);
+      expect(await dumpDatabase(store.db)).toEqual(before);
+
+      // The same through the command line: a non-zero exit, the file and row named, nothing written.
+      const argv = ['import', file, '--kind', c.kind, '--database', store.setting];
+      if (c.options?.mapping !== undefined) {
+        argv.push('--mapping', files.write(`${c.file}.mapping.json`, JSON.stringify(c.options.mapping)));
+      }
+      const result = await cli(argv);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain(c.file);
+      if (c.expect.row !== undefined) expect(result.stderr).toContain(`row ${c.expect.row}`);
       expect(await dumpDatabase(store.db)).toEqual(before);
     });
   });

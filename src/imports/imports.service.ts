@@ -209,9 +209,14 @@ export async function runImport(
 
     const issues: Issue[] = [];
     let issueCount = 0;
+    const sheetName = table.settings.sheet;
     const addIssue = (issue: Issue) => {
       issueCount++;
-      if (issues.length < maxIssues) issues.push(issue);
+      if (issues.length < maxIssues) {
+        issues.push(
+          sheetName === undefined || issue.row === undefined ? issue : { ...issue, sheet: sheetName },
+        );
+      }
     };
     // Duplicate keys within the current chunk; earlier chunks are already in the table and found there.
     const seen = new Map<string, number>();
@@ -280,6 +285,7 @@ export async function runImport(
 
     const headerOf = new Map(fields.map(({ spec, index }) => [spec.name, table.columns[index] ?? spec.name]));
     let currentRow = 0;
+    const crossRow = kind.crossRowCheck?.();
     // One reporter for every row (the row it reports on is `currentRow`), not a new closure per row.
     const reportField = (field: string, message: string) => {
       const column = headerOf.get(field);
@@ -322,6 +328,9 @@ export async function runImport(
       currentRow = raw.row;
       const built = kind.build(values, lookups, reportField);
       if (built === undefined) continue;
+      const before = issueCount;
+      crossRow?.(built, reportField);
+      if (issueCount > before) continue;
       if (keyIndexes.length > 0 && keyIndexes.every((i) => built[i] !== null)) {
         const key = JSON.stringify(keyIndexes.map((i) => built[i]));
         const first = seen.get(key);

@@ -25,6 +25,9 @@ export interface KindDefinition {
   build(values: Record<string, ParsedValue>, lookups: Lookups, report: Report): unknown[] | undefined;
   /** Fields that, when empty, exempt a row from duplicate detection (e.g. accidents without a case id). */
   keyOptional?: boolean;
+  /** Checks that need more than one row (e.g. where a series break falls): a new checker per import, called
+   *  with each built row; returns problems with that row. */
+  crossRowCheck?(): (values: unknown[], report: Report) => void;
   /** Kinds whose rows go through a service instead of a bulk insert (target revisions keep their history rules).
    *  Returns problems by source row; the batch fails if there are any. */
   write?(

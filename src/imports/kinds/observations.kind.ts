@@ -79,6 +79,40 @@ export const observationsKind: KindDefinition = {
     'is_demo',
   ],
   keyColumns: ['indicator_id', 'scope_key', 'year'],
+  crossRowCheck() {
+    // Per indicator × scope × series: the earliest year seen, and the year flagged as the series break.
+    const series = new Map<string, { first: number; breakYear: number | null }>();
+    const at = (name: string) => observationsKind.columns.indexOf(name);
+    const [indicator, scope, year, label, flag] = [
+      'indicator_id',
+      'scope_key',
+      'year',
+      'series_label',
+      'series_break',
+    ].map(at);
+    return (values, report) => {
+      const key = `${values[indicator ?? 0]}|${values[scope ?? 0]}|${values[label ?? 0]}`;
+      const rowYear = values[year ?? 0] as number;
+      const isBreak = values[flag ?? 0] === 1;
+      const seen = series.get(key) ?? { first: rowYear, breakYear: null };
+      const name = (values[label ?? 0] as string) || '(unnamed)';
+      if (isBreak && seen.first < rowYear) {
+        report(
+          'seriesBreak',
+          `a series break starts its series, but series ${name} already has ${seen.first}`,
+        );
+      } else if (!isBreak && seen.breakYear !== null && rowYear < seen.breakYear) {
+        report(
+          'year',
+          `${rowYear} is before the series break in ${seen.breakYear} that starts series ${name}`,
+        );
+      }
+      series.set(key, {
+        first: Math.min(seen.first, rowYear),
+        breakYear: isBreak ? rowYear : seen.breakYear,
+      });
+    };
+  },
   build(values, lookups, report) {
     const indicator = lookups.indicator(String(values.indicator));
     if (indicator === undefined) report('indicator', `unknown indicator "${values.indicator}"`);
