@@ -14,7 +14,10 @@ export type ErrorCode =
 /** One problem with one field (and, for files, one row and column). */
 export interface Issue {
   field: string;
+  /** English. */
   message: string;
+  /** The same in Danish, where the problem is one a Danish user meets (imports, forms). */
+  messageDa?: string;
   file?: string;
   /** XLSX: the sheet the row is on. */
   sheet?: string;
