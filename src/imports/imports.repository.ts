@@ -1,8 +1,8 @@
 // SQL for imports: batches with provenance, fast chunked inserts, duplicate look-ups, replaced rows and rollback.
 import type SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, type Insertable, sql } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, sql } from 'kysely';
 import type { Db, Tx } from '../db/connect.js';
-import type { Dialect } from '../db/dialect.js';
+import { type Dialect, preferIndexScans } from '../db/dialect.js';
 import type { ImportBatchTable } from '../db/schema.js';
 
 type Handle = Db | Tx;
@@ -137,6 +137,7 @@ export async function rowsWithKeys(
   keys: unknown[][],
 ): Promise<Record<string, unknown>[]> {
   if (keys.length === 0) return [];
+  await preferIndexScans(db as unknown as Kysely<unknown>);
   // One IN list per column selects a superset of the keys; the exact pairs are kept below.
   const conditions = keyColumns.map(
     (column, index) => sql`${sql.ref(column)} in (${sql.join([...new Set(keys.map((key) => key[index]))])})`,
