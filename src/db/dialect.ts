@@ -24,5 +24,6 @@ export function isUniqueViolation(error: unknown): boolean {
  * this makes the rest of the transaction use the indexes. SQLite's planner needs no such hint.
  */
 export async function preferIndexScans(db: Kysely<unknown>): Promise<void> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`set local enable_seqscan = off`.execute(db);
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`set local enable_seqscan = off`.execute(db);
 }

@@ -1,6 +1,7 @@
 // Column mapping and cell parsing shared by every import kind: Danish/English header names, decimal commas,
 // dates, flags, and the refusals that protect the database (formula-looking text, personal identifiers).
 import type { RawValue } from './readers/table.js';
+import { bilingual, type Text } from './texts.js';
 
 export type FieldType = 'text' | 'code' | 'integer' | 'number' | 'year' | 'date' | 'flag' | 'sex';
 
@@ -76,10 +77,11 @@ export function looksLikeFormula(text: string): boolean {
   return /^[=+@\t\r]/.test(text) || /^-[^\d.,\s]/.test(text);
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A parsed cell, or why it cannot be parsed (in English and Danish). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: Text };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (message: string): Parsed<never> => ({ ok: false, message });
+const fail = (en: string, da: string): Parsed<never> => ({ ok: false, message: bilingual(en, da) });
 
 /** Cell text, trimmed; null for empty cells. */
 export function cellText(value: RawValue): string | null {
@@ -93,21 +95,23 @@ export function cellText(value: RawValue): string | null {
  * dots) and "1,234.5". `decimalComma` says which the file uses; a lone separator follows it.
  */
 export function parseNumber(value: RawValue, decimalComma: boolean): Parsed<number> {
-  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : fail('is not a finite number');
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? ok(value) : fail('is not a finite number', 'er ikke et endeligt tal');
   const text = cellText(value);
-  if (text === null) return fail('is empty');
+  if (text === null) return fail('is empty', 'er tom');
   const compact = text.replace(/[\s\u00a0]/g, '');
   let normalised: string;
   if (decimalComma) {
-    if (!/^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(compact)) return fail(`"${text}" is not a number`);
+    if (!/^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(compact))
+      return fail(`"${text}" is not a number`, `"${text}" er ikke et tal`);
     normalised = compact.replace(/\./g, '').replace(',', '.');
   } else {
     if (!/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?$/.test(compact))
-      return fail(`"${text}" is not a number`);
+      return fail(`"${text}" is not a number`, `"${text}" er ikke et tal`);
     normalised = compact.replace(/,/g, '');
   }
   const number = Number(normalised);
-  return Number.isFinite(number) ? ok(number) : fail(`"${text}" is not a number`);
+  return Number.isFinite(number) ? ok(number) : fail(`"${text}" is not a number`, `"${text}" er ikke et tal`);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -130,7 +134,7 @@ function isoDate(text: string): string | undefined {
 
 export function parseDate(value: RawValue): Parsed<string> {
   const text = cellText(value);
-  if (text === null) return fail('is empty');
+  if (text === null) return fail('is empty', 'er tom');
   const iso = isoDate(text);
   if (iso !== undefined) return ok(iso);
   // ISO (2024-03-07) or Danish (07-03-2024, 7.3.2024, 07/03/2024).
@@ -142,10 +146,15 @@ export function parseDate(value: RawValue): Parsed<string> {
     [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   } else {
     match = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(text);
-    if (match === null) return fail(`"${text}" is not a date (use YYYY-MM-DD or DD-MM-YYYY)`);
+    if (match === null)
+      return fail(
+        `"${text}" is not a date (use YYYY-MM-DD or DD-MM-YYYY)`,
+        `"${text}" er ikke en dato (skriv ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ)`,
+      );
     [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
-  if (!validDay(year, month, day)) return fail(`"${text}" is not a valid date`);
+  if (!validDay(year, month, day))
+    return fail(`"${text}" is not a valid date`, `"${text}" er ikke en gyldig dato`);
   return ok(
     `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
   );
@@ -156,19 +165,19 @@ const FALSE_WORDS = new Set(['0', 'nej', 'n', 'no', 'false', 'falsk']);
 
 export function parseFlag(value: RawValue): Parsed<boolean> {
   const text = cellText(value)?.toLowerCase();
-  if (text === undefined) return fail('is empty');
+  if (text === undefined) return fail('is empty', 'er tom');
   if (TRUE_WORDS.has(text)) return ok(true);
   if (FALSE_WORDS.has(text)) return ok(false);
-  return fail(`"${text}" is not ja/nej (yes/no, 1/0)`);
+  return fail(`"${text}" is not ja/nej (yes/no, 1/0)`, `"${text}" er hverken ja eller nej (eller 1/0)`);
 }
 
 /** K (kvinde/female) or M (mand/male). */
 export function parseSex(value: RawValue): Parsed<'K' | 'M'> {
   const text = cellText(value)?.toLowerCase();
-  if (text === undefined) return fail('is empty');
+  if (text === undefined) return fail('is empty', 'er tom');
   if (['k', 'kvinde', 'kvinder', 'f', 'female', 'woman', 'women', '2'].includes(text)) return ok('K');
   if (['m', 'mand', 'maend', 'mænd', 'male', 'man', 'men', '1'].includes(text)) return ok('M');
-  return fail(`"${text}" is not K/M (kvinde/mand)`);
+  return fail(`"${text}" is not K/M (kvinde/mand)`, `"${text}" er ikke K/M (kvinde/mand)`);
 }
 
 /** Parse one cell by its field's type and range; null for an empty optional cell. */
@@ -178,21 +187,31 @@ export function parseField(
   decimalComma: boolean,
 ): Parsed<string | number | boolean | null> {
   const text = cellText(value);
-  if (text === null) return spec.required ? fail('is required') : ok(null);
+  if (text === null) return spec.required ? fail('is required', 'skal udfyldes') : ok(null);
   if (
     typeof value === 'string' &&
     spec.type !== 'number' &&
     spec.type !== 'integer' &&
     looksLikeFormula(text)
   ) {
-    return fail(`"${text}" looks like a spreadsheet formula and is not accepted`);
+    return fail(
+      `"${text}" looks like a spreadsheet formula and is not accepted`,
+      `"${text}" ligner en regnearksformel og accepteres ikke`,
+    );
   }
   switch (spec.type) {
     case 'text':
     case 'code':
       if (looksLikeFormula(text))
-        return fail(`"${text}" looks like a spreadsheet formula and is not accepted`);
-      if (looksLikeCpr(text)) return fail('looks like a CPR number; personal identifiers are not accepted');
+        return fail(
+          `"${text}" looks like a spreadsheet formula and is not accepted`,
+          `"${text}" ligner en regnearksformel og accepteres ikke`,
+        );
+      if (looksLikeCpr(text))
+        return fail(
+          'looks like a CPR number; personal identifiers are not accepted',
+          'ligner et CPR-nummer; personnumre og andre personoplysninger accepteres ikke',
+        );
       return ok(text);
     case 'number':
     case 'integer':
@@ -200,9 +219,11 @@ export function parseField(
       const parsed = parseNumber(value, decimalComma);
       if (!parsed.ok) return parsed;
       if (spec.type !== 'number' && !Number.isInteger(parsed.value))
-        return fail(`"${text}" is not a whole number`);
-      if (spec.min !== undefined && parsed.value < spec.min) return fail(`${text} is below ${spec.min}`);
-      if (spec.max !== undefined && parsed.value > spec.max) return fail(`${text} is above ${spec.max}`);
+        return fail(`"${text}" is not a whole number`, `"${text}" er ikke et helt tal`);
+      if (spec.min !== undefined && parsed.value < spec.min)
+        return fail(`${text} is below ${spec.min}`, `${text} er mindre end ${spec.min}`);
+      if (spec.max !== undefined && parsed.value > spec.max)
+        return fail(`${text} is above ${spec.max}`, `${text} er større end ${spec.max}`);
       return parsed;
     }
     case 'date':

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { invalidInput } from '../errors.js';
+import { bilingual, issue, type Text } from './texts.js';
 
 export interface FileFacts {
   sha256: string;
@@ -12,13 +13,16 @@ export interface FileFacts {
 }
 
 export async function fileFacts(path: string, displayName: string): Promise<FileFacts> {
+  let problem: Text | undefined;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new Error('not a regular file');
+    if (!info.isFile()) problem = bilingual('not a regular file', 'er ikke en almindelig fil');
   } catch (error) {
-    throw invalidInput('Cannot read the file', [
-      { field: 'file', file: displayName, message: (error as Error).message },
-    ]);
+    const reason = (error as Error).message;
+    problem = bilingual(reason, `kan ikke læses (${reason})`);
+  }
+  if (problem !== undefined) {
+    throw invalidInput('Cannot read the file', [issue('file', problem, { file: displayName })]);
   }
   const hash = createHash('sha256');
   let sizeBytes = 0;

@@ -7,13 +7,17 @@ import { type ImportReport, rollbackImport, runImport } from './imports.service.
 import { IMPORT_KINDS, type ImportKind } from './kinds/index.js';
 import { readMapping } from './mapping.js';
 import { progressReporter } from './progress-bar.js';
+import { bilingual, issue } from './texts.js';
 
 const json = { type: 'boolean', description: 'print JSON instead of text' } as const;
 
 function parseBatchId(value: string | undefined): number {
   if (value === undefined || !/^\d+$/.test(value)) {
     throw usageError('Invalid batch id', [
-      { field: 'ID', message: `"${value ?? ''}" is not a whole number` },
+      issue(
+        'ID',
+        bilingual(`"${value ?? ''}" is not a whole number`, `"${value ?? ''}" er ikke et helt tal`),
+      ),
     ]);
   }
   return Number(value);
@@ -22,11 +26,15 @@ function parseBatchId(value: string | undefined): number {
 function parseKind(args: ParsedArgs): ImportKind {
   const kind = stringOption(args, 'kind');
   if (kind === undefined || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+    const kinds = IMPORT_KINDS.join(', ');
     throw usageError('Missing or unknown --kind', [
-      {
-        field: '--kind',
-        message: `must be one of ${IMPORT_KINDS.join(', ')}${kind === undefined ? '' : ` (got "${kind}")`}`,
-      },
+      issue(
+        '--kind',
+        bilingual(
+          `must be one of ${kinds}${kind === undefined ? '' : ` (got "${kind}")`}`,
+          `skal være en af ${kinds}${kind === undefined ? '' : ` (fik "${kind}")`}`,
+        ),
+      ),
     ]);
   }
   return kind as ImportKind;

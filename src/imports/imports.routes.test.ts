@@ -26,12 +26,12 @@ describeEachDialect('editor area: imports', (dialect) => {
   });
 
   const cookie = `maaltal_admin=${TOKEN}`;
-  const upload = (content: string, name: string) => {
+  const upload = (content: string, name: string, base = '/redaktion/import') => {
     const form = new FormData();
     form.set('file', new File([content], name, { type: 'text/csv' }));
     form.set('kind', 'observations');
     form.set('source', 'test');
-    return app.request('/redaktion/import', { method: 'POST', body: form, headers: { cookie } });
+    return app.request(base, { method: 'POST', body: form, headers: { cookie } });
   };
 
   it('is closed without the token: a login page for people, 401 for scripts', async () => {
@@ -109,8 +109,27 @@ describeEachDialect('editor area: imports', (dialect) => {
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain('Filen har 1 problem(er). Intet er gemt.');
-    expect(html).toContain('&quot;tredive&quot; is not a number');
+    expect(html).toContain('<td>&quot;tredive&quot; er ikke et tal</td>');
+    expect(html).not.toContain('is not a number');
     expect(html).not.toContain('name="upload"');
+    expect(readdirSync(uploads)).toEqual([]);
+  });
+
+  it('shows the problems in the page’s language: Danish at /redaktion, English at /en/redaktion', async () => {
+    const bad = CSV.replace('30,5', 'tredive').replace('butikker', 'rumfart');
+    const danish = await (await upload(bad, 'fejl.csv')).text();
+    expect(danish).toContain('<td>&quot;tredive&quot; er ikke et tal</td>');
+    expect(danish).toContain('<td>ukendt branchegruppe &quot;rumfart&quot;</td>');
+    expect(danish).not.toContain('is not a number');
+    expect(danish).not.toContain('unknown branch group');
+
+    const response = await upload(bad, 'fejl.csv', '/en/redaktion/import');
+    expect(response.status).toBe(422);
+    const english = await response.text();
+    expect(english).toContain('<td>&quot;tredive&quot; is not a number</td>');
+    expect(english).toContain('<td>unknown branch group &quot;rumfart&quot;</td>');
+    expect(english).not.toContain('er ikke et tal');
+    expect(english).not.toContain('ukendt branchegruppe');
     expect(readdirSync(uploads)).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { type ImportReport, rollbackImport, runImport } from './imports.service.
 import { IMPORT_KINDS, type ImportKind } from './kinds/index.js';
 import { openTable } from './readers/index.js';
 import type { RawRow } from './readers/table.js';
+import { bilingual, issue, issueMessage } from './texts.js';
 
 export interface ImportRouteOptions {
   adminToken: string | null;
@@ -35,7 +36,8 @@ const kindLabel = (t: Messages, kind: ImportKind) =>
     targets: t.kindTargets,
   })[kind];
 
-function Problems({ issues, t }: { issues: Issue[]; t: Messages }) {
+/** The validation report: each problem in the page's language (Danish pages show `messageDa`). */
+function Problems({ issues, locale, t }: { issues: Issue[]; locale: Locale; t: Messages }) {
   return (
     <div class="table-wrapper">
       <table class="table table--compact">
@@ -48,12 +50,16 @@ function Problems({ issues, t }: { issues: Issue[]; t: Messages }) {
           </tr>
         </thead>
         <tbody>
-          {issues.map((issue) => (
+          {issues.map((problem) => (
             <tr>
-              <td class="num">{issue.row ?? '–'}</td>
-              <td>{issue.column ?? '–'}</td>
-              <td>{issue.field}</td>
-              <td>{issue.message}</td>
+              <td class="num">{problem.row ?? '–'}</td>
+              <td>{problem.column ?? '–'}</td>
+              <td>{problem.field}</td>
+              {locale === 'da' && problem.messageDa === undefined ? (
+                <td lang="en">{problem.message}</td>
+              ) : (
+                <td>{issueMessage(problem, locale)}</td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -192,7 +198,10 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
       const kind = String(form.kind ?? '');
       if (!(file instanceof File) || file.size === 0 || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
         throw new AppError('invalid_input', 'Choose a non-empty file and a kind of data', [
-          { field: file instanceof File && file.size > 0 ? 'kind' : 'file', message: 'is required' },
+          issue(
+            file instanceof File && file.size > 0 ? 'kind' : 'file',
+            bilingual('is required', 'skal udfyldes'),
+          ),
         ]);
       }
       const displayName =
@@ -248,11 +257,13 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
           ) : (
             <div class="alert alert-error" role="alert">
               <p class="alert-text">
-                {t.validationFailed(problem.issues.length)} {problem.message}
+                {t.validationFailed(problem.issues.length)}{' '}
+                {/* The summary exists in English only; each problem below is in the page's language. */}
+                {locale === 'da' ? <span lang="en">{problem.message}</span> : problem.message}
               </p>
             </div>
           )}
-          {problem === undefined ? null : <Problems issues={problem.issues} t={t} />}
+          {problem === undefined ? null : <Problems issues={problem.issues} locale={locale} t={t} />}
           {settings === undefined ? null : (
             <>
               <h2>{t.detectedSettings}</h2>
@@ -334,7 +345,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
       const kind = String(form.kind ?? '');
       if (!UPLOAD_NAME.test(stored) || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
         throw new AppError('invalid_input', 'Unknown upload', [
-          { field: 'upload', message: 'preview the file again' },
+          issue('upload', bilingual('preview the file again', 'forhåndsvis filen igen')),
         ]);
       }
       const filePath = path.join(options.uploadDir, stored);
@@ -362,7 +373,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
       const id = Number(c.req.param('id'));
       if (!Number.isInteger(id) || id <= 0) {
         throw new AppError('invalid_input', 'Invalid batch id', [
-          { field: 'id', message: 'must be a whole number' },
+          issue('id', bilingual('must be a whole number', 'skal være et helt tal')),
         ]);
       }
       const result = await rollbackImport(store, id, { user, now }, 'rolled back in the editor area');

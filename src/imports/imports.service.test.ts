@@ -301,7 +301,13 @@ describeEachDialect('imports', (dialect) => {
       run(files.write('stor.csv', [header, ...rows].join('\n')), 'accidents'),
     );
     expect(error.issues).toEqual([
-      { field: 'case_id', file: 'stor.csv', row: 2502, message: 'duplicates an earlier row of this file' },
+      {
+        field: 'case_id',
+        file: 'stor.csv',
+        row: 2502,
+        message: 'duplicates an earlier row of this file',
+        messageDa: 'er en gentagelse af en tidligere række i filen',
+      },
     ]);
     expect(await dumpDatabase(store.db)).toEqual(before);
   });
@@ -328,7 +334,7 @@ describeEachDialect('imports', (dialect) => {
       file: string;
       content: string | Buffer;
       encoding?: 'utf8' | 'latin1';
-      expect: { field?: string | RegExp; row?: number; column?: string; message: RegExp };
+      expect: { field?: string | RegExp; row?: number; column?: string; message: RegExp; messageDa?: RegExp };
       options?: Record<string, unknown>;
     };
     const cases: Case[] = [
@@ -351,7 +357,13 @@ describeEachDialect('imports', (dialect) => {
         kind: 'observations',
         file: 'text.csv',
         content: obs(good.replace('30,5', 'tredive')),
-        expect: { field: 'value', row: 2, column: 'value', message: /"tredive" is not a number/ },
+        expect: {
+          field: 'value',
+          row: 2,
+          column: 'value',
+          message: /"tredive" is not a number/,
+          messageDa: /^"tredive" er ikke et tal$/,
+        },
       },
       {
         name: 'negative count',
@@ -372,7 +384,13 @@ describeEachDialect('imports', (dialect) => {
         kind: 'observations',
         file: 'branch.csv',
         content: obs(good, good.replace('anlaegsarbejde', 'rumfart').replace('2028', '2029')),
-        expect: { field: 'branch', row: 3, column: 'branch', message: /unknown branch group "rumfart"/ },
+        expect: {
+          field: 'branch',
+          row: 3,
+          column: 'branch',
+          message: /unknown branch group "rumfart"/,
+          messageDa: /^ukendt branchegruppe "rumfart"$/,
+        },
       },
       {
         name: 'unknown indicator',
@@ -386,14 +404,19 @@ describeEachDialect('imports', (dialect) => {
         kind: 'observations',
         file: 'dup.csv',
         content: obs(good, good),
-        expect: { row: 3, message: /duplicates row 2/ },
+        expect: { row: 3, message: /duplicates row 2/, messageDa: /^er en gentagelse af række 2$/ },
       },
       {
         name: 'row already stored',
         kind: 'observations',
         file: 'stored.csv',
         content: obs(good.replace('2028', '2025')),
-        expect: { row: 2, message: /already in the database/ },
+        expect: {
+          row: 2,
+          message: /already in the database/,
+          messageDa:
+            /^rækken findes allerede i databasen \(brug --replace for at erstatte den gemte række\)$/,
+        },
       },
       {
         name: 'share above 100',
@@ -407,7 +430,14 @@ describeEachDialect('imports', (dialect) => {
         kind: 'observations',
         file: 'ci.csv',
         content: obs(good.replace(';27;34;', ';31;34;')),
-        expect: { field: 'lowercl', row: 2, column: 'lower', message: /above the value/ },
+        expect: {
+          field: 'lowercl',
+          row: 2,
+          column: 'lower',
+          message: /above the value/,
+          // Danish shows the numbers as the file writes them.
+          messageDa: /^31 er større end værdien 30,5$/,
+        },
       },
       {
         name: 'year out of range',
@@ -635,6 +665,13 @@ describeEachDialect('imports', (dialect) => {
       expect(issue, JSON.stringify(error.issues)).toBeDefined();
       expect(issue?.file).toBe(c.file);
       expect(issue?.message).toMatch(c.expect.message);
+      if (c.expect.messageDa !== undefined) expect(issue?.messageDa).toMatch(c.expect.messageDa);
+      // Every problem comes in Danish too (the editor area shows it), and the Danish is not the English.
+      for (const each of error.issues) {
+        expect(each.messageDa, JSON.stringify(each)).toEqual(expect.any(String));
+        expect(each.messageDa?.trim(), JSON.stringify(each)).not.toBe('');
+        expect(each.messageDa, JSON.stringify(each)).not.toBe(each.message);
+      }
       if (c.expect.row !== undefined) expect(issue?.row).toBe(c.expect.row);
       if (c.expect.column !== undefined) expect(issue?.column).toBe(c.expect.column);
       expect(await dumpDatabase(store.db)).toEqual(before);

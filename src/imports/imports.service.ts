@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { inTransaction, type Store, type Tx } from '../db/connect.js';
 import { AppError, conflict, type Issue, invalidInput, notFound } from '../errors.js';
-import { type FieldSpec, isPersonalHeader, normaliseHeader, parseField } from './fields.js';
+import { cellText, type FieldSpec, isPersonalHeader, normaliseHeader, parseField } from './fields.js';
 import { fileFacts } from './file-facts.js';
 import {
   bulkInsert,
@@ -24,7 +24,8 @@ import type { ParsedValue } from './kinds/kind.js';
 import { loadLookups } from './lookups.js';
 import type { Mapping } from './mapping.js';
 import { openTable } from './readers/index.js';
-import type { DetectedSettings } from './readers/table.js';
+import type { DetectedSettings, RawRow } from './readers/table.js';
+import { bilingual, issue, type Text } from './texts.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -90,26 +91,39 @@ function mapColumns(
   const personal = columns.filter(isPersonalHeader);
   if (personal.length > 0) {
     throw invalidInput('The file has columns with personal data; Måltal does not take names or CPR numbers', [
-      ...personal.map((column) => ({
-        field: 'columns',
-        file,
-        row: 1,
-        column,
-        message: 'personal data is not accepted',
-      })),
+      ...personal.map((column) =>
+        issue('columns', bilingual('personal data is not accepted', 'personoplysninger accepteres ikke'), {
+          file,
+          row: 1,
+          column,
+        }),
+      ),
     ]);
   }
   const byHeader = new Map(columns.map((column, index) => [normaliseHeader(column), index]));
   const fields: { spec: FieldSpec; index: number }[] = [];
   for (const [name, header] of Object.entries(mapping?.columns ?? {})) {
     if (!kind.fields.some((spec) => spec.name === name)) {
-      issues.push({ field: 'mapping', file, message: `"${name}" is not a field of ${kind.kind}` });
+      issues.push(
+        issue(
+          'mapping',
+          bilingual(`"${name}" is not a field of ${kind.kind}`, `"${name}" er ikke et felt i ${kind.kind}`),
+          {
+            file,
+          },
+        ),
+      );
     } else if (!byHeader.has(normaliseHeader(header))) {
-      issues.push({
-        field: name,
-        file,
-        message: `the mapping names column "${header}", which the file does not have`,
-      });
+      issues.push(
+        issue(
+          name,
+          bilingual(
+            `the mapping names column "${header}", which the file does not have`,
+            `mappingfilen nævner kolonnen "${header}", som datafilen ikke har`,
+          ),
+          { file },
+        ),
+      );
     }
   }
   // Columns the mapping names are taken first; a header alias only claims a column nobody has yet.
@@ -130,12 +144,18 @@ function mapColumns(
     }
     if (index !== undefined) fields.push({ spec, index });
     else if (spec.required && mapping?.constants[spec.name] === undefined && mapped === undefined) {
-      issues.push({
-        field: spec.name,
-        file,
-        row: 1,
-        message: `no column for the required field (looked for: ${spec.aliases.join(', ')}; the file has: ${columns.join(', ')})`,
-      });
+      const aliases = spec.aliases.join(', ');
+      const found = columns.join(', ');
+      issues.push(
+        issue(
+          spec.name,
+          bilingual(
+            `no column for the required field (looked for: ${aliases}; the file has: ${found})`,
+            `der er ingen kolonne til det påkrævede felt (søgte efter: ${aliases}; filen har: ${found})`,
+          ),
+          { file, row: 1 },
+        ),
+      );
     }
   }
   if (issues.length > 0) throw invalidInput('The file’s columns do not fit the import', issues);
@@ -155,11 +175,14 @@ export async function runImport(
   const earlier = await findCommittedBatch(store.db, facts.sha256, kind.kind);
   if (earlier !== undefined) {
     throw conflict(`This file was already imported as batch ${earlier.id}`, [
-      {
-        field: 'file',
-        file,
-        message: `identical to batch ${earlier.id} (${earlier.fileName}, ${earlier.importedAt.slice(0, 10)} by ${earlier.importedBy}); roll that batch back first to import it again`,
-      },
+      issue(
+        'file',
+        bilingual(
+          `identical to batch ${earlier.id} (${earlier.fileName}, ${earlier.importedAt.slice(0, 10)} by ${earlier.importedBy}); roll that batch back first to import it again`,
+          `er identisk med import nr. ${earlier.id} (${earlier.fileName}, ${earlier.importedAt.slice(0, 10)} af ${earlier.importedBy}); rul den import tilbage først, hvis filen skal importeres igen`,
+        ),
+        { file },
+      ),
     ]);
   }
   const sheet = options.sheet ?? options.mapping?.sheet;
@@ -252,26 +275,35 @@ export async function runImport(
         for (const entry of keyed) {
           const key = JSON.stringify(keyIndexes.map((i) => entry.values[i]));
           if (ours.has(key)) {
-            addIssue({
-              field: kind.keyColumns.join('+'),
-              file,
-              row: entry.row,
-              message: 'duplicates an earlier row of this file',
-            });
+            addIssue(
+              issue(
+                kind.keyColumns.join('+'),
+                bilingual(
+                  'duplicates an earlier row of this file',
+                  'er en gentagelse af en tidligere række i filen',
+                ),
+                { file, row: entry.row },
+              ),
+            );
           } else if (options.replace !== true && otherKeys.has(key)) {
-            addIssue({
-              field: kind.keyColumns.join('+'),
-              file,
-              row: entry.row,
-              message: 'this row is already in the database (use --replace to replace the stored row)',
-            });
+            addIssue(
+              issue(
+                kind.keyColumns.join('+'),
+                bilingual(
+                  'this row is already in the database (use --replace to replace the stored row)',
+                  'rækken findes allerede i databasen (brug --replace for at erstatte den gemte række)',
+                ),
+                { file, row: entry.row },
+              ),
+            );
           }
         }
       }
       if (issueCount > 0) return;
       if (kind.write !== undefined) {
         const problems = await kind.write(tx, chunk, { batchId, user: actor.user, now: actor.now });
-        for (const problem of problems) addIssue({ ...problem, file });
+        for (const problem of problems)
+          addIssue(issue(problem.field, problem.message, { file, row: problem.row }));
       } else {
         await bulkInsert(
           tx,
@@ -287,9 +319,17 @@ export async function runImport(
     let currentRow = 0;
     const crossRow = kind.crossRowCheck?.();
     // One reporter for every row (the row it reports on is `currentRow`), not a new closure per row.
-    const reportField = (field: string, message: string) => {
+    const reportField = (field: string, message: Text) => {
       const column = headerOf.get(field);
-      addIssue({ field, file, row: currentRow, ...(column === undefined ? {} : { column }), message });
+      addIssue(issue(field, message, { file, row: currentRow, ...(column === undefined ? {} : { column }) }));
+    };
+    // The current row's values as written, for Danish messages (only looked up when a row has a problem).
+    const indexOf = new Map(fields.map(({ spec, index }) => [spec.name, index]));
+    let currentValues: RawRow['values'] = [];
+    const typed = (field: string): string => {
+      const index = indexOf.get(field);
+      const written = index === undefined ? null : cellText(currentValues[index] ?? null);
+      return written ?? String(constants[field] ?? '');
     };
     const unmapped = kind.fields
       .filter((spec) => !fields.some((f) => f.spec === spec))
@@ -314,19 +354,20 @@ export async function runImport(
         if (parsed.ok) values[spec.name] = parsed.value;
         else {
           rowOk = false;
-          addIssue({
-            field: spec.name,
-            file,
-            row: raw.row,
-            column: table.columns[index] ?? spec.name,
-            message: parsed.message,
-          });
+          addIssue(
+            issue(spec.name, parsed.message, {
+              file,
+              row: raw.row,
+              column: table.columns[index] ?? spec.name,
+            }),
+          );
         }
       }
       for (const name of unmapped) if (!(name in values)) values[name] = null;
       if (!rowOk) continue;
       currentRow = raw.row;
-      const built = kind.build(values, lookups, reportField);
+      currentValues = raw.values;
+      const built = kind.build(values, lookups, reportField, typed);
       if (built === undefined) continue;
       const before = issueCount;
       crossRow?.(built, reportField);
@@ -335,12 +376,13 @@ export async function runImport(
         const key = JSON.stringify(keyIndexes.map((i) => built[i]));
         const first = seen.get(key);
         if (first !== undefined) {
-          addIssue({
-            field: kind.keyColumns.join('+'),
-            file,
-            row: raw.row,
-            message: `duplicates row ${first}`,
-          });
+          addIssue(
+            issue(
+              kind.keyColumns.join('+'),
+              bilingual(`duplicates row ${first}`, `er en gentagelse af række ${first}`),
+              { file, row: raw.row },
+            ),
+          );
           continue;
         }
         seen.set(key, raw.row);
@@ -352,12 +394,30 @@ export async function runImport(
     await flush();
     options.onProgress?.({ rows, estimatedRows: rows });
 
-    if (rows === 0) addIssue({ field: 'file', file, message: 'the file has a header but no data rows' });
+    if (rows === 0) {
+      addIssue(
+        issue(
+          'file',
+          bilingual(
+            'the file has a header but no data rows',
+            'filen har en overskriftsrække, men ingen datarækker',
+          ),
+          { file },
+        ),
+      );
+    }
     if (issueCount > 0) {
       const more = issueCount - issues.length;
       throw invalidInput(
         `${file}: ${issueCount} problem(s); nothing was imported`,
-        more > 0 ? [...issues, { field: 'file', file, message: `… and ${more} more problem(s)` }] : issues,
+        more > 0
+          ? [
+              ...issues,
+              issue('file', bilingual(`… and ${more} more problem(s)`, `… og ${more} problem(er) mere`), {
+                file,
+              }),
+            ]
+          : issues,
       );
     }
     await finishBatch(tx, batchId, { rowCount: rows, replacedCount: replaced, settings: batchSettings() });

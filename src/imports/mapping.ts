@@ -1,8 +1,9 @@
 // Mapping files: how a file's columns map to Måltal's fields when its headers are not ones Måltal knows.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { invalidInput } from '../errors.js';
+import { AppError, invalidInput } from '../errors.js';
 import { parseOrThrow } from '../validation.js';
+import { bilingual, issue, withDanish } from './texts.js';
 
 export const mappingSchema = z
   .object({
@@ -24,9 +25,16 @@ export async function readMapping(path: string): Promise<Mapping> {
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
+    const reason = (error as Error).message;
     throw invalidInput('Cannot read the mapping file', [
-      { field: '--mapping', message: `${path}: ${(error as Error).message}` },
+      issue('--mapping', bilingual(`${path}: ${reason}`, `${path}: mappingfilen kan ikke læses (${reason})`)),
     ]);
   }
-  return parseOrThrow(mappingSchema, raw, 'Invalid mapping file', { file: path });
+  try {
+    return parseOrThrow(mappingSchema, raw, 'Invalid mapping file', { file: path });
+  } catch (error) {
+    // zod writes English only: the messages Måltal knows get Danish, zod's own keep theirs after a Danish lead-in.
+    if (!(error instanceof AppError)) throw error;
+    throw new AppError(error.code, error.message, error.issues.map(withDanish));
+  }
 }

@@ -1,4 +1,5 @@
-// Helpers for the readers' tests: fixture paths, throw-away files, collecting rows and catching AppErrors.
+// Helpers for the readers' tests: fixture paths, throw-away files, collecting rows and catching AppErrors (whose
+// issues must all carry Danish as well as English).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,16 @@ export async function appError(promise: Promise<unknown>): Promise<AppError> {
     (reason: unknown) => reason,
   );
   expect(error).toBeInstanceOf(AppError);
+  expectBilingual(error as AppError);
   return error as AppError;
+}
+
+/** Every issue of the error has a Danish message next to the English one (the editor area shows it). */
+export function expectBilingual(error: AppError): void {
+  for (const issue of error.issues) {
+    expect(issue.messageDa, JSON.stringify(issue)).toBeTruthy();
+    expect(issue.messageDa, JSON.stringify(issue)).not.toBe(issue.message);
+  }
 }
 
 /** The single issue of an `invalid_input` AppError. */

@@ -1,5 +1,6 @@
 // Import kind `accidents`: one row per reported work accident, with ESAW-style fields and no personal data.
 
+import { bilingual } from '../texts.js';
 import { BRANCH_FIELDS, resolveBranch } from './branch.js';
 import type { KindDefinition } from './kind.js';
 
@@ -111,13 +112,19 @@ export const accidentsKind: KindDefinition = {
   ],
   keyColumns: ['case_id'],
   keyOptional: true,
-  build(values, lookups, report) {
+  build(values, lookups, report, typed) {
     const branch = resolveBranch(values, lookups, report);
     const registrationDate = values.registrationDate as string;
     const accidentDate = values.accidentDate as string | null;
     let problems = branch === undefined;
     if (accidentDate !== null && accidentDate > registrationDate) {
-      report('accidentDate', `${accidentDate} is after the registration date ${registrationDate}`);
+      report(
+        'accidentDate',
+        bilingual(
+          `${accidentDate} is after the registration date ${registrationDate}`,
+          `${typed('accidentDate')} ligger efter registreringsdatoen ${typed('registrationDate')}`,
+        ),
+      );
       problems = true;
     }
     const fatal = values.fatal === true;
@@ -132,12 +139,21 @@ export const accidentsKind: KindDefinition = {
             .replace('ø', 'oe')
         ];
       if (word === undefined) {
-        report('severity', `"${values.severity}" is not one of ${SEVERITIES.join(', ')}`);
+        report(
+          'severity',
+          bilingual(
+            `"${values.severity}" is not one of ${SEVERITIES.join(', ')}`,
+            `"${values.severity}" er ikke en kendt alvorlighedsgrad (dødelig, alvorlig, let eller ukendt)`,
+          ),
+        );
         problems = true;
       }
       severity = word ?? 'unknown';
       if (word === 'fatal' && values.fatal === false) {
-        report('fatal', 'says no, but the severity says fatal');
+        report(
+          'fatal',
+          bilingual('says no, but the severity says fatal', 'er "nej", men alvorlighedsgraden er dødelig'),
+        );
         problems = true;
       }
     } else {

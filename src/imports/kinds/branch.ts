@@ -1,6 +1,7 @@
 // Resolving where a row belongs: a branch group (code or name, optionally a sub-branch) or an industry code.
 import type { FieldSpec } from '../fields.js';
 import type { Lookups } from '../lookups.js';
+import { bilingual } from '../texts.js';
 import type { ParsedValue, Report } from './kind.js';
 
 export const BRANCH_FIELDS: FieldSpec[] = [
@@ -44,14 +45,20 @@ export function resolveBranch(
   if (typeof branch === 'string') {
     const group = lookups.branchGroup(branch);
     if (group === undefined) {
-      report('branch', `unknown branch group "${branch}"`);
+      report('branch', bilingual(`unknown branch group "${branch}"`, `ukendt branchegruppe "${branch}"`));
       return undefined;
     }
     let sub: { id: number; code: string } | undefined;
     if (typeof values.subBranch === 'string') {
       sub = lookups.subBranch(values.subBranch, group.id);
       if (sub === undefined) {
-        report('subBranch', `unknown sub-branch "${values.subBranch}" of "${group.code}"`);
+        report(
+          'subBranch',
+          bilingual(
+            `unknown sub-branch "${values.subBranch}" of "${group.code}"`,
+            `ukendt underbranche "${values.subBranch}" under "${group.code}"`,
+          ),
+        );
         return undefined;
       }
     }
@@ -68,16 +75,34 @@ export function resolveBranch(
     const classification =
       typeof values.classification === 'string' ? values.classification.toUpperCase() : 'DB07';
     if (classification !== 'DB07' && classification !== 'DB25') {
-      report('classification', `"${classification}" is not DB07 or DB25`);
+      report(
+        'classification',
+        bilingual(
+          `"${classification}" is not DB07 or DB25`,
+          `"${classification}" er hverken DB07 eller DB25`,
+        ),
+      );
       return undefined;
     }
     const mapped = lookups.industryCode(classification, industryCode);
     if (mapped === undefined) {
-      report('industryCode', `industry code "${industryCode}" (${classification}) maps to no branch group`);
+      report(
+        'industryCode',
+        bilingual(
+          `industry code "${industryCode}" (${classification}) maps to no branch group`,
+          `branchekoden "${industryCode}" (${classification}) hører ikke til nogen branchegruppe`,
+        ),
+      );
       return undefined;
     }
     return { ...mapped, industryCode, classification };
   }
-  report('branch', 'is required (a branch group, or an industry code)');
+  report(
+    'branch',
+    bilingual(
+      'is required (a branch group, or an industry code)',
+      'skal udfyldes (en branchegruppe eller en branchekode)',
+    ),
+  );
   return undefined;
 }

@@ -1,4 +1,5 @@
 // Import kind `diseases`: occupational disease cases per year and AES subgroup (AES's own groups, not the 36).
+import { bilingual } from '../texts.js';
 import type { KindDefinition } from './kind.js';
 
 export const diseasesKind: KindDefinition = {
@@ -36,11 +37,17 @@ export const diseasesKind: KindDefinition = {
   ],
   columns: ['year', 'aes_group', 'disease_type', 'reported', 'recognised', 'source'],
   keyColumns: ['year', 'aes_group', 'disease_type'],
-  build(values, _lookups, report) {
+  build(values, _lookups, report, typed) {
     const reported = values.reported as number;
     const recognised = values.recognised as number | null;
     if (recognised !== null && recognised > reported) {
-      report('recognised', `${recognised} exceeds the reported cases (${reported})`);
+      report(
+        'recognised',
+        bilingual(
+          `${recognised} exceeds the reported cases (${reported})`,
+          `${typed('recognised')} er større end antallet af anmeldte sager (${typed('reported')})`,
+        ),
+      );
       return undefined;
     }
     return [

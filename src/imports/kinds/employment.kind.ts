@@ -1,5 +1,6 @@
 // Import kind `employment`: employed persons per branch group and year, optionally by age band and sex.
 
+import { bilingual } from '../texts.js';
 import { BRANCH_FIELDS, resolveBranch } from './branch.js';
 import type { KindDefinition } from './kind.js';
 
@@ -45,7 +46,13 @@ export const employmentKind: KindDefinition = {
     const branch = resolveBranch(values, lookups, report);
     const ageBand = parseAgeBand(values.ageBand as string | null);
     if (ageBand === undefined)
-      report('ageBand', `"${values.ageBand}" is not one of ${AGE_BANDS.join(', ')} or "i alt"`);
+      report(
+        'ageBand',
+        bilingual(
+          `"${values.ageBand}" is not one of ${AGE_BANDS.join(', ')} or "i alt"`,
+          `"${values.ageBand}" er ikke en af ${AGE_BANDS.join(', ')} eller "i alt"`,
+        ),
+      );
     let sex: string | undefined = 'all';
     if (typeof values.sex === 'string') {
       const text = values.sex.toLowerCase();
@@ -56,7 +63,11 @@ export const employmentKind: KindDefinition = {
           : ['i alt', 'ialt', 'alle', 'all', 'total', 'begge køn'].includes(text)
             ? 'all'
             : undefined;
-      if (sex === undefined) report('sex', `"${values.sex}" is not K, M or "i alt"`);
+      if (sex === undefined)
+        report(
+          'sex',
+          bilingual(`"${values.sex}" is not K, M or "i alt"`, `"${values.sex}" er ikke K, M eller "i alt"`),
+        );
     }
     if (branch === undefined || ageBand === undefined || sex === undefined) return undefined;
     return [

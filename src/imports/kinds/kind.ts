@@ -3,14 +3,20 @@ import type { Tx } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import type { FieldSpec } from '../fields.js';
 import type { Lookups } from '../lookups.js';
+import type { Text } from '../texts.js';
 
 export const IMPORT_KINDS = ['observations', 'employment', 'accidents', 'diseases', 'targets'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type ParsedValue = string | number | boolean | null;
 
-/** Reports a problem with one field of the current row (the importer adds file, row and column). */
-export type Report = (field: string, message: string) => void;
+/** Reports a problem with one field of the current row, in English and Danish (the importer adds file, row and
+ *  column). */
+export type Report = (field: string, message: Text) => void;
+
+/** A field's value of the current row as the user wrote it (the cell's text, or the mapping's constant): what
+ *  Danish messages show, so that "30,5" is not echoed back as "30.5". */
+export type Typed = (field: string) => string;
 
 export interface KindDefinition {
   kind: ImportKind;
@@ -22,7 +28,12 @@ export interface KindDefinition {
   /** Columns (snake_case) that identify a row: a second row with the same values is a duplicate. Empty: none. */
   keyColumns: string[];
   /** The stored row's values (in `columns` order), or undefined when the row has problems (reported). */
-  build(values: Record<string, ParsedValue>, lookups: Lookups, report: Report): unknown[] | undefined;
+  build(
+    values: Record<string, ParsedValue>,
+    lookups: Lookups,
+    report: Report,
+    typed: Typed,
+  ): unknown[] | undefined;
   /** Fields that, when empty, exempt a row from duplicate detection (e.g. accidents without a case id). */
   keyOptional?: boolean;
   /** Checks that need more than one row (e.g. where a series break falls): a new checker per import, called
@@ -34,7 +45,7 @@ export interface KindDefinition {
     tx: Tx,
     rows: { row: number; values: unknown[] }[],
     context: WriteContext,
-  ): Promise<{ row: number; field: string; message: string }[]>;
+  ): Promise<{ row: number; field: string; message: Text }[]>;
   /** Checked before a rollback removes this kind's rows; throws when the rollback would break history. */
   beforeRollback?(tx: Tx, batchId: number): Promise<void>;
 }

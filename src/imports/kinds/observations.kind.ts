@@ -1,5 +1,6 @@
 // Import kind `observations`: one indicator's value for a branch group (or sub-branch) and year, with n and CI.
 import { scopeKey } from '../../reference/scope.js';
+import { bilingual, type Text } from '../texts.js';
 import { BRANCH_FIELDS, resolveBranch } from './branch.js';
 import type { KindDefinition } from './kind.js';
 
@@ -95,16 +96,24 @@ export const observationsKind: KindDefinition = {
       const rowYear = values[year ?? 0] as number;
       const isBreak = values[flag ?? 0] === 1;
       const seen = series.get(key) ?? { first: rowYear, breakYear: null };
-      const name = (values[label ?? 0] as string) || '(unnamed)';
+      const seriesLabel = values[label ?? 0] as string;
+      const name = seriesLabel || '(unnamed)';
+      const navn = seriesLabel || '(uden navn)';
       if (isBreak && seen.first < rowYear) {
         report(
           'seriesBreak',
-          `a series break starts its series, but series ${name} already has ${seen.first}`,
+          bilingual(
+            `a series break starts its series, but series ${name} already has ${seen.first}`,
+            `et databrud skal være det første år i serien, men serien ${navn} har allerede ${seen.first}`,
+          ),
         );
       } else if (!isBreak && seen.breakYear !== null && rowYear < seen.breakYear) {
         report(
           'year',
-          `${rowYear} is before the series break in ${seen.breakYear} that starts series ${name}`,
+          bilingual(
+            `${rowYear} is before the series break in ${seen.breakYear} that starts series ${name}`,
+            `${rowYear} ligger før databruddet i ${seen.breakYear}, som starter serien ${navn}`,
+          ),
         );
       }
       series.set(key, {
@@ -113,9 +122,13 @@ export const observationsKind: KindDefinition = {
       });
     };
   },
-  build(values, lookups, report) {
+  build(values, lookups, report, typed) {
     const indicator = lookups.indicator(String(values.indicator));
-    if (indicator === undefined) report('indicator', `unknown indicator "${values.indicator}"`);
+    if (indicator === undefined)
+      report(
+        'indicator',
+        bilingual(`unknown indicator "${values.indicator}"`, `ukendt indikator "${values.indicator}"`),
+      );
     const branch = resolveBranch(values, lookups, report);
     const value = values.value as number;
     const count = values.count as number | null;
@@ -123,19 +136,48 @@ export const observationsKind: KindDefinition = {
     const lower = values.lowercl as number | null;
     const upper = values.uppercl as number | null;
     let problems = indicator === undefined || branch === undefined;
-    const problem = (field: string, message: string) => {
+    const problem = (field: string, message: Text) => {
       report(field, message);
       problems = true;
     };
     if (indicator?.unit === 'percent' && value > 100)
-      problem('value', `${value} is a share and must be 0–100`);
+      problem(
+        'value',
+        bilingual(
+          `${value} is a share and must be 0–100`,
+          `${typed('value')} er en andel og skal være 0–100`,
+        ),
+      );
     if (count !== null && respondents !== null && count > respondents) {
-      problem('count', `${count} exceeds the number of respondents (${respondents})`);
+      problem(
+        'count',
+        bilingual(
+          `${count} exceeds the number of respondents (${respondents})`,
+          `${typed('count')} er større end antallet af respondenter (${typed('respondents')})`,
+        ),
+      );
     }
-    if (lower !== null && lower > value) problem('lowercl', `${lower} is above the value ${value}`);
-    if (upper !== null && upper < value) problem('uppercl', `${upper} is below the value ${value}`);
+    if (lower !== null && lower > value)
+      problem(
+        'lowercl',
+        bilingual(
+          `${lower} is above the value ${value}`,
+          `${typed('lowercl')} er større end værdien ${typed('value')}`,
+        ),
+      );
+    if (upper !== null && upper < value)
+      problem(
+        'uppercl',
+        bilingual(
+          `${upper} is below the value ${value}`,
+          `${typed('uppercl')} er mindre end værdien ${typed('value')}`,
+        ),
+      );
     if ((lower === null) !== (upper === null))
-      problem(lower === null ? 'lowercl' : 'uppercl', 'give both limits or neither');
+      problem(
+        lower === null ? 'lowercl' : 'uppercl',
+        bilingual('give both limits or neither', 'angiv begge grænser eller ingen af dem'),
+      );
     if (problems || indicator === undefined || branch === undefined) return undefined;
     const scope = scopeKey({ branchGroup: branch.branchGroupCode, subBranch: branch.subBranchCode });
     return [

@@ -6,6 +6,7 @@ import { scopeProblemKey } from '../../reference/scope.js';
 import { reviseTargetSchema } from '../../targets/targets.schemas.js';
 import { reviseTarget } from '../../targets/targets.service.js';
 import { zodIssues } from '../../validation.js';
+import { bilingual, fromEnglish, issue, type Text } from '../texts.js';
 import type { KindDefinition } from './kind.js';
 
 const FIELDS = [
@@ -73,11 +74,15 @@ export const targetsKind: KindDefinition = {
   ],
   columns: ['target_id', 'changes'],
   keyColumns: [],
-  build(values, lookups, report) {
+  build(values, lookups, report, typed) {
     let id: number | undefined;
     if (typeof values.target === 'number') {
       id = lookups.target(values.target);
-      if (id === undefined) report('target', `target ${values.target} does not exist`);
+      if (id === undefined)
+        report(
+          'target',
+          bilingual(`target ${values.target} does not exist`, `måltal nr. ${typed('target')} findes ikke`),
+        );
     } else if (typeof values.goal === 'string') {
       const key = scopeProblemKey(
         {
@@ -87,16 +92,23 @@ export const targetsKind: KindDefinition = {
         { goal: values.goal, subProblem: (values.subProblem as string | null) ?? null },
       );
       id = lookups.target(key);
-      if (id === undefined) report('goal', `no target for ${key}`);
+      if (id === undefined)
+        report('goal', bilingual(`no target for ${key}`, `der er intet måltal for ${key}`));
     } else {
-      report('target', 'name the target by id, or by branch and goal');
+      report(
+        'target',
+        bilingual(
+          'name the target by id, or by branch and goal',
+          'angiv måltallet med dets id eller med branche og mål',
+        ),
+      );
     }
     if (id === undefined) return undefined;
     const changes = Object.fromEntries(FIELDS.filter((f) => values[f] !== null).map((f) => [f, values[f]]));
     return [id, changes];
   },
   async write(tx, rows, context) {
-    const problems: { row: number; field: string; message: string }[] = [];
+    const problems: { row: number; field: string; message: Text }[] = [];
     const seen = new Map<number, number>();
     for (const { row, values } of rows) {
       const [targetId, changes] = values as [number, Record<string, unknown>];
@@ -105,15 +117,18 @@ export const targetsKind: KindDefinition = {
         problems.push({
           row,
           field: 'target',
-          message: `revises target ${targetId} again (first in row ${first})`,
+          message: bilingual(
+            `revises target ${targetId} again (first in row ${first})`,
+            `reviderer måltal nr. ${targetId} igen (første gang i række ${first})`,
+          ),
         });
         continue;
       }
       seen.set(targetId, row);
       const parsed = reviseTargetSchema.safeParse(changes);
       if (!parsed.success) {
-        for (const issue of zodIssues(parsed.error))
-          problems.push({ row, field: issue.field, message: issue.message });
+        for (const found of zodIssues(parsed.error))
+          problems.push({ row, field: found.field, message: fromEnglish(found.message) });
         continue;
       }
       try {
@@ -128,9 +143,16 @@ export const targetsKind: KindDefinition = {
           .where('revision', '=', revised.revision.number)
           .execute();
       } catch (error) {
-        const issues = (error as { issues?: { field: string; message: string }[] }).issues;
+        const issues = (error as { issues?: { field: string; message: string; messageDa?: string }[] })
+          .issues;
         if (issues === undefined) throw error;
-        for (const issue of issues) problems.push({ row, field: issue.field, message: issue.message });
+        for (const found of issues) {
+          const message =
+            found.messageDa === undefined
+              ? fromEnglish(found.message)
+              : bilingual(found.message, found.messageDa);
+          problems.push({ row, field: found.field, message });
+        }
       }
     }
     return problems;
@@ -143,11 +165,15 @@ export const targetsKind: KindDefinition = {
                     where later.target_id = r.target_id and later.revision > r.revision
                       and (later.batch_id is null or later.batch_id <> ${batchId}))`.execute(tx);
     if (later.rows.length > 0) {
+      const ids = later.rows.map((r) => r.targetId).join(', ');
       throw conflict(`Batch ${batchId} cannot be rolled back: its targets were revised again since`, [
-        {
-          field: 'batch',
-          message: `targets ${later.rows.map((r) => r.targetId).join(', ')} have later revisions`,
-        },
+        issue(
+          'batch',
+          bilingual(
+            `targets ${ids} have later revisions`,
+            `måltal nr. ${ids} er revideret igen siden denne import`,
+          ),
+        ),
       ]);
     }
   },

@@ -172,6 +172,7 @@ describe('readCsv refuses bad files', () => {
     expect(await issueOf(readCsv(fixture('empty.csv')))).toEqual({
       field: 'file',
       message: 'is empty',
+      messageDa: 'er tom',
       file: 'empty.csv',
     });
     expect(await issueOf(readCsv(temp('blank.csv', '\ufeff \r\n\r\n')))).toMatchObject({
@@ -184,6 +185,7 @@ describe('readCsv refuses bad files', () => {
     const issue = await issueOf(readAll(table));
     expect(issue).toMatchObject({ field: 'columns', file: 'ragged.csv', row: 3, column: 'antal' });
     expect(issue.message).toContain('expected 3 fields as in the header, found 2');
+    expect(issue.messageDa).toContain('forventede 3 felter som i overskriftsrækken, fandt 2');
   });
 
   it('refuses a row with more fields than the header, naming the first surplus field', async () => {
@@ -221,6 +223,7 @@ describe('readCsv refuses bad files', () => {
       {
         field: 'header',
         message: 'the column has no name',
+        messageDa: 'kolonnen har intet navn',
         file: 'duplicate-header.csv',
         row: 1,
         column: '4',
@@ -228,6 +231,7 @@ describe('readCsv refuses bad files', () => {
       {
         field: 'header',
         message: 'the column name "år" is used twice (also column 2)',
+        messageDa: 'kolonnenavnet "år" bruges to gange (også kolonne 2)',
         file: 'duplicate-header.csv',
         row: 1,
         column: 'år',

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { CsvError, type Options, Parser } from 'csv-parse';
 import { AppError } from '../../errors.js';
+import { bilingual } from '../texts.js';
 import { checkHeaderNames, displayName, readError } from './reader-errors.js';
 import type { DetectedSettings, Format, OpenedTable, RawRow, RawValue, ReadOptions } from './table.js';
 import {
@@ -44,7 +45,7 @@ export interface CsvSniff {
 export async function sniffCsv(path: string, options: ReadOptions = {}): Promise<CsvSniff> {
   const file = displayName(path, options);
   const head = await readHead(path, file);
-  if (head.size === 0 || isBlank(head)) throw readError(file, 'file', 'is empty');
+  if (head.size === 0 || isBlank(head)) throw readError(file, 'file', bilingual('is empty', 'er tom'));
   assertText(head, file);
   const guess = guessEncoding(head);
   if (options.encoding === 'utf-8') assertUtf8Head(head, file);
@@ -132,8 +133,16 @@ async function readHeader(source: CsvSource): Promise<Header> {
     return { row: record.row, columns: names };
   }
   throw headerRow > 1
-    ? readError(file, 'header', `there is no header at or after row ${headerRow}`, { row: headerRow })
-    : readError(file, 'file', 'is empty');
+    ? readError(
+        file,
+        'header',
+        bilingual(
+          `there is no header at or after row ${headerRow}`,
+          `der er ingen overskriftsrække i eller efter række ${headerRow}`,
+        ),
+        { row: headerRow },
+      )
+    : readError(file, 'file', bilingual('is empty', 'er tom'));
 }
 
 async function* dataRows(source: CsvSource, header: Header): AsyncGenerator<RawRow> {
@@ -156,18 +165,29 @@ function raggedRow(file: string, row: number, header: Header, fields: string[]):
   const expected = header.columns.length;
   const found = fields.length;
   const detail = `expected ${expected} fields as in the header, found ${found}`;
+  const detailDa = `forventede ${expected} felter som i overskriftsrækken, fandt ${found}`;
   if (found < expected) {
     const missing = header.columns[found] as string;
-    return readError(file, 'columns', `${detail}: the row ends before column "${missing}"`, {
-      row,
-      column: missing,
-    });
+    return readError(
+      file,
+      'columns',
+      bilingual(
+        `${detail}: the row ends before column "${missing}"`,
+        `${detailDa}: rækken slutter før kolonnen "${missing}"`,
+      ),
+      { row, column: missing },
+    );
   }
   const extra = fields.findIndex((field, index) => index >= expected && field.trim() !== '');
-  return readError(file, 'columns', `${detail}: field ${extra + 1} has no column in the header`, {
-    row,
-    column: String(extra + 1),
-  });
+  return readError(
+    file,
+    'columns',
+    bilingual(
+      `${detail}: field ${extra + 1} has no column in the header`,
+      `${detailDa}: felt ${extra + 1} har ingen kolonne i overskriftsrækken`,
+    ),
+    { row, column: String(extra + 1) },
+  );
 }
 
 /** Streams the file's records with the line each starts on; memory stays flat whatever the file's size. */
@@ -245,7 +265,10 @@ function tooManyFields(file: string, row: number, maxColumns: number): AppError 
   return readError(
     file,
     'columns',
-    `the row has more than ${maxColumns} fields, the most allowed; is the delimiter right?`,
+    bilingual(
+      `the row has more than ${maxColumns} fields, the most allowed; is the delimiter right?`,
+      `rækken har flere end ${maxColumns} felter, som er det højeste tilladte; er skilletegnet det rigtige?`,
+    ),
     { row, column: String(maxColumns + 1) },
   );
 }
@@ -253,19 +276,30 @@ function tooManyFields(file: string, row: number, maxColumns: number): AppError 
 function csvError(error: unknown, file: string, row: number): unknown {
   if (error instanceof AppError || !(error instanceof CsvError)) return error;
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return readError(file, 'file', 'a quoted field starting in this row is never closed (missing ")', {
-      row,
-    });
+    return readError(
+      file,
+      'file',
+      bilingual(
+        'a quoted field starting in this row is never closed (missing ")',
+        'et felt i anførselstegn, der begynder i denne række, bliver aldrig afsluttet (mangler ")',
+      ),
+      { row },
+    );
   }
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
     return readError(
       file,
       'file',
-      `the record starting in this row is longer than ${MAX_RECORD_CHARS} characters; is a quote never closed?`,
+      bilingual(
+        `the record starting in this row is longer than ${MAX_RECORD_CHARS} characters; is a quote never closed?`,
+        `posten, der begynder i denne række, er længere end ${MAX_RECORD_CHARS} tegn; mangler et afsluttende anførselstegn?`,
+      ),
       { row },
     );
   }
-  return readError(file, 'file', error.message, { row });
+  return readError(file, 'file', bilingual(error.message, `kan ikke læses som CSV (${error.message})`), {
+    row,
+  });
 }
 
 function isBlankRecord(fields: string[]): boolean {

@@ -85,6 +85,7 @@ describe('readJsonStat', () => {
       field: 'value',
       file: 'wrong-length.json',
       message: '"value" has 5 entries but the dimensions (3 × 1 × 2) make 6 cells',
+      messageDa: '"value" har 5 elementer, men dimensionerne (3 × 1 × 2) giver 6 celler',
     });
     const sparse = await issueOf(
       readJsonStat(json('sparse-outside.json', { ...minimal, value: { '4': 1 } })),

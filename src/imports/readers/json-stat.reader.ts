@@ -1,6 +1,7 @@
 // Reads a JSON-stat 2.0 dataset (as served by Statistics Denmark's StatBank API) into a long table.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { bilingual } from '../texts.js';
 import {
   type CubeDimension,
   cubeColumns,
@@ -75,12 +76,17 @@ export async function readJsonStat(path: string, options: ReadOptions = {}): Pro
 
 async function parseJson(path: string, file: string): Promise<unknown> {
   const head = await readHead(path, file);
-  if (head.size === 0) throw readError(file, 'file', 'is empty');
+  if (head.size === 0) throw readError(file, 'file', bilingual('is empty', 'er tom'));
   if (head.size > MAX_JSON_STAT_BYTES) {
+    const megabytes = Math.round(head.size / 1024 / 1024);
+    const limit = MAX_JSON_STAT_BYTES / 1024 / 1024;
     throw readError(
       file,
       'file',
-      `is ${Math.round(head.size / 1024 / 1024)} MB; JSON-stat files over ${MAX_JSON_STAT_BYTES / 1024 / 1024} MB are refused (request a smaller table, or CSV)`,
+      bilingual(
+        `is ${megabytes} MB; JSON-stat files over ${limit} MB are refused (request a smaller table, or CSV)`,
+        `fylder ${megabytes} MB; JSON-stat-filer over ${limit} MB afvises (hent en mindre tabel eller CSV)`,
+      ),
     );
   }
   assertText(head, file);
@@ -94,17 +100,22 @@ async function parseJson(path: string, file: string): Promise<unknown> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
   } catch {
-    throw readError(file, 'encoding', 'is not valid UTF-8, which JSON requires');
+    throw readError(
+      file,
+      'encoding',
+      bilingual('is not valid UTF-8, which JSON requires', 'er ikke gyldig UTF-8, som JSON kræver'),
+    );
   }
   try {
     return JSON.parse(text);
   } catch (error) {
     const position = /position (\d+)/.exec(String(error))?.[1];
     const row = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+    const reason = (error as Error).message;
     throw readError(
       file,
       'file',
-      `is not valid JSON (${(error as Error).message})`,
+      bilingual(`is not valid JSON (${reason})`, `er ikke gyldig JSON (${reason})`),
       row === undefined ? {} : { row },
     );
   }
@@ -113,14 +124,27 @@ async function parseJson(path: string, file: string): Promise<unknown> {
 function validate(file: string, json: unknown): Dataset {
   const object = typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {};
   if (!('class' in object) && 'dataset' in object) {
-    throw readError(file, 'structure', 'is a JSON-stat 1.x bundle; request JSON-stat 2.0 (a single dataset)');
-  }
-  const { version, class: kind } = object as { version?: unknown; class?: unknown };
-  if (version !== '2.0' || kind !== 'dataset') {
     throw readError(
       file,
       'structure',
-      `is not a JSON-stat 2.0 dataset: expected "version": "2.0" and "class": "dataset", found ${JSON.stringify(version ?? null)} and ${JSON.stringify(kind ?? null)}`,
+      bilingual(
+        'is a JSON-stat 1.x bundle; request JSON-stat 2.0 (a single dataset)',
+        'er et JSON-stat 1.x-bundt; hent JSON-stat 2.0 (ét datasæt)',
+      ),
+    );
+  }
+  const { version, class: kind } = object as { version?: unknown; class?: unknown };
+  if (version !== '2.0' || kind !== 'dataset') {
+    const [shownVersion, shownClass] = [JSON.stringify(version ?? null), JSON.stringify(kind ?? null)];
+    const found = `${shownVersion} and ${shownClass}`;
+    const fundet = `${shownVersion} og ${shownClass}`;
+    throw readError(
+      file,
+      'structure',
+      bilingual(
+        `is not a JSON-stat 2.0 dataset: expected "version": "2.0" and "class": "dataset", found ${found}`,
+        `er ikke et JSON-stat 2.0-datasæt: forventede "version": "2.0" og "class": "dataset", fandt ${fundet}`,
+      ),
     );
   }
   const parsed = datasetSchema.safeParse(json);
@@ -130,7 +154,10 @@ function validate(file: string, json: unknown): Dataset {
       parsed.error.issues.slice(0, 10).map(
         (issue): FileIssue => ({
           field: 'structure',
-          message: `${issue.path.join('.')}: ${issue.message}`,
+          message: bilingual(
+            `${issue.path.join('.')}: ${issue.message}`,
+            `${issue.path.join('.')}: ugyldig opbygning (${issue.message})`,
+          ),
         }),
       ),
     );
@@ -140,7 +167,10 @@ function validate(file: string, json: unknown): Dataset {
     throw readError(
       file,
       'structure',
-      `"id" lists ${dataset.id.length} dimensions but "size" has ${dataset.size.length} entries`,
+      bilingual(
+        `"id" lists ${dataset.id.length} dimensions but "size" has ${dataset.size.length} entries`,
+        `"id" nævner ${dataset.id.length} dimensioner, men "size" har ${dataset.size.length} elementer`,
+      ),
     );
   }
   return dataset;
@@ -150,7 +180,14 @@ function validate(file: string, json: unknown): Dataset {
 function dimensionOf(file: string, dataset: Dataset, id: string, at: number): CubeDimension {
   const dimension = dataset.dimension[id];
   if (dimension === undefined)
-    throw readError(file, 'structure', `dimension "${id}" is listed in "id" but not described`);
+    throw readError(
+      file,
+      'structure',
+      bilingual(
+        `dimension "${id}" is listed in "id" but not described`,
+        `dimensionen "${id}" står i "id", men er ikke beskrevet`,
+      ),
+    );
   const { index, label = {} } = dimension.category;
   let codes: string[];
   if (index === undefined) {
@@ -165,14 +202,24 @@ function dimensionOf(file: string, dataset: Dataset, id: string, at: number): Cu
   const size = dataset.size[at] as number;
   const count = Array.isArray(index) ? index.length : Object.keys(index ?? label).length;
   if (count !== size) {
-    throw readError(file, 'structure', `dimension "${id}" has ${count} categories but "size" says ${size}`);
+    throw readError(
+      file,
+      'structure',
+      bilingual(
+        `dimension "${id}" has ${count} categories but "size" says ${size}`,
+        `dimensionen "${id}" har ${count} kategorier, men "size" siger ${size}`,
+      ),
+    );
   }
   // Array.includes sees the holes that positions skipping a number leave behind.
   if (codes.length !== size || codes.includes(undefined as unknown as string)) {
     throw readError(
       file,
       'structure',
-      `dimension "${id}": the positions in "index" must run from 0 to ${size - 1}`,
+      bilingual(
+        `dimension "${id}": the positions in "index" must run from 0 to ${size - 1}`,
+        `dimensionen "${id}": positionerne i "index" skal gå fra 0 til ${size - 1}`,
+      ),
     );
   }
   return { id, codes, labels: codes.map((code) => label[code] ?? code) };
@@ -186,7 +233,10 @@ function checkSparseKeys(file: string, value: Record<string, RawValue>, cells: n
       throw readError(
         file,
         'value',
-        `"value" has the key "${key}", which is not a cell position of the cube (0 to ${cells - 1})`,
+        bilingual(
+          `"value" has the key "${key}", which is not a cell position of the cube (0 to ${cells - 1})`,
+          `"value" har nøglen "${key}", som ikke er en celleposition i kuben (0 til ${cells - 1})`,
+        ),
       );
     }
   }
@@ -196,7 +246,10 @@ function valueCountError(file: string, dimensions: CubeDimension[], expected: nu
   return readError(
     file,
     'value',
-    `"value" has ${found} entries but the dimensions (${describeSize(dimensions)}) make ${expected} cells`,
+    bilingual(
+      `"value" has ${found} entries but the dimensions (${describeSize(dimensions)}) make ${expected} cells`,
+      `"value" har ${found} elementer, men dimensionerne (${describeSize(dimensions)}) giver ${expected} celler`,
+    ),
   );
 }
 

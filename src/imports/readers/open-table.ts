@@ -1,5 +1,6 @@
 // Opens any supported data file as a table: detects the format from the extension and content, then dispatches.
 import { extname } from 'node:path';
+import { bilingual, type Text } from '../texts.js';
 import { readCsv, sniffCsv } from './csv.reader.js';
 import { readJsonStat } from './json-stat.reader.js';
 import { readPx } from './px.reader.js';
@@ -19,10 +20,19 @@ const BY_EXTENSION: Record<string, Format> = {
   '.px': 'px',
 };
 
-const UNSUPPORTED: Record<string, string> = {
-  '.xls': 'old Excel 97–2003 workbooks (.xls) are not supported: save it as .xlsx or CSV',
-  '.ods': 'OpenDocument spreadsheets (.ods) are not supported: save it as .xlsx or CSV',
-  '.xml': 'SDMX-ML and other XML files are not supported: download SDMX-CSV instead',
+const UNSUPPORTED: Record<string, Text> = {
+  '.xls': bilingual(
+    'old Excel 97–2003 workbooks (.xls) are not supported: save it as .xlsx or CSV',
+    'gamle Excel 97–2003-projektmapper (.xls) understøttes ikke: gem filen som .xlsx eller CSV',
+  ),
+  '.ods': bilingual(
+    'OpenDocument spreadsheets (.ods) are not supported: save it as .xlsx or CSV',
+    'OpenDocument-regneark (.ods) understøttes ikke: gem filen som .xlsx eller CSV',
+  ),
+  '.xml': bilingual(
+    'SDMX-ML and other XML files are not supported: download SDMX-CSV instead',
+    'SDMX-ML og andre XML-filer understøttes ikke: hent SDMX-CSV i stedet',
+  ),
 };
 
 /** PX files open with one of these keywords (CHARSET and AXIS-VERSION come first in files that follow the spec). */

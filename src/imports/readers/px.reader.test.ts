@@ -71,6 +71,7 @@ describe('readPx', () => {
       field: 'value',
       file: 'wrong-count.px',
       message: 'DATA has 6 values but the variables (3 × 2 × 2) make 12 cells',
+      messageDa: 'DATA har 6 værdier, men variablene (3 × 2 × 2) giver 12 celler',
     });
     const surplus = await issueOf(readAll(readPx(temp('surplus.px', utf8Px('1 2 3 4 5 6;')))));
     expect(surplus.message).toBe('DATA has 6 values but the variables (2 × 2) make 4 cells');

@@ -1,4 +1,6 @@
 // Reads PX (PC-Axis) files from Statistics Denmark and the Nordic offices into a long table, streaming DATA.
+
+import { bilingual } from '../texts.js';
 import { type CubeDimension, cubeColumns, cubeRows, describeSize, type Observation } from './cube-table.js';
 import { displayName, readError } from './reader-errors.js';
 import type { DetectedSettings, OpenedTable, RawRow, ReadOptions } from './table.js';
@@ -31,7 +33,7 @@ interface PxSource {
 export async function readPx(path: string, options: ReadOptions = {}): Promise<OpenedTable> {
   const file = displayName(path, options);
   const head = await readHead(path, file);
-  if (head.size === 0 || isBlank(head)) throw readError(file, 'file', 'is empty');
+  if (head.size === 0 || isBlank(head)) throw readError(file, 'file', bilingual('is empty', 'er tom'));
   assertText(head, file);
   const { decoder, encoding, tentative } = pxEncoding(head, file, options.encoding);
   const settings: DetectedSettings = { format: 'px', encoding };
@@ -71,7 +73,14 @@ function pxEncoding(
   try {
     label = new TextDecoder(codepage).encoding;
   } catch {
-    throw readError(file, 'encoding', `declares CODEPAGE="${codepage}", which is not a known encoding`);
+    throw readError(
+      file,
+      'encoding',
+      bilingual(
+        `declares CODEPAGE="${codepage}", which is not a known encoding`,
+        `angiver CODEPAGE="${codepage}", som ikke er en kendt tegnkodning`,
+      ),
+    );
   }
   // Latin-1 and its relatives are reported as Windows-1252, the superset every decoder here maps them to.
   return { decoder: label, encoding: label === 'utf-8' ? 'utf-8' : 'windows-1252', tentative: false };
@@ -101,11 +110,19 @@ async function openPx(
   try {
     for (;;) {
       const statement = await scanner.nextStatement();
-      if (statement === null) throw readError(file, 'structure', 'has no DATA section');
+      if (statement === null)
+        throw readError(file, 'structure', bilingual('has no DATA section', 'har ingen DATA-del'));
       if (statement.language !== undefined) continue; // other languages' texts; the default language is read
       if (statement.keyword === 'DATA') break;
       if (statement.keyword === 'KEYS') {
-        throw readError(file, 'structure', `line ${statement.line}: PX files with KEYS are not supported`);
+        throw readError(
+          file,
+          'structure',
+          bilingual(
+            `line ${statement.line}: PX files with KEYS are not supported`,
+            `linje ${statement.line}: PX-filer med KEYS understøttes ikke`,
+          ),
+        );
       }
       const key =
         statement.subkeys.length > 0 ? `${statement.keyword}("${statement.subkeys[0]}")` : statement.keyword;
@@ -127,19 +144,32 @@ function pxDimensions(file: string, metadata: Metadata): CubeDimension[] {
     throw readError(
       file,
       'structure',
-      'has neither STUB nor HEADING: the variables of the table are unknown',
+      bilingual(
+        'has neither STUB nor HEADING: the variables of the table are unknown',
+        'har hverken STUB eller HEADING: tabellens variable er ukendte',
+      ),
     );
   }
   return [...(stub ?? []), ...(heading ?? [])].map((name) => {
     const labels = metadata.get(`VALUES("${name}")`);
     if (labels === undefined)
-      throw readError(file, 'structure', `has no VALUES("${name}") for the variable "${name}"`);
+      throw readError(
+        file,
+        'structure',
+        bilingual(
+          `has no VALUES("${name}") for the variable "${name}"`,
+          `har ingen VALUES("${name}") til variablen "${name}"`,
+        ),
+      );
     const codes = metadata.get(`CODES("${name}")`) ?? labels;
     if (codes.length !== labels.length) {
       throw readError(
         file,
         'structure',
-        `CODES("${name}") has ${codes.length} entries but VALUES("${name}") has ${labels.length}`,
+        bilingual(
+          `CODES("${name}") has ${codes.length} entries but VALUES("${name}") has ${labels.length}`,
+          `CODES("${name}") har ${codes.length} elementer, men VALUES("${name}") har ${labels.length}`,
+        ),
       );
     }
     return { id: name.trim(), codes, labels };
@@ -154,7 +184,10 @@ async function* pxRows(source: PxSource, dimensions: CubeDimension[]): AsyncGene
       readError(
         file,
         'value',
-        `DATA has ${found} values but the variables (${describeSize(dimensions)}) make ${expected} cells`,
+        bilingual(
+          `DATA has ${found} values but the variables (${describeSize(dimensions)}) make ${expected} cells`,
+          `DATA har ${found} værdier, men variablene (${describeSize(dimensions)}) giver ${expected} celler`,
+        ),
       ),
     );
   } finally {
@@ -171,10 +204,14 @@ async function* observations(file: string, scanner: PxScanner): AsyncGenerator<O
     } else if (NUMBER.test(text)) {
       yield { value: Number(text), status: null };
     } else {
+      const markers = [...MISSING_MARKERS].join(' ');
       throw readError(
         file,
         'value',
-        `the DATA value "${text}" on line ${line} is neither a number nor a missing marker (${[...MISSING_MARKERS].join(' ')})`,
+        bilingual(
+          `the DATA value "${text}" on line ${line} is neither a number nor a missing marker (${markers})`,
+          `DATA-værdien "${text}" i linje ${line} er hverken et tal eller en markering af en manglende værdi (${markers})`,
+        ),
         { row, column: 'value' },
       );
     }
@@ -242,14 +279,24 @@ class PxScanner {
     const line = this.line - countLineBreaks(head.text.trimStart());
     if (!head.found) {
       if (head.text.trim() === '') return null;
-      throw readError(this.file, 'structure', `line ${line}: expected KEYWORD=value; but the file ends`);
+      throw readError(
+        this.file,
+        'structure',
+        bilingual(
+          `line ${line}: expected KEYWORD=value; but the file ends`,
+          `linje ${line}: forventede NØGLEORD=værdi; men filen slutter`,
+        ),
+      );
     }
     const match = STATEMENT_HEAD.exec(head.text.trim());
     if (match === null) {
       throw readError(
         this.file,
         'structure',
-        `line ${line}: "${head.text.trim().slice(0, 60)}" is not a PX keyword`,
+        bilingual(
+          `line ${line}: "${head.text.trim().slice(0, 60)}" is not a PX keyword`,
+          `linje ${line}: "${head.text.trim().slice(0, 60)}" er ikke et PX-nøgleord`,
+        ),
       );
     }
     const keyword = (match[1] as string).toUpperCase();
@@ -258,7 +305,14 @@ class PxScanner {
     if (keyword === 'DATA' && language === undefined) return { keyword, language, subkeys, value: '', line };
     const value = await this.readUntil(';');
     if (!value.found)
-      throw readError(this.file, 'structure', `line ${line}: ${keyword} is not closed by ";"`);
+      throw readError(
+        this.file,
+        'structure',
+        bilingual(
+          `line ${line}: ${keyword} is not closed by ";"`,
+          `linje ${line}: ${keyword} er ikke afsluttet med ";"`,
+        ),
+      );
     return { keyword, language, subkeys, value: value.text, line };
   }
 

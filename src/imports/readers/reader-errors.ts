@@ -1,6 +1,7 @@
 // The errors every reader throws: one `invalid_input` AppError naming the file and, where known, row and column.
 import { basename } from 'node:path';
-import { type AppError, type Issue, invalidInput, notFound } from '../../errors.js';
+import { type AppError, invalidInput, notFound } from '../../errors.js';
+import { bilingual, issue, type Text } from '../texts.js';
 
 /** Where in the file a problem sits; `row` is the row as the user sees it in the source. */
 export interface Location {
@@ -8,10 +9,14 @@ export interface Location {
   column?: string;
 }
 
-export type FileIssue = Omit<Issue, 'file'>;
+/** One problem in a file, in English and Danish, before the file's name is added. */
+export interface FileIssue extends Location {
+  field: string;
+  message: Text;
+}
 
 /** One problem in one file. */
-export function readError(file: string, field: string, message: string, at: Location = {}): AppError {
+export function readError(file: string, field: string, message: Text, at: Location = {}): AppError {
   return readErrors(file, [{ field, message, ...at }]);
 }
 
@@ -19,7 +24,7 @@ export function readError(file: string, field: string, message: string, at: Loca
 export function readErrors(file: string, issues: FileIssue[]): AppError {
   return invalidInput(
     `Cannot read ${file}`,
-    issues.map((issue) => ({ ...issue, file })),
+    issues.map(({ field, message, ...at }) => issue(field, message, { ...at, file })),
   );
 }
 
@@ -27,9 +32,14 @@ export function readErrors(file: string, issues: FileIssue[]): AppError {
 export function fileSystemError(error: unknown, file: string): AppError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return notFound(`File not found: ${file}`);
-  if (code === 'EISDIR') return readError(file, 'file', 'is a directory, not a file');
+  if (code === 'EISDIR')
+    return readError(file, 'file', bilingual('is a directory, not a file', 'er en mappe, ikke en fil'));
   if (code === 'EACCES' || code === 'EPERM')
-    return readError(file, 'file', 'cannot be opened (permission denied)');
+    return readError(
+      file,
+      'file',
+      bilingual('cannot be opened (permission denied)', 'kan ikke åbnes (adgang nægtet)'),
+    );
   throw error;
 }
 
@@ -53,7 +63,12 @@ export function checkHeaderNames(
   const firstIndex = new Map<string, number>();
   names.forEach((name, index) => {
     if (name === '') {
-      issues.push({ field: 'header', message: 'the column has no name', row, column: columnLabel(index) });
+      issues.push({
+        field: 'header',
+        message: bilingual('the column has no name', 'kolonnen har intet navn'),
+        row,
+        column: columnLabel(index),
+      });
       return;
     }
     const earlier = firstIndex.get(name);
@@ -62,7 +77,10 @@ export function checkHeaderNames(
     } else {
       issues.push({
         field: 'header',
-        message: `the column name "${name}" is used twice (also column ${columnLabel(earlier)})`,
+        message: bilingual(
+          `the column name "${name}" is used twice (also column ${columnLabel(earlier)})`,
+          `kolonnenavnet "${name}" bruges to gange (også kolonne ${columnLabel(earlier)})`,
+        ),
         row,
         column: name,
       });

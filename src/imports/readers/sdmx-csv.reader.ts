@@ -1,4 +1,6 @@
 // Reads SDMX-CSV 1.0 (first column DATAFLOW) and 2.0 (STRUCTURE, STRUCTURE_ID, ACTION) through the CSV reader.
+
+import { bilingual } from '../texts.js';
 import { type CsvSniff, readCsv, sniffCsv } from './csv.reader.js';
 import { readError } from './reader-errors.js';
 import type { OpenedTable, ReadOptions } from './table.js';
@@ -24,7 +26,10 @@ export async function readSdmxCsv(
     throw readError(
       file,
       'header',
-      `is not SDMX-CSV: the first column must be DATAFLOW (1.0) or STRUCTURE (2.0), found "${header?.[0] ?? ''}"`,
+      bilingual(
+        `is not SDMX-CSV: the first column must be DATAFLOW (1.0) or STRUCTURE (2.0), found "${header?.[0] ?? ''}"`,
+        `er ikke SDMX-CSV: den første kolonne skal være DATAFLOW (1.0) eller STRUCTURE (2.0), fandt "${header?.[0] ?? ''}"`,
+      ),
       { row: sniff.settings.headerRow, column: '1' },
     );
   }

@@ -2,6 +2,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { AppError } from '../../errors.js';
+import { bilingual } from '../texts.js';
 import { withFile } from './file-handle.js';
 import { fileSystemError, readError } from './reader-errors.js';
 import type { DetectedSettings } from './table.js';
@@ -46,13 +47,23 @@ export function assertText(head: FileHead, file: string): void {
     throw readError(
       file,
       'file',
-      'is not a text file: it is a zip archive, probably an Excel workbook (.xlsx) with the wrong extension',
+      bilingual(
+        'is not a text file: it is a zip archive, probably an Excel workbook (.xlsx) with the wrong extension',
+        'er ikke en tekstfil: det er et zip-arkiv, formentlig en Excel-projektmappe (.xlsx) med forkert filtype',
+      ),
     );
   }
   const b0 = bytes[0];
   const b1 = bytes[1];
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
-    throw readError(file, 'encoding', 'is UTF-16 text, which is not supported: save it as UTF-8');
+    throw readError(
+      file,
+      'encoding',
+      bilingual(
+        'is UTF-16 text, which is not supported: save it as UTF-8',
+        'er UTF-16-tekst, som ikke understøttes: gem filen som UTF-8',
+      ),
+    );
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw notText(file, 1 + countNewlines(bytes, 0, nul));
@@ -182,14 +193,25 @@ function isUtf8Label(label: string): boolean {
 }
 
 function notText(file: string, row: number): AppError {
-  return readError(file, 'file', 'is not a text file: it contains a NUL byte (binary data)', { row });
+  return readError(
+    file,
+    'file',
+    bilingual(
+      'is not a text file: it contains a NUL byte (binary data)',
+      'er ikke en tekstfil: den indeholder en NUL-byte (binære data)',
+    ),
+    { row },
+  );
 }
 
 function invalidUtf8(file: string, row: number): AppError {
   return readError(
     file,
     'encoding',
-    'is not valid UTF-8 here; the file is probably Windows-1252 (Latin-1): read it with that encoding',
+    bilingual(
+      'is not valid UTF-8 here; the file is probably Windows-1252 (Latin-1): read it with that encoding',
+      'er ikke gyldig UTF-8 her; filen er formentlig Windows-1252 (Latin-1): læs den med den tegnkodning',
+    ),
     { row },
   );
 }

@@ -115,6 +115,7 @@ describe('readXlsx', () => {
     const issue = await issueOf(readAll(table));
     expect(issue).toMatchObject({ field: 'value', file: 'formula.xlsx', row: 3, column: 'D (Rate)' });
     expect(issue.message).toContain('sheet "Data", cell D3');
+    expect(issue.messageDa).toContain('arket "Data", celle D3: indeholder en formel (=B3/C3*1000)');
     expect(issue.message).toContain('=B3/C3*1000');
   });
 
@@ -153,7 +154,14 @@ describe('readXlsx', () => {
       ],
     });
     expect((await appError(readXlsx(path))).issues).toEqual([
-      { field: 'header', message: 'the column has no name', file: 'bad-header.xlsx', row: 1, column: 'B' },
+      {
+        field: 'header',
+        message: 'the column has no name',
+        messageDa: 'kolonnen har intet navn',
+        file: 'bad-header.xlsx',
+        row: 1,
+        column: 'B',
+      },
       expect.objectContaining({ field: 'header', row: 1, column: 'år' }),
     ]);
   });

@@ -2,6 +2,7 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.js';
+import { bilingual, type Text } from '../texts.js';
 import { DEFAULT_MAX_COLUMNS } from './csv.reader.js';
 import { checkHeaderNames, columnLetter, displayName, readError } from './reader-errors.js';
 import type { DetectedSettings, OpenedTable, RawRow, RawValue, ReadOptions } from './table.js';
@@ -99,7 +100,10 @@ async function readSheetHeader(
       throw readError(
         file,
         'columns',
-        `sheet "${sheet.name}": the header has ${last - first + 1} columns, more than the ${maxColumns} allowed`,
+        bilingual(
+          `sheet "${sheet.name}": the header has ${last - first + 1} columns, more than the ${maxColumns} allowed`,
+          `arket "${sheet.name}": overskriftsrækken har ${last - first + 1} kolonner, flere end de ${maxColumns} tilladte`,
+        ),
         { row: row.number, column: columnLetter(first + maxColumns) },
       );
     }
@@ -110,10 +114,16 @@ async function readSheetHeader(
     return { row: row.number, columns, first, last };
   }
   throw seenRows
-    ? readError(file, 'sheet', `sheet "${sheet.name}" has no header at or after row ${headerRow}`, {
-        row: headerRow,
-      })
-    : readError(file, 'sheet', `sheet "${sheet.name}" is empty`);
+    ? readError(
+        file,
+        'sheet',
+        bilingual(
+          `sheet "${sheet.name}" has no header at or after row ${headerRow}`,
+          `arket "${sheet.name}" har ingen overskriftsrække i eller efter række ${headerRow}`,
+        ),
+        { row: headerRow },
+      )
+    : readError(file, 'sheet', bilingual(`sheet "${sheet.name}" is empty`, `arket "${sheet.name}" er tomt`));
 }
 
 async function* sheetRows(
@@ -135,7 +145,10 @@ async function* sheetRows(
         throw readError(
           file,
           'columns',
-          `sheet "${name}": cell ${columnLetter(outside)}${row.number} has a value but no column in the header (${columnLetter(header.first)}–${columnLetter(header.last)})`,
+          bilingual(
+            `sheet "${name}": cell ${columnLetter(outside)}${row.number} has a value but no column in the header (${columnLetter(header.first)}–${columnLetter(header.last)})`,
+            `arket "${name}": cellen ${columnLetter(outside)}${row.number} har en værdi, men ingen kolonne i overskriftsrækken (${columnLetter(header.first)}–${columnLetter(header.last)})`,
+          ),
           { row: row.number, column: columnLetter(outside) },
         );
       }
@@ -156,27 +169,35 @@ function rowValues(file: string, sheet: string, row: StreamRow, header: SheetHea
   const values: RawValue[] = [null];
   for (let column = 1; column < row.values.length; column++) {
     const cell = row.values[column];
-    const refuse = (message: string) => {
+    const refuse = (message: Text) => {
       const letter = columnLetter(column);
       const name = header === undefined ? undefined : header.columns[column - header.first];
-      throw readError(file, 'value', `sheet "${sheet}", cell ${letter}${row.number}: ${message}`, {
-        row: row.number,
-        column: name === undefined ? letter : `${letter} (${name})`,
-      });
+      throw readError(
+        file,
+        'value',
+        bilingual(
+          `sheet "${sheet}", cell ${letter}${row.number}: ${message.en}`,
+          `arket "${sheet}", celle ${letter}${row.number}: ${message.da}`,
+        ),
+        { row: row.number, column: name === undefined ? letter : `${letter} (${name})` },
+      );
     };
     values[column] = cellValue(cell, refuse);
   }
   return values;
 }
 
-function cellValue(cell: unknown, refuse: (message: string) => never): RawValue {
+function cellValue(cell: unknown, refuse: (message: Text) => never): RawValue {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'number')
-    return Number.isFinite(cell) ? cell : refuse(`the number ${cell} is not finite`);
+    return Number.isFinite(cell)
+      ? cell
+      : refuse(bilingual(`the number ${cell} is not finite`, `tallet ${cell} er ikke endeligt`));
   if (typeof cell === 'string') return cell.trim() === '' ? null : cell;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return refuse('the date is not valid');
+    if (Number.isNaN(cell.getTime()))
+      return refuse(bilingual('the date is not valid', 'datoen er ikke gyldig'));
     const iso = cell.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
   }
@@ -186,11 +207,18 @@ function cellValue(cell: unknown, refuse: (message: string) => never): RawValue 
         'formula' in cell && typeof cell.formula === 'string' && cell.formula !== ''
           ? `=${cell.formula}`
           : '';
+      const shown = formula ? ` (${formula})` : '';
       return refuse(
-        `contains a formula${formula ? ` (${formula})` : ''}; formulas are not data: copy the cells and paste them as values`,
+        bilingual(
+          `contains a formula${shown}; formulas are not data: copy the cells and paste them as values`,
+          `indeholder en formel${shown}; formler er ikke data: kopiér cellerne, og indsæt dem som værdier`,
+        ),
       );
     }
-    if ('error' in cell) return refuse(`contains the Excel error ${String(cell.error)}`);
+    if ('error' in cell) {
+      const error = String(cell.error);
+      return refuse(bilingual(`contains the Excel error ${error}`, `indeholder Excel-fejlen ${error}`));
+    }
     if ('richText' in cell && Array.isArray(cell.richText)) {
       return cellValue(
         cell.richText.map((run: { text?: unknown }) => String(run.text ?? '')).join(''),
@@ -199,7 +227,13 @@ function cellValue(cell: unknown, refuse: (message: string) => never): RawValue 
     }
     if ('text' in cell) return cellValue(cell.text, refuse);
   }
-  return refuse(`has a value of an unsupported kind (${JSON.stringify(cell)})`);
+  const json = JSON.stringify(cell);
+  return refuse(
+    bilingual(
+      `has a value of an unsupported kind (${json})`,
+      `har en værdi af en type, der ikke understøttes (${json})`,
+    ),
+  );
 }
 
 /** Opens the workbook's parts in dependency order (relations, workbook, strings, styles), then the sheet. */
@@ -230,7 +264,14 @@ async function openSheet(path: string, file: string, wanted: string | undefined)
   let sheetPart: Readable | undefined;
   try {
     if (!entries.has(WORKBOOK_RELS) || !entries.has(WORKBOOK)) {
-      throw readError(file, 'file', 'is not an Excel workbook: it is a zip archive without xl/workbook.xml');
+      throw readError(
+        file,
+        'file',
+        bilingual(
+          'is not an Excel workbook: it is a zip archive without xl/workbook.xml',
+          'er ikke en Excel-projektmappe: det er et zip-arkiv uden xl/workbook.xml',
+        ),
+      );
     }
     await parsePart(WORKBOOK_RELS, (part) => book._parseRels(part));
     await parsePart(WORKBOOK, (part) => book._parseWorkbook(part));
@@ -242,7 +283,16 @@ async function openSheet(path: string, file: string, wanted: string | undefined)
     await parsePart('xl/styles.xml', (part) => book._parseStyles(part));
 
     const sheets = book.model?.sheets ?? [];
-    if (sheets.length === 0) throw readError(file, 'file', 'is not an Excel workbook: it lists no sheets');
+    if (sheets.length === 0) {
+      throw readError(
+        file,
+        'file',
+        bilingual(
+          'is not an Excel workbook: it lists no sheets',
+          'er ikke en Excel-projektmappe: den har ingen ark',
+        ),
+      );
+    }
     const names = sheets.map((sheet) => sheet.name);
     const name = sheetName(file, names, wanted);
     const rId = sheets.find((sheet) => sheet.name === name)?.rId;
@@ -250,7 +300,14 @@ async function openSheet(path: string, file: string, wanted: string | undefined)
     // Targets are relative to xl/ ("worksheets/sheet1.xml") or absolute ("/xl/worksheets/sheet1.xml").
     sheetPart = await openPart(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
     if (sheetPart === undefined)
-      throw readError(file, 'sheet', `sheet "${name}" holds no cells (is it a chart sheet?)`);
+      throw readError(
+        file,
+        'sheet',
+        bilingual(
+          `sheet "${name}" holds no cells (is it a chart sheet?)`,
+          `arket "${name}" har ingen celler (er det et diagramark?)`,
+        ),
+      );
     const sheetNo = /(\d+)\.xml$/.exec(target)?.[1] ?? '1';
     const [event] = [...book._parseWorksheet(sheetPart, sheetNo)];
     if (event === undefined) throw new Error('exceljs did not open the worksheet');
@@ -278,15 +335,26 @@ function sheetName(file: string, names: string[], wanted: string | undefined): s
     names.find((name) => name === wanted) ??
     names.find((name) => name.toLowerCase() === wanted.toLowerCase());
   if (found !== undefined) return found;
+  const sheets = names.map((name) => `"${name}"`).join(', ');
   throw readError(
     file,
     'sheet',
-    `has no sheet named "${wanted}"; its sheets are ${names.map((name) => `"${name}"`).join(', ')}`,
+    bilingual(
+      `has no sheet named "${wanted}"; its sheets are ${sheets}`,
+      `har intet ark med navnet "${wanted}"; arkene hedder ${sheets}`,
+    ),
   );
 }
 
 function workbookError(error: unknown, file: string): unknown {
   if (error instanceof AppError) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  return readError(file, 'file', `is damaged or not an Excel workbook (${reason})`);
+  return readError(
+    file,
+    'file',
+    bilingual(
+      `is damaged or not an Excel workbook (${reason})`,
+      `er beskadiget eller ikke en Excel-projektmappe (${reason})`,
+    ),
+  );
 }

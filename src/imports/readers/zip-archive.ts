@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
+import { bilingual } from '../texts.js';
 import { withFile } from './file-handle.js';
 import { readError } from './reader-errors.js';
 
@@ -24,22 +25,35 @@ const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
  */
 export async function readZipDirectory(path: string, file: string): Promise<Map<string, ZipEntry>> {
   return withFile(path, file, async (read, size) => {
-    if (size === 0) throw readError(file, 'file', 'is empty');
+    if (size === 0) throw readError(file, 'file', bilingual('is empty', 'er tom'));
     const start = await read(0, Math.min(size, 4));
     if (start.equals(OLE2_MAGIC)) {
       throw readError(
         file,
         'file',
-        'is an old Excel 97–2003 workbook (.xls): save it as .xlsx (or CSV) and try again',
+        bilingual(
+          'is an old Excel 97–2003 workbook (.xls): save it as .xlsx (or CSV) and try again',
+          'er en gammel Excel 97–2003-projektmappe (.xls): gem den som .xlsx (eller CSV), og prøv igen',
+        ),
       );
     }
     if (start.length < 4 || start.readUInt32LE(0) !== LOCAL_HEADER) {
-      throw readError(file, 'file', 'is not an Excel workbook (.xlsx): it is not a zip archive');
+      throw readError(
+        file,
+        'file',
+        bilingual(
+          'is not an Excel workbook (.xlsx): it is not a zip archive',
+          'er ikke en Excel-projektmappe (.xlsx): det er ikke et zip-arkiv',
+        ),
+      );
     }
     const truncated = readError(
       file,
       'file',
-      'is truncated or damaged: the end of the workbook (its zip directory) is missing',
+      bilingual(
+        'is truncated or damaged: the end of the workbook (its zip directory) is missing',
+        'er afkortet eller beskadiget: slutningen af projektmappen (dens zip-indholdsfortegnelse) mangler',
+      ),
     );
     // The end-of-directory record is 22 bytes plus a comment of up to 65,535 bytes.
     const tailStart = Math.max(0, size - 22 - 65_535);
@@ -56,7 +70,14 @@ export async function readZipDirectory(path: string, file: string): Promise<Map<
     const directorySize = tail.readUInt32LE(end + 12);
     const directoryOffset = tail.readUInt32LE(end + 16);
     if (count === 0xffff || directoryOffset === 0xffffffff) {
-      throw readError(file, 'file', 'is a Zip64 archive, which is not supported for workbooks');
+      throw readError(
+        file,
+        'file',
+        bilingual(
+          'is a Zip64 archive, which is not supported for workbooks',
+          'er et Zip64-arkiv, som ikke understøttes for projektmapper',
+        ),
+      );
     }
     if (directoryOffset + directorySize > tailStart + end) throw truncated;
     const directory = await read(directoryOffset, directorySize);
@@ -84,7 +105,14 @@ export async function openZipEntry(path: string, file: string, entry: ZipEntry):
   const dataStart = await withFile(path, file, async (read) => {
     const header = await read(entry.localHeaderOffset, 30);
     if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) {
-      throw readError(file, 'file', `is damaged: the part ${entry.name} cannot be found`);
+      throw readError(
+        file,
+        'file',
+        bilingual(
+          `is damaged: the part ${entry.name} cannot be found`,
+          `er beskadiget: delen ${entry.name} kan ikke findes`,
+        ),
+      );
     }
     return entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   });
@@ -92,7 +120,10 @@ export async function openZipEntry(path: string, file: string, entry: ZipEntry):
     throw readError(
       file,
       'file',
-      `uses an unsupported compression method (${entry.method}) for ${entry.name}`,
+      bilingual(
+        `uses an unsupported compression method (${entry.method}) for ${entry.name}`,
+        `bruger en komprimeringsmetode, der ikke understøttes (${entry.method}), til ${entry.name}`,
+      ),
     );
   }
   const raw = createReadStream(path, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
