@@ -257,9 +257,9 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
           ) : (
             <div class="alert alert-error" role="alert">
               <p class="alert-text">
-                {t.validationFailed(problem.issues.length)}{' '}
-                {/* The summary exists in English only; each problem below is in the page's language. */}
-                {locale === 'da' ? <span lang="en">{problem.message}</span> : problem.message}
+                {t.validationFailed(problem.issues.length)}
+                {/* The error's own summary is English; Danish pages say the same through the line above. */}
+                {locale === 'en' ? ` ${problem.message}` : null}
               </p>
             </div>
           )}
