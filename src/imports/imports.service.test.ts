@@ -136,6 +136,23 @@ describeEachDialect('imports', (dialect) => {
     await rollbackImport(store, reimported.batchId ?? 0, actor, 'clean up');
   });
 
+  it('lets only one of two simultaneous imports of the same file land', async () => {
+    const file = files.write('samtidig.csv', ACCIDENTS.replaceAll('A-', 'S-'));
+    const results = await Promise.allSettled([run(file, 'accidents'), run(file, 'accidents')]);
+    const landed = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(landed).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.reason).toMatchObject({ code: 'conflict' });
+    const batches = await store.db
+      .selectFrom('importBatch')
+      .select('id')
+      .where('fileName', '=', 'samtidig.csv')
+      .execute();
+    expect(batches).toHaveLength(1);
+    await rollbackImport(store, batches[0]?.id ?? 0, actor, '');
+  });
+
   it('rolls back exactly one batch, leaving the others', async () => {
     const first = await run(files.write('a.csv', ACCIDENTS), 'accidents');
     const second = await run(files.write('b.csv', ACCIDENTS.replaceAll('A-', 'B-')), 'accidents');

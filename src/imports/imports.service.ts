@@ -2,6 +2,7 @@
 // insert in chunks inside one transaction; any problem and nothing lands. Also lists and rolls back batches.
 import path from 'node:path';
 import { inTransaction, type Store, type Tx } from '../db/connect.js';
+import { isUniqueViolation } from '../db/dialect.js';
 import { AppError, conflict, type Issue, invalidInput, notFound } from '../errors.js';
 import { cellText, type FieldSpec, isPersonalHeader, normaliseHeader, parseField } from './fields.js';
 import { fileFacts } from './file-facts.js';
@@ -163,6 +164,22 @@ function mapColumns(
   return { fields, ignored: columns.filter((_, index) => !used.has(index)) };
 }
 
+/** The batch row; a second import of the same file racing this one fails here on the unique index. */
+async function insertBatchOnce(
+  tx: Tx,
+  file: string,
+  row: Parameters<typeof insertBatch>[1],
+): Promise<number> {
+  try {
+    return await insertBatch(tx, row);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw conflict('This file is being imported or was just imported', [
+      issue('file', bilingual('is already imported', 'er allerede importeret'), { file }),
+    ]);
+  }
+}
+
 export async function runImport(
   store: Store,
   filePath: string,
@@ -213,7 +230,7 @@ export async function runImport(
   const work = async (tx: Tx): Promise<ImportReport> => {
     const lookups = await loadLookups(tx);
     const at = actor.now().toISOString();
-    const batchId = await insertBatch(tx, {
+    const batchId = await insertBatchOnce(tx, file, {
       kind: kind.kind,
       fileName: file,
       sha256: facts.sha256,

@@ -1,6 +1,6 @@
 // Imports: batches with provenance, the rows they replaced, accident records and disease cases; batch ids on
 // observations, employment and target revisions. Frozen in time: never imports application types.
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -30,10 +30,13 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('rolled_back_by', 'text')
     .addColumn('rollback_reason', 'text')
     .execute();
+  // One committed batch per file and kind: the same file twice is refused even when two imports race.
   await db.schema
-    .createIndex('import_batch_sha256_idx')
+    .createIndex('import_batch_committed_file_uq')
+    .unique()
     .on('import_batch')
     .columns(['sha256', 'kind'])
+    .where(sql.ref('status'), '=', 'committed')
     .execute();
 
   // Rows an import with --replace removed, kept so that rolling that import back puts them back.
