@@ -1,9 +1,9 @@
 // Every import format end to end, on both databases: what lands, and how it was read.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
-import { type TempFiles, tempFiles } from '../../test/imports/files.js';
-import { seedStore } from '../../test/seed.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect, type TestStore } from '../../test/databases.js';
+import type { TempFiles } from '../../test/imports/files.js';
+import { useImportWorkspace } from '../../test/imports/workspace.js';
 import { rollbackImport, runImport } from './imports.service.js';
 import type { Mapping } from './mapping.js';
 
@@ -79,16 +79,11 @@ async function xlsx(file: string, secondValue: number | string = 32100.5) {
 }
 
 describeEachDialect('import formats', (dialect) => {
+  const workspace = useImportWorkspace(dialect);
   let store: TestStore;
   let files: TempFiles;
-  beforeAll(async () => {
-    store = await freshStore(dialect);
-    await seedStore(store.db, { demo: true });
-    files = tempFiles();
-  });
-  afterAll(async () => {
-    files.remove();
-    await store.destroy();
+  beforeAll(() => {
+    ({ store, files } = workspace);
   });
 
   const employment = (batchId: number | null) =>

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../test/cli.js';
-import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
-import { type TempFiles, tempFiles } from '../../test/imports/files.js';
-import { dumpDatabase, seedStore } from '../../test/seed.js';
-import { AppError } from '../errors.js';
+import { describeEachDialect, type TestStore } from '../../test/databases.js';
+import { expectAppError } from '../../test/errors.js';
+import type { TempFiles } from '../../test/imports/files.js';
+import { useImportWorkspace } from '../../test/imports/workspace.js';
+import { dumpDatabase } from '../../test/seed.js';
 import { rollbackImport, runImport } from './imports.service.js';
 import type { ImportKind } from './kinds/index.js';
 
@@ -23,27 +24,12 @@ const ACCIDENTS = [
   'A-3,12-05-2024,10-05-2024,101100,41,M,,Brud,Klemt,ja',
 ].join('\n');
 
-async function expectImportError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the import to fail');
-}
-
 describeEachDialect('imports', (dialect) => {
+  const workspace = useImportWorkspace(dialect);
   let store: TestStore;
   let files: TempFiles;
-  beforeAll(async () => {
-    store = await freshStore(dialect);
-    await seedStore(store.db, { demo: true });
-    files = tempFiles();
-  });
-  afterAll(async () => {
-    files.remove();
-    await store.destroy();
+  beforeAll(() => {
+    ({ store, files } = workspace);
   });
 
   const run = (file: string, kind: ImportKind, options: Record<string, unknown> = {}) =>
@@ -107,7 +93,7 @@ describeEachDialect('imports', (dialect) => {
       },
     ]);
 
-    const again = await expectImportError(run(file, 'observations'));
+    const again = await expectAppError(run(file, 'observations'));
     expect(again.code).toBe('conflict');
     expect(again.issues[0]?.message).toContain(`identical to batch ${report.batchId}`);
 
@@ -236,7 +222,7 @@ describeEachDialect('imports', (dialect) => {
       'rettelse.csv',
       'indicator,branch_group,year,value\nkemi-udsat,anlaegsarbejde,2025,12.5\n',
     );
-    const refused = await expectImportError(run(file, 'observations'));
+    const refused = await expectAppError(run(file, 'observations'));
     expect(refused.issues[0]).toMatchObject({ row: 2, message: expect.stringContaining('--replace') });
 
     const before = await dumpDatabase(store.db);
@@ -293,7 +279,7 @@ describeEachDialect('imports', (dialect) => {
       .execute();
     expect(after).toEqual(before);
 
-    const bad = await expectImportError(
+    const bad = await expectAppError(
       run(
         files.write('maaltal-fejl.csv', 'target_id;target_year;reason\n1;2030;ok\n3;2019;fejl\n'),
         'targets',
@@ -314,7 +300,7 @@ describeEachDialect('imports', (dialect) => {
     );
     rows.push('L-3,2024-03-07,2024-03-01,412000,23,M,5,Sår,Skåret,nej');
     const before = await dumpDatabase(store.db);
-    const error = await expectImportError(
+    const error = await expectAppError(
       run(files.write('stor.csv', [header, ...rows].join('\n')), 'accidents'),
     );
     expect(error.issues).toEqual([
@@ -670,7 +656,7 @@ describeEachDialect('imports', (dialect) => {
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
       const before = await dumpDatabase(store.db);
       const file = files.write(c.file, c.content, c.encoding ?? 'utf8');
-      const error = await expectImportError(run(file, c.kind, c.options ?? {}));
+      const error = await expectAppError(run(file, c.kind, c.options ?? {}));
       expect(['invalid_input', 'conflict']).toContain(error.code);
       const issue = error.issues.find((i) =>
         c.expect.field === undefined

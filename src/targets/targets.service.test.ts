@@ -1,10 +1,10 @@
 import type { Insertable } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
+import { expectAppError } from '../../test/errors.js';
 import { dumpDatabase, seedStore } from '../../test/seed.js';
 import { inTransaction } from '../db/connect.js';
 import type { ObservationTable } from '../db/schema.js';
-import { AppError } from '../errors.js';
 import { insertIndicator } from './indicators.repository.js';
 import { insertObservations } from './observations.repository.js';
 import { addTargetSchema, reviseTargetSchema } from './targets.schemas.js';
@@ -34,16 +34,6 @@ function observation(year: number, value: number, fields: Partial<Insertable<Obs
     isDemo: 0 as const,
     ...fields,
   };
-}
-
-async function expectAppError(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
 }
 
 describeEachDialect('targets', (dialect) => {
