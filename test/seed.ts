@@ -33,6 +33,7 @@ const TABLES: (keyof Database)[] = [
   'importBatch',
   'importReplacedRow',
   'accident',
+  'accidentAggregate',
   'diseaseCase',
 ];
 

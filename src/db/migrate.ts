@@ -4,6 +4,7 @@ import type { Db } from './connect.js';
 import type { Dialect } from './dialect.js';
 import * as initial from './migrations/2026-11-26T0800-initial.js';
 import * as imports from './migrations/2026-11-26T1000-imports.js';
+import * as accidentAggregates from './migrations/2026-11-26T1200-accident-aggregates.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -11,6 +12,7 @@ type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void
 const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-11-26T0800-initial': initial,
   '2026-11-26T1000-imports': imports,
+  '2026-11-26T1200-accident-aggregates': accidentAggregates,
 };
 
 function provider(dialect: Dialect) {

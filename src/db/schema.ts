@@ -235,6 +235,25 @@ export interface AccidentTable {
   fatal: Flag;
 }
 
+/** Accidents per batch and leaf cell; the public statistics are built from these, never from the records. */
+export interface AccidentAggregateTable {
+  batchId: number;
+  /** 'registration' (counted by registration year) or 'accident' (by accident year; undated records left out). */
+  convention: string;
+  year: number;
+  branchGroupId: number;
+  ageBand: string;
+  sex: string;
+  /** The record's severity, with every fatal accident counted as 'fatal'. */
+  severity: string;
+  chemical: Flag;
+  accidents: number;
+  /** Sum of days lost over the records that state them. */
+  daysLost: number;
+  /** How many records state their days lost. */
+  daysKnown: number;
+}
+
 export interface DiseaseCaseTable {
   id: Generated<number>;
   batchId: number;
@@ -265,5 +284,6 @@ export interface Database {
   importBatch: ImportBatchTable;
   importReplacedRow: ImportReplacedRowTable;
   accident: AccidentTable;
+  accidentAggregate: AccidentAggregateTable;
   diseaseCase: DiseaseCaseTable;
 }

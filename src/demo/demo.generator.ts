@@ -1,4 +1,5 @@
 // Generates Måltal's synthetic demo data from a seed: plausible in size and shape, never official figures.
+import { AGE_BANDS } from '../imports/kinds/employment.kind.js';
 import type { ReferenceData } from '../reference/reference.data.js';
 import { wilsonProportionCi } from '../stats/proportion.js';
 import { seededRandom } from './random.js';
@@ -128,7 +129,147 @@ function totalEmployment(year: number): number {
 export interface DemoEmployment {
   branchGroup: string;
   year: number;
+  /** One of AGE_BANDS, or 'all' on the branch group's total row. */
+  ageBand: string;
+  /** 'K' or 'M', or 'all' on the total row. */
+  sex: string;
   employed: number;
+}
+
+/** Age structure of the employed (shares of AGE_BANDS), roughly as in Denmark around 2018. */
+const AGE_PROFILES = {
+  average: [0.12, 0.21, 0.21, 0.24, 0.19, 0.03],
+  young: [0.42, 0.26, 0.12, 0.1, 0.08, 0.02],
+  retail: [0.36, 0.18, 0.14, 0.15, 0.13, 0.04],
+  leisure: [0.3, 0.21, 0.16, 0.16, 0.13, 0.04],
+  office: [0.07, 0.25, 0.26, 0.24, 0.16, 0.02],
+  academic: [0.06, 0.3, 0.26, 0.19, 0.15, 0.04],
+  public: [0.06, 0.19, 0.23, 0.26, 0.23, 0.03],
+  older: [0.05, 0.13, 0.18, 0.26, 0.29, 0.09],
+  farming: [0.13, 0.15, 0.15, 0.21, 0.22, 0.14],
+  trades: [0.15, 0.23, 0.21, 0.22, 0.16, 0.03],
+} satisfies Record<string, number[]>;
+
+/** Each branch group's age profile; groups not named here follow `average`. */
+const BRANCH_AGE_PROFILE: Record<string, keyof typeof AGE_PROFILES> = {
+  anlaegsarbejde: 'trades',
+  'opfoerelse-og-nedrivning-af-byggeri': 'trades',
+  'faerdiggoerelse-af-byggeri': 'trades',
+  'installation-og-reparation-af-maskiner-og-udstyr': 'trades',
+  butikker: 'retail',
+  'restauranter-og-barer': 'young',
+  'hotel-og-camping': 'leisure',
+  'kultur-og-sport': 'leisure',
+  'frisoerer-og-anden-personlig-pleje': 'leisure',
+  kontor: 'office',
+  'it-og-telekommunikation': 'office',
+  'film-presse-og-boeger': 'office',
+  'kemi-og-medicin': 'office',
+  'universiteter-og-forskning': 'academic',
+  undervisning: 'public',
+  hospitaler: 'public',
+  'doegninstitutioner-og-hjemmepleje': 'public',
+  'laeger-tandlaeger-og-dyrlaeger': 'public',
+  'politi-beredskab-og-faengsler': 'public',
+  'vand-kloak-og-affald': 'public',
+  'energi-og-raastoffer': 'public',
+  'transport-af-passagerer': 'older',
+  'religioese-institutioner-og-begravelsesvaesen': 'older',
+  'landbrug-skovbrug-og-fiskeri': 'farming',
+};
+
+/** Women's share of each branch group's employed (percent); groups not named here have 40 %. */
+const WOMEN_PERCENT: Record<string, number> = {
+  anlaegsarbejde: 8,
+  'opfoerelse-og-nedrivning-af-byggeri': 9,
+  'faerdiggoerelse-af-byggeri': 10,
+  butikker: 56,
+  engros: 33,
+  elektronik: 30,
+  'energi-og-raastoffer': 22,
+  'installation-og-reparation-af-maskiner-og-udstyr': 12,
+  'kemi-og-medicin': 50,
+  'metal-og-maskiner': 17,
+  'plast-glas-og-beton': 22,
+  'tekstil-og-papir': 38,
+  transportmidler: 15,
+  'trae-og-moebler': 22,
+  'film-presse-og-boeger': 48,
+  'it-og-telekommunikation': 28,
+  kontor: 45,
+  'landbrug-skovbrug-og-fiskeri': 22,
+  slagterier: 25,
+  'naerings-og-nydelsesmidler': 38,
+  'politi-beredskab-og-faengsler': 30,
+  'religioese-institutioner-og-begravelsesvaesen': 55,
+  'vand-kloak-og-affald': 18,
+  'frisoerer-og-anden-personlig-pleje': 85,
+  'hotel-og-camping': 58,
+  'kultur-og-sport': 48,
+  rengoering: 55,
+  'restauranter-og-barer': 52,
+  'transport-af-gods': 12,
+  'transport-af-passagerer': 20,
+  daginstitutioner: 82,
+  'doegninstitutioner-og-hjemmepleje': 85,
+  hospitaler: 80,
+  'laeger-tandlaeger-og-dyrlaeger': 76,
+  undervisning: 62,
+  'universiteter-og-forskning': 48,
+};
+
+/** A seed of its own for a part of the demo data, derived from the demo seed. */
+export function derivedSeed(seed: number, part: number): number {
+  return (Math.imul(seed ^ 0x5bd1e995, 0x27d4eb2d) + part * 0x9e3779b9) | 0;
+}
+
+/**
+ * Employed per age band × sex for every total row, summing exactly to it: each branch group keeps its own age
+ * profile and women's share (varied a little by the seed), and the workforce ages slowly over the years.
+ */
+function employmentBreakdown(totals: DemoEmployment[], seed: number): DemoEmployment[] {
+  const random = seededRandom(derivedSeed(seed, 1));
+  const byGroup = new Map<string, { profile: number[]; women: number[] }>();
+  const rows: DemoEmployment[] = [];
+  for (const total of totals) {
+    let group = byGroup.get(total.branchGroup);
+    if (group === undefined) {
+      const base = AGE_PROFILES[BRANCH_AGE_PROFILE[total.branchGroup] ?? 'average'];
+      const womenShare = (WOMEN_PERCENT[total.branchGroup] ?? 40) / 100;
+      group = {
+        profile: base.map((share) => share * Math.exp(random.normal(0, 0.06))),
+        // Women's share varies a little between age bands, within [2 %, 98 %].
+        women: AGE_BANDS.map(() => Math.min(0.98, Math.max(0.02, womenShare + random.normal(0, 0.02)))),
+      };
+      byGroup.set(total.branchGroup, group);
+    }
+    const age = total.year - EMPLOYMENT_YEARS.from;
+    // Ageing: the oldest bands grow a little each year, relative to the others.
+    const ageing = [1, 1, 1 - 0.004 * age, 1, 1 + 0.01 * age, 1 + 0.03 * age];
+    const weights: number[] = [];
+    group.profile.forEach((share, band) => {
+      const weight = share * (ageing[band] ?? 1) * Math.exp(random.normal(0, 0.01));
+      const women = group.women[band] ?? 0.4;
+      weights.push(weight * women, weight * (1 - women));
+    });
+    const sum = weights.reduce((a, b) => a + b, 0);
+    const cells = weights.map((weight) => Math.round((total.employed * weight) / sum));
+    // Rounding leaves a small remainder: the largest cell takes it, so the cells add up to the total exactly.
+    const largest = cells.indexOf(Math.max(...cells));
+    cells[largest] = (cells[largest] ?? 0) + total.employed - cells.reduce((a, b) => a + b, 0);
+    AGE_BANDS.forEach((ageBand, band) => {
+      for (const [offset, sex] of ['K', 'M'].entries()) {
+        rows.push({
+          branchGroup: total.branchGroup,
+          year: total.year,
+          ageBand,
+          sex,
+          employed: cells[band * 2 + offset] ?? 0,
+        });
+      }
+    });
+  }
+  return rows;
 }
 
 export interface DemoObservation {
@@ -197,10 +338,14 @@ export function generateDemoData(reference: ReferenceData, seed: number = DEFAUL
       employment.push({
         branchGroup: group.code,
         year,
+        ageBand: 'all',
+        sex: 'all',
         employed: Math.round(totalEmployment(year) * share * wobble),
       });
     }
   }
+  // The breakdown draws from its own stream, so the totals and everything after them stay as they were.
+  employment.push(...employmentBreakdown(employment, seed));
 
   const observations: DemoObservation[] = [];
   const targets: DemoTarget[] = [];

@@ -15,6 +15,7 @@ import {
   type ImportTable,
   insertBatch,
   markRolledBack,
+  replacedRowBatches,
   restoreReplacedRows,
   rowsWithKeys,
   saveReplacedRows,
@@ -264,6 +265,7 @@ export async function runImport(
     let rows = 0;
     let replaced = 0;
     let skipped = 0;
+    const touchedBatches = new Set<number>([batchId]);
 
     const flush = async () => {
       const chunk = pending;
@@ -288,6 +290,7 @@ export async function runImport(
         if (options.replace === true && others.length > 0) {
           await saveReplacedRows(tx, batchId, sqlTable, others);
           replaced += others.length;
+          for (const row of others) touchedBatches.add(Number(row.batchId));
         }
         for (const entry of keyed) {
           const key = JSON.stringify(keyIndexes.map((i) => entry.values[i]));
@@ -438,6 +441,7 @@ export async function runImport(
       );
     }
     await finishBatch(tx, batchId, { rowCount: rows, replacedCount: replaced, settings: batchSettings() });
+    if (options.dryRun !== true) await kind.afterWrite?.(tx, [...touchedBatches]);
     const report: ImportReport = {
       batchId: options.dryRun === true ? null : batchId,
       kind: kind.kind,
@@ -495,11 +499,14 @@ export async function rollbackImport(
         `Import batch ${batchId} was already rolled back (${batch.rolledBackAt ?? ''})`,
       );
     }
-    await KINDS[batch.kind as ImportKind]?.beforeRollback?.(tx, batchId);
+    const kind = KINDS[batch.kind as ImportKind];
+    await kind?.beforeRollback?.(tx, batchId);
     let removed = 0;
     for (const table of TABLES_OF_KIND[batch.kind as ImportKind] ?? [])
       removed += await deleteBatchRows(tx, table, batchId);
+    const restoredBatches = await replacedRowBatches(tx, batchId);
     const restored = await restoreReplacedRows(tx, store, batchId);
+    await kind?.afterWrite?.(tx, [batchId, ...restoredBatches]);
     await markRolledBack(tx, batchId, actor.user, actor.now().toISOString(), reason);
     return { batchId, removed, restored };
   });

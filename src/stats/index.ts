@@ -14,6 +14,15 @@ export {
   type TwoSampleInput,
 } from './change.js';
 export { DEFAULT_CONFIDENCE, resolveConfidence, zValue } from './confidence.js';
+export {
+  CELL_PRIMARY,
+  CELL_PUBLISHED,
+  CELL_SECONDARY,
+  type CubeDimension,
+  type CubeSuppressionInput,
+  type CubeSuppressionResult,
+  suppressCube,
+} from './cube-suppression.js';
 export { betaQuantile, chiSquareQuantile, normalQuantile, tQuantile } from './distributions.js';
 export {
   calculateDsr,

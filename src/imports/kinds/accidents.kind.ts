@@ -1,5 +1,7 @@
 // Import kind `accidents`: one row per reported work accident, with ESAW-style fields and no personal data.
 
+import { refreshAccidentAggregates } from '../../accidents/aggregates.repository.js';
+import { DEFAULT_ACCIDENT_SETTINGS } from '../../accidents/settings.js';
 import { bilingual } from '../texts.js';
 import { BRANCH_FIELDS, resolveBranch } from './branch.js';
 import type { KindDefinition } from './kind.js';
@@ -112,6 +114,7 @@ export const accidentsKind: KindDefinition = {
   ],
   keyColumns: ['case_id'],
   keyOptional: true,
+  afterWrite: (tx, batchIds) => refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, batchIds),
   build(values, lookups, report, typed) {
     const branch = resolveBranch(values, lookups, report);
     const registrationDate = values.registrationDate as string;

@@ -48,6 +48,9 @@ export interface KindDefinition {
   ): Promise<{ row: number; field: string; message: Text }[]>;
   /** Checked before a rollback removes this kind's rows; throws when the rollback would break history. */
   beforeRollback?(tx: Tx, batchId: number): Promise<void>;
+  /** Called in the same transaction after an import or a rollback changed the rows of these batches (the batch
+   *  itself and the batches whose rows it replaced or restored): derived data is brought up to date here. */
+  afterWrite?(tx: Tx, batchIds: number[]): Promise<void>;
 }
 
 export interface WriteContext {

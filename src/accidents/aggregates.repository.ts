@@ -1,0 +1,136 @@
+// SQL for the accident aggregates: per batch and leaf cell, refreshed for the batches an import or a rollback
+// touched, and rebuilt from all records on demand. Both counting conventions are kept side by side.
+import { type RawBuilder, sql } from 'kysely';
+import type { Db, Tx } from '../db/connect.js';
+import { getMeta, setMeta } from '../db/meta.js';
+import type { AccidentSettings } from './settings.js';
+
+type Handle = Db | Tx;
+
+/** Bumped whenever accident records or their aggregates change; caches of the statistics key on it. */
+export const META_ACCIDENTS_VERSION = 'accidents.version';
+
+export const CONVENTIONS = ['registration', 'accident'] as const;
+export type Convention = (typeof CONVENTIONS)[number];
+
+/** A field matches a configured code when it is the code, or the code followed by a space and a label. */
+function matchesAny(column: string, codes: readonly string[]): RawBuilder<unknown> {
+  if (codes.length === 0) return sql`0 = 1`;
+  const ref = sql.ref(column);
+  return sql.join(
+    codes.map((code) => sql`(${ref} = ${code} or ${ref} like ${`${code} %`})`),
+    sql` or `,
+  );
+}
+
+function chemicalExpression(settings: AccidentSettings): RawBuilder<unknown> {
+  const { injuryTypes, contactModes, materialAgents } = settings.chemical;
+  return sql`case when ${matchesAny('injury_type', injuryTypes)} or ${matchesAny('contact_mode', contactModes)}
+    or ${matchesAny('material_agent', materialAgents)} then 1 else 0 end`;
+}
+
+/** The leaf cells of the given batches (all batches when `batchIds` is null), as a SELECT. */
+function leafSelect(settings: AccidentSettings, convention: Convention, batchIds: number[] | null) {
+  const year = convention === 'registration' ? sql.ref('registration_year') : sql.ref('accident_year');
+  const conditions: RawBuilder<unknown>[] = [];
+  if (batchIds !== null) conditions.push(sql`batch_id in (${sql.join(batchIds)})`);
+  if (convention === 'accident') conditions.push(sql`accident_year is not null`);
+  const where = conditions.length === 0 ? sql`` : sql`where ${sql.join(conditions, sql` and `)}`;
+  return sql`select batch_id, ${sql.lit(convention)} as convention, ${year} as year, branch_group_id, age_band, sex,
+      case when fatal = 1 then 'fatal' else severity end as severity,
+      ${chemicalExpression(settings)} as chemical,
+      count(*) as accidents, coalesce(sum(days_lost), 0) as days_lost, count(days_lost) as days_known
+    from accident ${where}
+    group by 1, 2, 3, 4, 5, 6, 7, 8`;
+}
+
+const AGGREGATE_COLUMNS = sql`(batch_id, convention, year, branch_group_id, age_band, sex, severity, chemical,
+  accidents, days_lost, days_known)`;
+
+async function bumpVersion(db: Handle): Promise<void> {
+  const current = Number((await getMeta(db, META_ACCIDENTS_VERSION)) ?? '0');
+  await setMeta(db, META_ACCIDENTS_VERSION, String(current + 1));
+}
+
+/**
+ * Recompute the aggregates of these batches from their records as they stand now (a rolled-back batch has
+ * none left, so its aggregates disappear). Cost follows the batches' size, never the whole table.
+ */
+export async function refreshAccidentAggregates(
+  db: Handle,
+  settings: AccidentSettings,
+  batchIds: readonly number[],
+): Promise<void> {
+  const ids = [...new Set(batchIds)];
+  if (ids.length === 0) return;
+  await sql`delete from accident_aggregate where batch_id in (${sql.join(ids)})`.execute(db);
+  for (const convention of CONVENTIONS) {
+    await sql`insert into accident_aggregate ${AGGREGATE_COLUMNS} ${leafSelect(settings, convention, ids)}`.execute(
+      db,
+    );
+  }
+  await bumpVersion(db);
+}
+
+/** Throw the aggregates away and build them again from every record (after a change of settings, say). */
+export async function rebuildAccidentAggregates(db: Handle, settings: AccidentSettings): Promise<void> {
+  await sql`delete from accident_aggregate`.execute(db);
+  for (const convention of CONVENTIONS) {
+    await sql`insert into accident_aggregate ${AGGREGATE_COLUMNS} ${leafSelect(settings, convention, null)}`.execute(
+      db,
+    );
+  }
+  await bumpVersion(db);
+}
+
+export interface LeafRow {
+  convention: string;
+  year: number;
+  branchGroupId: number;
+  ageBand: string;
+  sex: string;
+  severity: string;
+  chemical: number;
+  accidents: number;
+  daysLost: number;
+  daysKnown: number;
+}
+
+/** The stored aggregates summed over batches: the leaf cells the statistics are built from. */
+export async function readLeaves(db: Handle): Promise<LeafRow[]> {
+  const result =
+    await sql<LeafRow>`select convention, year, branch_group_id, age_band, sex, severity, chemical,
+      sum(accidents) as accidents, sum(days_lost) as days_lost, sum(days_known) as days_known
+    from accident_aggregate
+    group by convention, year, branch_group_id, age_band, sex, severity, chemical
+    order by convention, year, branch_group_id, age_band, sex, severity, chemical`.execute(db);
+  return result.rows.map(numericLeaf);
+}
+
+/** The same leaves computed from the records themselves, without touching the aggregates (for checks). */
+export async function recomputeLeaves(db: Handle, settings: AccidentSettings): Promise<LeafRow[]> {
+  const parts = CONVENTIONS.map((convention) => leafSelect(settings, convention, null));
+  const result =
+    await sql<LeafRow>`select convention, year, branch_group_id, age_band, sex, severity, chemical,
+      sum(accidents) as accidents, sum(days_lost) as days_lost, sum(days_known) as days_known
+    from (${sql.join(parts, sql` union all `)}) leaves
+    group by convention, year, branch_group_id, age_band, sex, severity, chemical
+    order by convention, year, branch_group_id, age_band, sex, severity, chemical`.execute(db);
+  return result.rows.map(numericLeaf);
+}
+
+function numericLeaf(row: LeafRow): LeafRow {
+  return {
+    ...row,
+    year: Number(row.year),
+    branchGroupId: Number(row.branchGroupId),
+    chemical: Number(row.chemical),
+    accidents: Number(row.accidents),
+    daysLost: Number(row.daysLost),
+    daysKnown: Number(row.daysKnown),
+  };
+}
+
+export async function accidentsVersion(db: Handle): Promise<string> {
+  return (await getMeta(db, META_ACCIDENTS_VERSION)) ?? '0';
+}

@@ -1,0 +1,135 @@
+// Filters of the accident statistics, read from query parameters (web) or flags (CLI): the same names, the
+// same checks, and a 400 naming the parameter for anything unknown or out of range.
+import { AppError, type Issue } from '../errors.js';
+import type { Convention } from './aggregates.repository.js';
+import { AGE_BANDS, SEVERITIES } from './cube.js';
+
+export const GROUP_BY = ['year', 'branch', 'mainGroup', 'ageBand', 'sex', 'severity', 'chemical'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export interface AccidentFilters {
+  from: number | null;
+  to: number | null;
+  branch: string[];
+  mainGroup: string | null;
+  ageBand: string | null;
+  sex: 'K' | 'M' | null;
+  severity: string | null;
+  fatal: boolean | null;
+  chemical: boolean | null;
+  /** null: the measure's default (registration year; accident year for fatal accidents). */
+  convention: Convention | null;
+  perEmployed: number | null;
+  groupBy: GroupBy[];
+}
+
+export type RawParameters = Record<string, string[]>;
+
+const PARAMETERS = [
+  'from',
+  'to',
+  'branch',
+  'mainGroup',
+  'ageBand',
+  'sex',
+  'severity',
+  'fatal',
+  'chemical',
+  'convention',
+  'perEmployed',
+  'groupBy',
+] as const;
+
+/** Read filters; `extra` names further parameters a measure accepts (returned untouched). */
+export function parseFilters(raw: RawParameters, extra: readonly string[] = []): AccidentFilters {
+  const issues: Issue[] = [];
+  const known = new Set<string>([...PARAMETERS, ...extra]);
+  for (const name of Object.keys(raw)) {
+    if (!known.has(name)) issues.push({ field: name, message: 'is not a known parameter' });
+  }
+  const single = (name: string): string | null => {
+    const values = raw[name] ?? [];
+    if (values.length > 1) issues.push({ field: name, message: 'may be given only once' });
+    const value = values[0]?.trim();
+    return value === undefined || value === '' ? null : value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | null => {
+    const value = single(name);
+    if (value === null) return null;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    issues.push({ field: name, message: `"${value}" is not one of ${allowed.join(', ')}` });
+    return null;
+  };
+  const year = (name: string): number | null => {
+    const value = single(name);
+    if (value === null) return null;
+    if (!/^\d{4}$/.test(value)) {
+      issues.push({ field: name, message: `"${value}" is not a year (four digits)` });
+      return null;
+    }
+    return Number(value);
+  };
+  const flag = (name: string): boolean | null => {
+    const value = oneOf(name, ['true', 'false']);
+    return value === null ? null : value === 'true';
+  };
+
+  const from = year('from');
+  const to = year('to');
+  if (from !== null && to !== null && from > to)
+    issues.push({ field: 'from', message: `${from} is after to=${to}` });
+  const branch = (raw.branch ?? []).flatMap((value) => value.split(',')).map((value) => value.trim());
+  if (branch.some((value) => value === '')) issues.push({ field: 'branch', message: 'is empty' });
+  const perEmployedText = single('perEmployed');
+  let perEmployed: number | null = null;
+  if (perEmployedText !== null) {
+    perEmployed = Number(perEmployedText);
+    if (!(Number.isInteger(perEmployed) && perEmployed >= 1 && perEmployed <= 1_000_000)) {
+      issues.push({
+        field: 'perEmployed',
+        message: `"${perEmployedText}" is not a whole number from 1 to 1000000`,
+      });
+      perEmployed = null;
+    }
+  }
+  const groupBy: GroupBy[] = [];
+  for (const value of (raw.groupBy ?? []).flatMap((text) => text.split(','))) {
+    const name = value.trim();
+    if (name === '') continue;
+    if (!(GROUP_BY as readonly string[]).includes(name)) {
+      issues.push({ field: 'groupBy', message: `"${name}" is not one of ${GROUP_BY.join(', ')}` });
+    } else if (groupBy.includes(name as GroupBy)) {
+      issues.push({ field: 'groupBy', message: `"${name}" is given twice` });
+    } else groupBy.push(name as GroupBy);
+  }
+  const filters: AccidentFilters = {
+    from,
+    to,
+    branch: [...new Set(branch)],
+    mainGroup: single('mainGroup'),
+    ageBand: oneOf('ageBand', AGE_BANDS),
+    sex: oneOf('sex', ['K', 'M'] as const),
+    severity: oneOf('severity', SEVERITIES),
+    fatal: flag('fatal'),
+    chemical: flag('chemical'),
+    convention: oneOf('convention', ['registration', 'accident'] as const),
+    perEmployed,
+    groupBy,
+  };
+  if (
+    filters.fatal !== null &&
+    filters.severity !== null &&
+    (filters.severity === 'fatal') !== filters.fatal
+  ) {
+    issues.push({ field: 'severity', message: `"${filters.severity}" contradicts fatal=${filters.fatal}` });
+  }
+  if (issues.length > 0) throw new AppError('invalid_input', 'Invalid accident statistics query', issues);
+  return filters;
+}
+
+/** Query parameters from a URL (repeated names kept). */
+export function parametersOf(url: URL): RawParameters {
+  const raw: RawParameters = {};
+  for (const [name, value] of url.searchParams) raw[name] = [...(raw[name] ?? []), value];
+  return raw;
+}

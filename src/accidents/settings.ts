@@ -1,0 +1,56 @@
+// The accident statistics' settings: which records count as chemical exposures, how days lost become full-time
+// years, suppression and exemptions, and the notes on breaks in the series. Checked on load.
+import { z } from 'zod';
+import { parseOrThrow } from '../validation.js';
+import defaults from './data/accident-settings.json' with { type: 'json' };
+
+const codes = z.array(z.string().min(1));
+const bilingualNote = z.object({
+  fromYear: z.number().int().nullable(),
+  toYear: z.number().int().nullable(),
+  da: z.string().min(1),
+  en: z.string().min(1),
+});
+
+export const accidentSettingsSchema = z.object({
+  chemical: z.object({
+    note: z.string(),
+    injuryTypes: codes,
+    contactModes: codes,
+    materialAgents: codes,
+  }),
+  labourLoss: z.object({
+    workingDaysPerYear: z.number().positive(),
+    note: z.string(),
+    severityMidpointDays: z.object({
+      minor: z.number().nonnegative(),
+      serious: z.number().nonnegative(),
+      fatal: z.number().nonnegative(),
+      unknown: z.number().nonnegative(),
+    }),
+  }),
+  suppression: z.object({
+    minCount: z.number().int().nonnegative(),
+    exemptFatal: z.boolean(),
+    exemptNote: z.string(),
+  }),
+  seriesNotes: z.array(bilingualNote),
+});
+
+export type AccidentSettings = z.infer<typeof accidentSettingsSchema>;
+export type SeriesNote = z.infer<typeof bilingualNote>;
+
+export const DEFAULT_ACCIDENT_SETTINGS: AccidentSettings = parseOrThrow(
+  accidentSettingsSchema,
+  defaults,
+  'The accident settings are invalid',
+  { file: 'src/accidents/data/accident-settings.json' },
+);
+
+/** The notes that concern any year in [from, to]. */
+export function notesFor(settings: AccidentSettings, from: number, to: number): SeriesNote[] {
+  return settings.seriesNotes.filter(
+    (note) =>
+      (note.fromYear === null || note.fromYear <= to) && (note.toYear === null || note.toYear >= from),
+  );
+}

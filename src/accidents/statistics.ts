@@ -1,0 +1,155 @@
+// Loads what the accident statistics are computed from (aggregate leaves, branch structure, employment, source
+// batches) and keeps the protected cubes in memory until accident records or employment change.
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.js';
+import { holdsDemoData } from '../demo/demo.seed.js';
+import { accidentsVersion, CONVENTIONS, type Convention, readLeaves } from './aggregates.repository.js';
+import { type AccidentCube, ALL, type BranchInfo, buildCube, type MainGroupInfo } from './cube.js';
+import { type AccidentSettings, DEFAULT_ACCIDENT_SETTINGS } from './settings.js';
+
+export interface SourceBatch {
+  id: number;
+  fileName: string;
+  sourceLabel: string;
+  importedAt: string;
+  rowCount: number;
+}
+
+/** Employed persons by year × branch group × age band × sex, with 'all' for totals; derived sums when needed. */
+export class EmploymentIndex {
+  private readonly exact = new Map<string, number>();
+
+  constructor(
+    rows: readonly { year: number; branchGroupId: number; ageBand: string; sex: string; employed: number }[],
+  ) {
+    for (const row of rows)
+      this.exact.set(key(row.year, row.branchGroupId, row.ageBand, row.sex), row.employed);
+  }
+
+  /** Employed in one year, branch group, age band (or 'all') and sex (or 'all'); null when not known. */
+  get(year: number, branchGroupId: number, ageBand: string, sex: string): number | null {
+    const stored = this.exact.get(key(year, branchGroupId, ageBand, sex));
+    if (stored !== undefined) return stored;
+    if (ageBand !== ALL && sex === ALL)
+      return this.sumOf(['K', 'M'].map((s) => [year, branchGroupId, ageBand, s]));
+    if (ageBand === ALL) {
+      const byBand = this.sumOf(BANDS.map((band) => [year, branchGroupId, band, sex]));
+      if (byBand !== null || sex !== ALL) return byBand;
+      return this.sumOf(['K', 'M'].map((s) => [year, branchGroupId, ALL, s]));
+    }
+    return null;
+  }
+
+  private sumOf(parts: [number, number, string, string][] | (string | number)[][]): number | null {
+    let total = 0;
+    for (const [year, branch, band, sex] of parts as [number, number, string, string][]) {
+      const value = this.exact.get(key(year, branch, band, sex));
+      if (value === undefined) return null;
+      total += value;
+    }
+    return total;
+  }
+}
+
+const BANDS = ['15-24', '25-34', '35-44', '45-54', '55-64', '65+'];
+const key = (year: number, branch: number, band: string, sex: string) => `${year}|${branch}|${band}|${sex}`;
+
+export interface AccidentData {
+  version: string;
+  settings: AccidentSettings;
+  cubes: Record<Convention, AccidentCube>;
+  branches: BranchInfo[];
+  mainGroups: MainGroupInfo[];
+  employment: EmploymentIndex;
+  batches: SourceBatch[];
+  demo: boolean;
+  /** Records without an accident date: left out under the accident-year convention. */
+  undated: number;
+}
+
+async function employmentVersion(db: Db): Promise<string> {
+  const row = await sql<{ n: number; total: number | null; top: number | null }>`
+    select count(*) as n, sum(employed) as total, max(id) as top from employment`.execute(db);
+  const first = row.rows[0];
+  return `${first?.n}/${first?.total}/${first?.top}`;
+}
+
+export async function loadAccidentData(
+  db: Db,
+  settings: AccidentSettings = DEFAULT_ACCIDENT_SETTINGS,
+): Promise<AccidentData> {
+  const version = await dataVersion(db);
+  const [leaves, branchRows, groupRows, employmentRows, batches, demo] = await Promise.all([
+    readLeaves(db),
+    db
+      .selectFrom('branchGroup')
+      .innerJoin('mainGroup', 'mainGroup.id', 'branchGroup.mainGroupId')
+      .select([
+        'branchGroup.id as id',
+        'branchGroup.code as code',
+        'branchGroup.nameDa as nameDa',
+        'branchGroup.nameEn as nameEn',
+        'mainGroup.code as mainGroup',
+      ])
+      .orderBy('branchGroup.sortOrder')
+      .execute(),
+    db.selectFrom('mainGroup').select(['code', 'nameDa', 'nameEn']).orderBy('sortOrder').execute(),
+    db.selectFrom('employment').select(['year', 'branchGroupId', 'ageBand', 'sex', 'employed']).execute(),
+    db
+      .selectFrom('importBatch')
+      .select(['id', 'fileName', 'sourceLabel', 'importedAt', 'rowCount'])
+      .where('kind', '=', 'accidents')
+      .where('status', '=', 'committed')
+      .orderBy('id')
+      .execute(),
+    holdsDemoData(db),
+  ]);
+  const cubes = Object.fromEntries(
+    CONVENTIONS.map((convention) => [
+      convention,
+      buildCube(convention, leaves, branchRows, groupRows, settings),
+    ]),
+  ) as Record<Convention, AccidentCube>;
+  const total = (cube: AccidentCube) => cube.counts[cube.counts.length - 1] ?? 0;
+  return {
+    version,
+    settings,
+    cubes,
+    branches: branchRows,
+    mainGroups: groupRows,
+    employment: new EmploymentIndex(
+      employmentRows.map((row) => ({ ...row, employed: Number(row.employed) })),
+    ),
+    batches: batches.map((batch) => ({ ...batch, rowCount: Number(batch.rowCount) })),
+    demo,
+    undated: total(cubes.registration) - total(cubes.accident),
+  };
+}
+
+async function dataVersion(db: Db): Promise<string> {
+  const [accidents, employment] = await Promise.all([accidentsVersion(db), employmentVersion(db)]);
+  return `${accidents}:${employment}`;
+}
+
+/** The accident data of one store, rebuilt only when its version changes (checked with two small queries). */
+export class AccidentStatistics {
+  private cached: AccidentData | undefined;
+  private loading: Promise<AccidentData> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly settings: AccidentSettings = DEFAULT_ACCIDENT_SETTINGS,
+  ) {}
+
+  async current(): Promise<AccidentData> {
+    const version = await dataVersion(this.db);
+    if (this.cached?.version === version) return this.cached;
+    if (this.loading === undefined) {
+      this.loading = loadAccidentData(this.db, this.settings).finally(() => {
+        this.loading = undefined;
+      });
+    }
+    this.cached = await this.loading;
+    return this.cached;
+  }
+}
