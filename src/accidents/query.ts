@@ -133,3 +133,13 @@ export function parametersOf(url: URL): RawParameters {
   for (const [name, value] of url.searchParams) raw[name] = [...(raw[name] ?? []), value];
   return raw;
 }
+
+/** The parameters without `name`, and that parameter's single value (undefined when absent). */
+export function parametersWithout(raw: RawParameters, name: string): [RawParameters, string | undefined] {
+  const { [name]: values, ...rest } = raw;
+  if (values !== undefined && values.length > 1)
+    throw new AppError('invalid_input', 'Invalid accident statistics query', [
+      { field: name, message: 'may be given only once' },
+    ]);
+  return [rest, values?.[0]];
+}

@@ -30,27 +30,24 @@ export class EmploymentIndex {
   get(year: number, branchGroupId: number, ageBand: string, sex: string): number | null {
     const stored = this.exact.get(key(year, branchGroupId, ageBand, sex));
     if (stored !== undefined) return stored;
-    if (ageBand !== ALL && sex === ALL)
-      return this.sumOf(['K', 'M'].map((s) => [year, branchGroupId, ageBand, s]));
-    if (ageBand === ALL) {
-      const byBand = this.sumOf(BANDS.map((band) => [year, branchGroupId, band, sex]));
-      if (byBand !== null || sex !== ALL) return byBand;
-      return this.sumOf(['K', 'M'].map((s) => [year, branchGroupId, ALL, s]));
-    }
-    return null;
+    if (ageBand !== ALL && sex !== ALL) return null;
+    if (ageBand !== ALL) return this.sum(SEXES.map((s) => this.get(year, branchGroupId, ageBand, s)));
+    const byBand = this.sum(BANDS.map((band) => this.get(year, branchGroupId, band, sex)));
+    if (byBand !== null || sex !== ALL) return byBand;
+    return this.sum(SEXES.map((s) => this.get(year, branchGroupId, ALL, s)));
   }
 
-  private sumOf(parts: [number, number, string, string][] | (string | number)[][]): number | null {
+  private sum(parts: (number | null)[]): number | null {
     let total = 0;
-    for (const [year, branch, band, sex] of parts as [number, number, string, string][]) {
-      const value = this.exact.get(key(year, branch, band, sex));
-      if (value === undefined) return null;
-      total += value;
+    for (const part of parts) {
+      if (part === null) return null;
+      total += part;
     }
     return total;
   }
 }
 
+const SEXES = ['K', 'M'];
 const BANDS = ['15-24', '25-34', '35-44', '45-54', '55-64', '65+'];
 const key = (year: number, branch: number, band: string, sex: string) => `${year}|${branch}|${band}|${sex}`;
 

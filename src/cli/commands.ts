@@ -1,8 +1,15 @@
 // Every CLI command, in the order `maaltal --help` lists them.
+import { accidentCommands } from '../accidents/accidents.commands.js';
 import { importCommands } from '../imports/imports.commands.js';
 import { targetCommands } from '../targets/targets.commands.js';
 import type { Command } from './command.js';
 import { setupCommands } from './setup.commands.js';
 import { statsCommands } from './stats.commands.js';
 
-export const COMMANDS: Command[] = [...setupCommands, ...targetCommands, ...importCommands, ...statsCommands];
+export const COMMANDS: Command[] = [
+  ...setupCommands,
+  ...targetCommands,
+  ...importCommands,
+  ...accidentCommands,
+  ...statsCommands,
+];

@@ -1,0 +1,62 @@
+// The accident statistics API: every measure as JSON, CSV and XLSX, with a 400 naming any bad parameter.
+// Unsuppressed values and the fatal-accident case list need the editor area's admin token.
+import { Hono } from 'hono';
+import type { Store } from '../db/connect.js';
+import { AppError } from '../errors.js';
+import { givenToken, requireAdmin, tokenMatches } from '../web/admin-auth.js';
+import { answerMeasure, EMPTY_COLUMNS, MEASURES, type MeasureName } from './accidents.service.js';
+import { toCsv, toXlsx } from './downloads.js';
+import { fatalCases } from './fatal-cases.js';
+import { parametersOf, parametersWithout, parseFilters } from './query.js';
+import type { AccidentStatistics } from './statistics.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FILE_NAME = /^([a-z-]+?)(?:\.(json|csv|xlsx))?$/;
+
+export function accidentRoutes(
+  store: Store,
+  statistics: AccidentStatistics,
+  adminToken: string | null,
+): Hono {
+  const app = new Hono();
+
+  app.get('/api/v1/accidents/fatal-cases', requireAdmin(adminToken), async (c) => {
+    const filters = parseFilters(parametersOf(new URL(c.req.url)));
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ rows: await fatalCases(store.db, filters) });
+  });
+
+  app.get('/api/v1/accidents/:file', async (c) => {
+    const match = FILE_NAME.exec(c.req.param('file'));
+    const measure = match?.[1] as MeasureName | undefined;
+    if (match === null || measure === undefined || !MEASURES.includes(measure)) return c.notFound();
+    const format = match[2] ?? 'json';
+    const [raw, unsuppressedText] = parametersWithout(parametersOf(new URL(c.req.url)), 'unsuppressed');
+    const unsuppressed = unsuppressedText === 'true';
+    if (unsuppressedText !== undefined && unsuppressedText !== 'true' && unsuppressedText !== 'false') {
+      throw new AppError('invalid_input', 'Invalid accident statistics query', [
+        { field: 'unsuppressed', message: `"${unsuppressedText}" is not one of true, false` },
+      ]);
+    }
+    if (unsuppressed && (adminToken === null || !tokenMatches(givenToken(c), adminToken))) {
+      throw new AppError('unauthorized', 'Unsuppressed values need the admin token', [
+        { field: 'unsuppressed', message: 'send the admin token as Authorization: Bearer …' },
+      ]);
+    }
+    const answer = await answerMeasure(store.db, statistics, measure, raw, { unsuppressed });
+    c.header('Cache-Control', unsuppressed ? 'private, no-store' : 'public, max-age=60');
+    if (format === 'csv') {
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="maaltal-ulykker-${measure}.csv"`);
+      return c.body(toCsv(answer.rows, EMPTY_COLUMNS[measure]));
+    }
+    if (format === 'xlsx') {
+      c.header('Content-Type', XLSX_TYPE);
+      c.header('Content-Disposition', `attachment; filename="maaltal-ulykker-${measure}.xlsx"`);
+      return c.body(new Uint8Array(await toXlsx(answer.rows, answer.meta, EMPTY_COLUMNS[measure])));
+    }
+    return c.json(answer);
+  });
+
+  return app;
+}
