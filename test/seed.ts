@@ -3,14 +3,29 @@ import { type Db, inTransaction } from '../src/db/connect.js';
 import type { Database } from '../src/db/schema.js';
 import { DEFAULT_DEMO_SEED } from '../src/demo/demo.generator.js';
 import { seedDemo } from '../src/demo/demo.seed.js';
+import type { BulkTarget } from '../src/imports/imports.repository.js';
 import { loadReferenceData } from '../src/reference/reference.data.js';
 import { seedReference } from '../src/reference/reference.repository.js';
 
-export async function seedStore(db: Db, options: { demo?: boolean; seed?: number } = {}): Promise<void> {
+export async function seedStore(
+  db: Db,
+  options: {
+    demo?: boolean;
+    seed?: number;
+    /** Share of the full demo accident records; 0.02 (about 14,000 records) keeps test suites quick. */
+    accidentScale?: number;
+    /** The store, for bulk inserts of the accident records (without it they go through the query builder). */
+    bulk?: BulkTarget;
+  } = {},
+): Promise<void> {
   const reference = loadReferenceData();
   await inTransaction(db, async (tx) => {
     await seedReference(tx, reference);
-    if (options.demo === true) await seedDemo(tx, reference, options.seed ?? DEFAULT_DEMO_SEED);
+    if (options.demo === true)
+      await seedDemo(tx, reference, options.seed ?? DEFAULT_DEMO_SEED, {
+        accidentScale: options.accidentScale ?? 0.02,
+        ...(options.bulk === undefined ? {} : { bulk: options.bulk }),
+      });
   });
 }
 

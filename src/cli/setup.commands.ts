@@ -1,6 +1,6 @@
 // `maaltal migrate`, `seed`, `serve` and `start`: set up a database and run the web server.
 import { z } from 'zod';
-import { type Db, inTransaction, type Store } from '../db/connect.js';
+import { inTransaction, type Store } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { DEFAULT_DEMO_SEED } from '../demo/demo.generator.js';
 import { seedDemo } from '../demo/demo.seed.js';
@@ -31,11 +31,11 @@ async function migrate(context: CommandContext, store: Store) {
   );
 }
 
-async function seedAll(context: CommandContext, db: Db, options: { demo: boolean; seed: number }) {
+async function seedAll(context: CommandContext, store: Store, options: { demo: boolean; seed: number }) {
   const reference = loadReferenceData();
-  const outcome = await inTransaction(db, async (tx) => {
+  const outcome = await inTransaction(store.db, async (tx) => {
     const counts = await seedReference(tx, reference);
-    const demo = options.demo ? await seedDemo(tx, reference, options.seed) : undefined;
+    const demo = options.demo ? await seedDemo(tx, reference, options.seed, { bulk: store }) : undefined;
     return { counts, demo };
   });
   const added = Object.entries(outcome.counts).filter(([, n]) => n > 0);
@@ -97,7 +97,7 @@ export const setupCommands: Command[] = [
         fieldName: () => '--seed',
       });
       const store = await context.store();
-      await seedAll(context, store.db, { demo: flag(args, 'demo'), seed });
+      await seedAll(context, store, { demo: flag(args, 'demo'), seed });
       return 0;
     },
   },
@@ -120,7 +120,7 @@ export const setupCommands: Command[] = [
       const empty =
         (await store.db.selectFrom('target').select('id').limit(1).executeTakeFirst()) === undefined &&
         (await store.db.selectFrom('observation').select('id').limit(1).executeTakeFirst()) === undefined;
-      await seedAll(context, store.db, { demo: empty, seed: DEFAULT_DEMO_SEED });
+      await seedAll(context, store, { demo: empty, seed: DEFAULT_DEMO_SEED });
       return serve(context, store);
     },
   },

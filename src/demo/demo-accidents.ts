@@ -189,7 +189,8 @@ interface Scenario {
   body: Weighted;
 }
 
-const HEAD_TO_FOOT: Weighted = '11:4 12:6 13:5 21:3 31:10 41:4 51:8 52:7 53:14 54:12 55:5 62:9 63:8 64:5 78:3 99:2';
+const HEAD_TO_FOOT: Weighted =
+  '11:4 12:6 13:5 21:3 31:10 41:4 51:8 52:7 53:14 54:12 55:5 62:9 63:8 64:5 78:3 99:2';
 
 /** Ordinary accidents: none of them carries a chemical code under the default settings. */
 const SCENARIOS = {
@@ -470,7 +471,14 @@ const FATAL_SCENARIOS = {
 
 type FatalScenarioName = keyof typeof FATAL_SCENARIOS;
 const FATAL_PROFILES = {
-  construction: { fallFromHeight: 35, fallingLoad: 25, vehicle: 15, crushed: 12, electricity: 10, drowning: 3 },
+  construction: {
+    fallFromHeight: 35,
+    fallingLoad: 25,
+    vehicle: 15,
+    crushed: 12,
+    electricity: 10,
+    drowning: 3,
+  },
   transport: { vehicle: 70, fallingLoad: 10, fallFromHeight: 8, crushed: 12 },
   farming: { crushed: 35, vehicle: 25, drowning: 18, fallFromHeight: 10, fallingLoad: 12 },
   industry: { crushed: 40, fallingLoad: 30, fallFromHeight: 15, electricity: 10, vehicle: 5 },
@@ -609,7 +617,9 @@ const LAST_DAY = dayOf(ACCIDENT_YEARS.to, 11, 31);
 const DATE_TEXTS = Array.from({ length: LAST_DAY - FIRST_DAY + 1 }, (_, offset) =>
   new Date((FIRST_DAY + offset) * DAY_MS).toISOString().slice(0, 10),
 );
+const DATE_YEARS = DATE_TEXTS.map((text) => Number(text.slice(0, 4)));
 const dateText = (day: number): string => DATE_TEXTS[day - FIRST_DAY] ?? '';
+const yearOf = (day: number): number => DATE_YEARS[day - FIRST_DAY] ?? 0;
 const AGE_BAND_OF_AGE = Array.from({ length: 101 }, (_, age) => ageBandOf(age));
 
 interface DaySampler {
@@ -726,13 +736,12 @@ function newRecord(
     age = ageIn(random, cell >> 1);
     sex = SEXES[cell & 1] ?? 'M';
   }
-  const accidentDate = accidentDay === null ? null : dateText(accidentDay);
   return [
     '',
     dateText(registrationDay),
-    Math.floor((registrationDay - FIRST_DAY) / 365.2425) + ACCIDENT_YEARS.from,
-    accidentDate,
-    accidentDay === null ? null : Math.floor((accidentDay - FIRST_DAY) / 365.2425) + ACCIDENT_YEARS.from,
+    yearOf(registrationDay),
+    accidentDay === null ? null : dateText(accidentDay),
+    accidentDay === null ? null : yearOf(accidentDay),
     branch,
     null,
     null,
@@ -792,7 +801,8 @@ export function generateDemoAccidents(
   const branches = reference.branchGroups.map((group) => group.code);
   // Records per registration day of the period: generation order within a day, date order across days.
   const byDay: DemoAccidentRow[][] = DATE_TEXTS.map(() => []);
-  const add = (row: DemoAccidentRow, registrationDay: number) => byDay[registrationDay - FIRST_DAY]?.push(row);
+  const add = (row: DemoAccidentRow, registrationDay: number) =>
+    byDay[registrationDay - FIRST_DAY]?.push(row);
 
   const profiles = new Map<string, PreparedProfile>(
     Object.entries(ACCIDENT_PROFILES).map(([name, profile]) => [name, prepareProfile(SCENARIOS, profile)]),

@@ -1,8 +1,15 @@
 // Writes the demo data into a database, once: a second run with the same seed changes nothing.
+import { createHash } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import { refreshAccidentAggregates } from '../accidents/aggregates.repository.js';
+import { DEFAULT_ACCIDENT_SETTINGS } from '../accidents/settings.js';
 import type { Tx } from '../db/connect.js';
 import { getMeta, META_DEMO_SEED, setMeta } from '../db/meta.js';
+import type { AccidentTable } from '../db/schema.js';
 import { insertEmployment } from '../employment/employment.repository.js';
 import { conflict } from '../errors.js';
+import { type BulkTarget, bulkInsert, insertBatch } from '../imports/imports.repository.js';
+import { accidentsKind } from '../imports/kinds/accidents.kind.js';
 import type { ReferenceData } from '../reference/reference.data.js';
 import { scopeKey, scopeProblemKey } from '../reference/scope.js';
 import { insertIndicator } from '../targets/indicators.repository.js';
@@ -15,6 +22,7 @@ import {
   SURVEY_BREAK_NOTES,
   SURVEY_SOURCE,
 } from './demo.generator.js';
+import { ACCIDENT_COLUMN, type DemoAccidentRow, generateDemoAccidents } from './demo-accidents.js';
 
 export interface DemoSeedOutcome {
   seed: number;
@@ -22,7 +30,20 @@ export interface DemoSeedOutcome {
   counts: Record<string, number>;
 }
 
+export interface DemoSeedOptions {
+  /** How many accident records relative to full size (1, about 680,000); fatal accidents are never scaled. */
+  accidentScale?: number;
+  /** Where the accident records are bulk inserted (the store: its dialect and, on SQLite, the driver's handle).
+   *  Without it they go through the query builder in smaller chunks, which is slower but needs only `tx`. */
+  bulk?: BulkTarget;
+}
+
 const DEMO_USER = 'demo';
+/** The demo accident batch's import time: fixed, so the same seed gives the same database. */
+const DEMO_IMPORTED_AT = '2026-01-15T00:00:00.000Z';
+const BULK_CHUNK_ROWS = 5_000;
+/** The query builder binds one parameter per value: 1,000 rows × 20 columns stays below SQLite's limit. */
+const BUILDER_CHUNK_ROWS = 1_000;
 
 async function idMap(
   tx: Tx,
@@ -54,7 +75,12 @@ async function hasRealData(tx: Tx): Promise<boolean> {
   return target !== undefined || observation !== undefined;
 }
 
-export async function seedDemo(tx: Tx, reference: ReferenceData, seed: number): Promise<DemoSeedOutcome> {
+export async function seedDemo(
+  tx: Tx,
+  reference: ReferenceData,
+  seed: number,
+  options: DemoSeedOptions = {},
+): Promise<DemoSeedOutcome> {
   const existing = await getMeta(tx, META_DEMO_SEED);
   if (existing !== undefined) {
     if (Number(existing) === seed) return { seed, changed: false, counts: {} };
@@ -69,6 +95,9 @@ export async function seedDemo(tx: Tx, reference: ReferenceData, seed: number): 
   }
   const data = generateDemoData(reference, seed);
   const counts = await writeDemo(tx, data);
+  const scale = options.accidentScale ?? 1;
+  const accidents = generateDemoAccidents(reference, data.employment, seed, scale);
+  counts.accident = await writeDemoAccidents(tx, accidents, { seed, scale, bulk: options.bulk });
   await setMeta(tx, META_DEMO_SEED, String(seed));
   return { seed, changed: true, counts };
 }
@@ -102,8 +131,8 @@ async function writeDemo(tx: Tx, data: DemoData): Promise<Record<string, number>
     data.employment.map((row) => ({
       branchGroupId: branchId(row.branchGroup),
       year: row.year,
-      ageBand: 'all',
-      sex: 'all',
+      ageBand: row.ageBand,
+      sex: row.sex,
       employed: row.employed,
       source: DEMO_LABEL_DA,
       isDemo: 1,
@@ -174,6 +203,60 @@ async function writeDemo(tx: Tx, data: DemoData): Promise<Record<string, number>
     target: data.targets.length,
     targetRevision: revisions,
   };
+}
+
+/**
+ * The accident records as one committed import batch (so they can be listed and rolled back like any import),
+ * then that batch's aggregates, as an import of the accidents kind would leave them.
+ */
+async function writeDemoAccidents(
+  tx: Tx,
+  records: DemoAccidentRow[],
+  options: { seed: number; scale: number; bulk: BulkTarget | undefined },
+): Promise<number> {
+  const branchId = await idMap(tx, 'branchGroup');
+  const batchId = await insertBatch(tx, {
+    kind: accidentsKind.kind,
+    fileName: 'demodata',
+    sha256: createHash('sha256').update(`demo-accidents:${options.seed}:${options.scale}`).digest('hex'),
+    sizeBytes: 0,
+    format: 'demo',
+    sourceLabel: DEMO_LABEL_DA,
+    settings: JSON.stringify({ seed: options.seed, scale: options.scale }),
+    rowCount: records.length,
+    status: 'committed',
+    importedAt: DEMO_IMPORTED_AT,
+    importedBy: DEMO_USER,
+    rolledBackAt: null,
+    rolledBackBy: null,
+    rollbackReason: null,
+  });
+  const stored = (record: DemoAccidentRow): unknown[] => {
+    const row: unknown[] = [...record, batchId];
+    row[ACCIDENT_COLUMN.branchGroup] = branchId(record[ACCIDENT_COLUMN.branchGroup]);
+    return row;
+  };
+  const { bulk } = options;
+  if (bulk !== undefined && (bulk.dialect === 'postgres' || bulk.sqlite !== undefined)) {
+    const columns = [...accidentsKind.columns, 'batch_id'];
+    for (let i = 0; i < records.length; i += BULK_CHUNK_ROWS)
+      await bulkInsert(tx, bulk, 'accident', columns, records.slice(i, i + BULK_CHUNK_ROWS).map(stored));
+  } else {
+    const keys = [...accidentsKind.columns, 'batch_id'].map((column) =>
+      column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+    );
+    for (let i = 0; i < records.length; i += BUILDER_CHUNK_ROWS) {
+      const values = records
+        .slice(i, i + BUILDER_CHUNK_ROWS)
+        .map((record) => Object.fromEntries(stored(record).map((value, index) => [keys[index], value])));
+      await tx
+        .insertInto('accident')
+        .values(values as Insertable<AccidentTable>[])
+        .execute();
+    }
+  }
+  await refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, [batchId]);
+  return records.length;
 }
 
 /** Whether the database shows demo data anywhere (pages and outputs say so). */

@@ -10,7 +10,8 @@ export interface RawAccident {
   accidentDate: string | null;
   branch: string;
   age: number | null;
-  sex: 'K' | 'M';
+  /** null: not stated in the file (stored as 'U'). */
+  sex: 'K' | 'M' | null;
   daysLost: number | null;
   injuryType: string;
   contactMode: string;
@@ -70,7 +71,9 @@ export function fixtureAccidents(): RawAccident[] {
           accidentDate,
           branch,
           age: AGES[i % AGES.length] as number,
-          sex: i % 3 === 2 ? 'K' : 'M',
+          // Two butikker records of 2023 do not state the sex: a small cell beside large ones.
+          sex:
+            branch === 'butikker' && year === 2023 && (i === 3 || i === 4) ? null : i % 3 === 2 ? 'K' : 'M',
           daysLost,
           injuryType: i % 7 === 0 ? '062' : '010',
           contactMode: i % 7 === 0 ? '15' : '30',
@@ -139,7 +142,7 @@ export function accidentsCsv(records: readonly RawAccident[]): string {
       r.accidentDate ?? '',
       r.branch,
       r.age ?? '',
-      r.sex,
+      r.sex ?? '',
       r.daysLost ?? '',
       r.severityWord,
       r.injuryType,
