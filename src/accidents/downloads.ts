@@ -67,8 +67,9 @@ export async function toXlsx(
   const columns = rows.length === 0 ? [...fallbackColumns] : columnsOf(rows);
   data.addRow(columns);
   data.getRow(1).font = { bold: true };
+  // Missing and suppressed values stay empty cells.
   for (const row of rows)
-    data.addRow(columns.map((column) => cell((row as Record<string, unknown>)[column])));
+    data.addRow(columns.map((column) => (row as Record<string, unknown>)[column] ?? null));
   const about = workbook.addWorksheet('Metadata');
   for (const line of metaLines(meta as AnswerMeta & Record<string, unknown>)) about.addRow(line);
   about.getColumn(1).width = 32;
