@@ -203,3 +203,7 @@ export function employed(
     .filter((r) => (filter.sex === undefined ? true : r.sex === filter.sex))
     .reduce((sum, r) => sum + r.employed, 0);
 }
+
+/** Records of one branch group registered in one year. */
+export const records = (branch: string, year: number) =>
+  fixtureAccidents().filter((r) => r.branch === branch && registrationYear(r) === year).length;
