@@ -59,6 +59,9 @@ function openSqlite(file: string, field: string): Store {
 
 async function openPostgres(url: string, display: string, field: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: pgTypeParser } });
+  // An idle connection the server closes (a restart, an administrator's kill) must not crash the process: the
+  // pool drops it and the next query opens a new one.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
