@@ -17,9 +17,13 @@ import {
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { type TempFiles, tempFiles } from '../../test/imports/files.js';
 import { seedStore } from '../../test/seed.js';
+import { inTransaction } from '../db/connect.js';
 import { rollbackImport, runImport } from '../imports/imports.service.js';
 import { clopperPearsonProportionCi, pheRate } from '../stats/index.js';
-import { answerMeasure } from './accidents.service.js';
+import { insertIndicator } from '../targets/indicators.repository.js';
+import { addTargetSchema } from '../targets/targets.schemas.js';
+import { addTarget } from '../targets/targets.service.js';
+import { ACCIDENT_INDICATOR_SOURCE, answerMeasure } from './accidents.service.js';
 import { readLeaves, recomputeLeaves } from './aggregates.repository.js';
 import type { AgeComparisonRow, LabourLossRow, StandardisedRow } from './measures.js';
 import type { RateRow } from './rates.js';
@@ -263,6 +267,51 @@ describeEachDialect('accident statistics on a hand-checked fixture', (dialect) =
     expect(answer.rows.map((r) => r.year)).toEqual([2023, 2024]);
     const assessment = (answer as unknown as { assessment: { status: string } | null }).assessment;
     expect(assessment?.status).toBeTypeOf('string');
+  });
+
+  it('assesses a branch series against its target on an accident-register indicator', async () => {
+    const x2023 = records.filter((r) => r.branch === 'butikker' && registrationYear(r) === 2023).length;
+    const baseline = (x2023 / employed(employment, { years: [2023], branches: ['butikker'] })) * 10_000;
+    await inTransaction(store.db, async (tx) => {
+      const goal = await tx
+        .selectFrom('goal')
+        .select('id')
+        .where('code', '=', 'accidents')
+        .executeTakeFirstOrThrow();
+      await insertIndicator(tx, {
+        code: 'anmeldte-ulykker',
+        nameDa: 'Anmeldte arbejdsulykker pr. 10.000 beskæftigede',
+        nameEn: 'Reported work accidents per 10,000 employed',
+        unit: 'per_10000',
+        polarity: 'lower_is_better',
+        dataSource: ACCIDENT_INDICATOR_SOURCE,
+        methodBreakNotesDa: '',
+        methodBreakNotesEn: '',
+        goalId: goal.id,
+        subProblemId: null,
+        isDemo: 0,
+      });
+      await addTarget(
+        tx,
+        addTargetSchema.parse({
+          indicator: 'anmeldte-ulykker',
+          branchGroup: 'butikker',
+          goal: 'accidents',
+          baselineYear: 2023,
+          baselineValue: baseline,
+          targetYear: 2030,
+          targetValue: baseline * 0.7,
+        }),
+        actor,
+      );
+    });
+    const answer = (await ask<RateRow>('trend', { branch: 'butikker' })) as unknown as {
+      target: { baselineYear: number; targetValue: number } | null;
+      assessment: { status: string; explanation: unknown } | null;
+    };
+    expect(answer.target?.baselineYear).toBe(2023);
+    close(answer.target?.targetValue ?? null, baseline * 0.7);
+    expect(answer.assessment?.status).toBeTypeOf('string');
   });
 
   it('refuses unknown parameters and values, naming the parameter', async () => {
