@@ -29,19 +29,28 @@ function chemicalExpression(settings: AccidentSettings): RawBuilder<unknown> {
     or ${matchesAny('material_agent', materialAgents)} then 1 else 0 end`;
 }
 
-/** The leaf cells of the given batches (all batches when `batchIds` is null), as a SELECT. */
-function leafSelect(settings: AccidentSettings, convention: Convention, batchIds: number[] | null) {
-  const year = convention === 'registration' ? sql.ref('registration_year') : sql.ref('accident_year');
-  const conditions: RawBuilder<unknown>[] = [];
-  if (batchIds !== null) conditions.push(sql`batch_id in (${sql.join(batchIds)})`);
-  if (convention === 'accident') conditions.push(sql`accident_year is not null`);
-  const where = conditions.length === 0 ? sql`` : sql`where ${sql.join(conditions, sql` and `)}`;
-  return sql`select batch_id, ${sql.lit(convention)} as convention, ${year} as year, branch_group_id, age_band, sex,
-      case when fatal = 1 then 'fatal' else severity end as severity,
-      ${chemicalExpression(settings)} as chemical,
-      count(*) as accidents, coalesce(sum(days_lost), 0) as days_lost, count(days_lost) as days_known
-    from accident ${where}
-    group by 1, 2, 3, 4, 5, 6, 7, 8`;
+/**
+ * The leaf cells of the given batches (all batches when `batchIds` is null) under both conventions, as one
+ * statement that reads the records once: grouped by registration and accident year together first (few rows),
+ * then split into the two conventions. Undated records are left out under the accident-year convention.
+ */
+function leafSelect(settings: AccidentSettings, batchIds: number[] | null) {
+  const where = batchIds === null ? sql`` : sql`where batch_id in (${sql.join(batchIds)})`;
+  const dimensions = sql`batch_id, branch_group_id, age_band, sex, severity, chemical`;
+  return sql`with both_years as materialized (
+      select batch_id, registration_year, accident_year, branch_group_id, age_band, sex,
+        case when fatal = 1 then 'fatal' else severity end as severity,
+        ${chemicalExpression(settings)} as chemical,
+        count(*) as accidents, coalesce(sum(days_lost), 0) as days_lost, count(days_lost) as days_known
+      from accident ${where}
+      group by 1, 2, 3, 4, 5, 6, 7, 8)
+    select batch_id, 'registration' as convention, registration_year as year, branch_group_id, age_band, sex,
+      severity, chemical, sum(accidents) as accidents, sum(days_lost) as days_lost, sum(days_known) as days_known
+    from both_years group by ${dimensions}, registration_year
+    union all
+    select batch_id, 'accident' as convention, accident_year as year, branch_group_id, age_band, sex,
+      severity, chemical, sum(accidents), sum(days_lost), sum(days_known)
+    from both_years where accident_year is not null group by ${dimensions}, accident_year`;
 }
 
 const AGGREGATE_COLUMNS = sql`(batch_id, convention, year, branch_group_id, age_band, sex, severity, chemical,
@@ -64,22 +73,14 @@ export async function refreshAccidentAggregates(
   const ids = [...new Set(batchIds)];
   if (ids.length === 0) return;
   await sql`delete from accident_aggregate where batch_id in (${sql.join(ids)})`.execute(db);
-  for (const convention of CONVENTIONS) {
-    await sql`insert into accident_aggregate ${AGGREGATE_COLUMNS} ${leafSelect(settings, convention, ids)}`.execute(
-      db,
-    );
-  }
+  await sql`insert into accident_aggregate ${AGGREGATE_COLUMNS} ${leafSelect(settings, ids)}`.execute(db);
   await bumpVersion(db);
 }
 
 /** Throw the aggregates away and build them again from every record (after a change of settings, say). */
 export async function rebuildAccidentAggregates(db: Handle, settings: AccidentSettings): Promise<void> {
   await sql`delete from accident_aggregate`.execute(db);
-  for (const convention of CONVENTIONS) {
-    await sql`insert into accident_aggregate ${AGGREGATE_COLUMNS} ${leafSelect(settings, convention, null)}`.execute(
-      db,
-    );
-  }
+  await sql`insert into accident_aggregate ${AGGREGATE_COLUMNS} ${leafSelect(settings, null)}`.execute(db);
   await bumpVersion(db);
 }
 
@@ -109,11 +110,10 @@ export async function readLeaves(db: Handle): Promise<LeafRow[]> {
 
 /** The same leaves computed from the records themselves, without touching the aggregates (for checks). */
 export async function recomputeLeaves(db: Handle, settings: AccidentSettings): Promise<LeafRow[]> {
-  const parts = CONVENTIONS.map((convention) => leafSelect(settings, convention, null));
   const result =
     await sql<LeafRow>`select convention, year, branch_group_id, age_band, sex, severity, chemical,
       sum(accidents) as accidents, sum(days_lost) as days_lost, sum(days_known) as days_known
-    from (${sql.join(parts, sql` union all `)}) leaves
+    from (${leafSelect(settings, null)}) leaves
     group by convention, year, branch_group_id, age_band, sex, severity, chemical
     order by convention, year, branch_group_id, age_band, sex, severity, chemical`.execute(db);
   return result.rows.map(numericLeaf);
