@@ -6,6 +6,7 @@ import {
   ageBand,
   BANDS,
   employed,
+  fixtureAccidents,
   isChemical,
   MAIN_GROUP,
   type RawAccident,
@@ -24,7 +25,13 @@ import { insertIndicator } from '../targets/indicators.repository.js';
 import { addTargetSchema } from '../targets/targets.schemas.js';
 import { addTarget } from '../targets/targets.service.js';
 import { ACCIDENT_INDICATOR_SOURCE, answerMeasure } from './accidents.service.js';
-import { readLeaves, recomputeLeaves } from './aggregates.repository.js';
+import {
+  readLeaves,
+  rebuildAccidentAggregates,
+  recomputeLeaves,
+  refreshAccidentAggregates,
+} from './aggregates.repository.js';
+import type { Axis } from './cube.js';
 import type { AgeComparisonRow, LabourLossRow, StandardisedRow } from './measures.js';
 import type { RateRow } from './rates.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from './settings.js';
@@ -353,5 +360,43 @@ describeEachDialect('accident statistics on a hand-checked fixture', (dialect) =
       expect(again).not.toBeInstanceOf(Error);
       expect(await readLeaves(store.db)).toEqual(before);
     });
+  });
+});
+
+describeEachDialect('accident aggregates and a change of the chemical codes', (dialect) => {
+  let store: TestStore;
+  let files: TempFiles;
+  beforeAll(async () => {
+    store = await freshStore(dialect);
+    await seedStore(store.db);
+    files = tempFiles();
+    const fixture = writeFixtureFiles(files);
+    await runImport(store, fixture.employmentFile, { kind: 'employment' }, actor);
+    await runImport(store, fixture.accidents2023, { kind: 'accidents' }, actor);
+  });
+  afterAll(async () => {
+    files?.remove();
+    await store?.destroy();
+  });
+
+  it('refuses to answer from aggregates built with other codes until they are rebuilt', async () => {
+    const other = {
+      ...DEFAULT_ACCIDENT_SETTINGS,
+      chemical: { ...DEFAULT_ACCIDENT_SETTINGS.chemical, injuryTypes: ['010'] },
+    };
+    const statistics = new AccidentStatistics(store.db, other);
+    await expect(statistics.current()).rejects.toMatchObject({ code: 'conflict' });
+    await inTransaction(store.db, (tx) => rebuildAccidentAggregates(tx, other));
+    const data = await statistics.current();
+    const chemical = data.cubes.registration;
+    const records = fixtureAccidents().filter((r) => registrationYear(r) === 2023);
+    const expected = records.filter((r) => r.injuryType === '010' || r.contactMode === '15').length;
+    const axis = chemical.axes[5] as Axis;
+    // The last block of cells: every dimension at its total except chemical.
+    const cell = chemical.counts.length - axis.size + (axis.index.get('1') as number);
+    expect(chemical.counts[cell]).toBe(expected);
+    // A refresh under the defaults again rebuilds everything rather than mixing two classifications.
+    await inTransaction(store.db, (tx) => refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, [1]));
+    expect(await readLeaves(store.db)).toEqual(await recomputeLeaves(store.db, DEFAULT_ACCIDENT_SETTINGS));
   });
 });

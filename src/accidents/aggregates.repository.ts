@@ -9,6 +9,19 @@ type Handle = Db | Tx;
 
 /** Bumped whenever accident records or their aggregates change; caches of the statistics key on it. */
 export const META_ACCIDENTS_VERSION = 'accidents.version';
+/** The chemical classification the stored aggregates were built with. */
+export const META_ACCIDENTS_CHEMICAL = 'accidents.chemical';
+
+/** What of the settings the aggregates depend on: the codes read as chemical exposure. */
+export function chemicalFingerprint(settings: AccidentSettings): string {
+  const { injuryTypes, contactModes, materialAgents } = settings.chemical;
+  return JSON.stringify({ injuryTypes, contactModes, materialAgents });
+}
+
+/** The classification the stored aggregates use; undefined before any were built. */
+export async function storedChemicalFingerprint(db: Handle): Promise<string | undefined> {
+  return getMeta(db, META_ACCIDENTS_CHEMICAL);
+}
 
 export const CONVENTIONS = ['registration', 'accident'] as const;
 export type Convention = (typeof CONVENTIONS)[number];
@@ -56,9 +69,10 @@ function leafSelect(settings: AccidentSettings, batchIds: number[] | null) {
 const AGGREGATE_COLUMNS = sql`(batch_id, convention, year, branch_group_id, age_band, sex, severity, chemical,
   accidents, days_lost, days_known)`;
 
-async function bumpVersion(db: Handle): Promise<void> {
+async function bumpVersion(db: Handle, settings: AccidentSettings): Promise<void> {
   const current = Number((await getMeta(db, META_ACCIDENTS_VERSION)) ?? '0');
   await setMeta(db, META_ACCIDENTS_VERSION, String(current + 1));
+  await setMeta(db, META_ACCIDENTS_CHEMICAL, chemicalFingerprint(settings));
 }
 
 /**
@@ -72,16 +86,22 @@ export async function refreshAccidentAggregates(
 ): Promise<void> {
   const ids = [...new Set(batchIds)];
   if (ids.length === 0) return;
+  // Aggregates built with other chemical codes cannot be mixed with new ones: rebuild them all instead.
+  const stored = await storedChemicalFingerprint(db);
+  if (stored !== undefined && stored !== chemicalFingerprint(settings)) {
+    await rebuildAccidentAggregates(db, settings);
+    return;
+  }
   await sql`delete from accident_aggregate where batch_id in (${sql.join(ids)})`.execute(db);
   await sql`insert into accident_aggregate ${AGGREGATE_COLUMNS} ${leafSelect(settings, ids)}`.execute(db);
-  await bumpVersion(db);
+  await bumpVersion(db, settings);
 }
 
 /** Throw the aggregates away and build them again from every record (after a change of settings, say). */
 export async function rebuildAccidentAggregates(db: Handle, settings: AccidentSettings): Promise<void> {
   await sql`delete from accident_aggregate`.execute(db);
   await sql`insert into accident_aggregate ${AGGREGATE_COLUMNS} ${leafSelect(settings, null)}`.execute(db);
-  await bumpVersion(db);
+  await bumpVersion(db, settings);
 }
 
 export interface LeafRow {

@@ -3,7 +3,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
-import { accidentsVersion, CONVENTIONS, type Convention, readLeaves } from './aggregates.repository.js';
+import { AppError } from '../errors.js';
+import {
+  accidentsVersion,
+  CONVENTIONS,
+  type Convention,
+  chemicalFingerprint,
+  readLeaves,
+  storedChemicalFingerprint,
+} from './aggregates.repository.js';
 import { type AccidentCube, ALL, type BranchInfo, buildCube, type MainGroupInfo } from './cube.js';
 import { type AccidentSettings, DEFAULT_ACCIDENT_SETTINGS } from './settings.js';
 
@@ -76,6 +84,14 @@ export async function loadAccidentData(
   settings: AccidentSettings = DEFAULT_ACCIDENT_SETTINGS,
 ): Promise<AccidentData> {
   const version = await dataVersion(db);
+  const stored = await storedChemicalFingerprint(db);
+  if (stored !== undefined && stored !== chemicalFingerprint(settings)) {
+    throw new AppError(
+      'conflict',
+      'The accident aggregates were built with other chemical codes than the accident settings now name',
+      [{ field: 'accident-settings.json', message: 'run `maaltal accidents rebuild` to rebuild them' }],
+    );
+  }
   const [leaves, branchRows, groupRows, employmentRows, batches, demo] = await Promise.all([
     readLeaves(db),
     db
