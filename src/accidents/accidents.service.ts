@@ -14,13 +14,13 @@ import {
 } from './measures.js';
 import { parseFilters, type RawParameters } from './query.js';
 import { type Answer, type AnswerOptions, accidentRates } from './rates.js';
+import { ACCIDENT_INDICATOR_SOURCE } from './series.js';
 import type { AccidentStatistics } from './statistics.js';
 
 export const MEASURES = ['rates', 'age-comparison', 'standardised', 'labour-loss', 'trend'] as const;
 export type MeasureName = (typeof MEASURES)[number];
 
-/** Indicators computed from the accident register (not a survey): targets on them are assessed from the cube. */
-export const ACCIDENT_INDICATOR_SOURCE = 'accident-register';
+export { ACCIDENT_INDICATOR_SOURCE };
 
 /** Column names of an empty answer's files, so a download always has a header. */
 export const EMPTY_COLUMNS: Record<MeasureName, string[]> = {

@@ -23,7 +23,7 @@ import { rollbackImport, runImport } from '../imports/imports.service.js';
 import { clopperPearsonProportionCi, pheRate } from '../stats/index.js';
 import { insertIndicator } from '../targets/indicators.repository.js';
 import { addTargetSchema } from '../targets/targets.schemas.js';
-import { addTarget } from '../targets/targets.service.js';
+import { addTarget, listTargets } from '../targets/targets.service.js';
 import { ACCIDENT_INDICATOR_SOURCE, answerMeasure } from './accidents.service.js';
 import {
   readLeaves,
@@ -319,6 +319,16 @@ describeEachDialect('accident statistics on a hand-checked fixture', (dialect) =
     expect(answer.target?.baselineYear).toBe(2023);
     close(answer.target?.targetValue ?? null, baseline * 0.7);
     expect(answer.assessment?.status).toBeTypeOf('string');
+    // The target list assesses the same target from the same series.
+    const [listed] = await listTargets(store.db, { branch: 'butikker' });
+    const x2024 = records.filter((r) => r.branch === 'butikker' && registrationYear(r) === 2024).length;
+    expect(listed?.latest?.year).toBe(2024);
+    expect(listed?.latest?.count).toBe(x2024);
+    close(
+      listed?.latest?.value ?? null,
+      (x2024 / employed(employment, { years: [2024], branches: ['butikker'] })) * 10_000,
+    );
+    expect(listed?.assessment?.status).toBe(answer.assessment?.status);
   });
 
   it('refuses unknown parameters and values, naming the parameter', async () => {

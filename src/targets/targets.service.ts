@@ -1,4 +1,5 @@
 // Rules for the target tree: listing with the latest observation, adding, and revising with full history.
+import { ACCIDENT_INDICATOR_SOURCE, accidentSeries, statisticsFor } from '../accidents/series.js';
 import type { Db, Tx } from '../db/connect.js';
 import { isUniqueViolation } from '../db/dialect.js';
 import { conflict, type Issue, invalidInput, notFound } from '../errors.js';
@@ -41,11 +42,38 @@ export interface Actor {
 const observationScope = (row: TargetRow) =>
   scopeKey({ branchGroup: row.branchGroupCode, subBranch: row.subBranchCode });
 
+/** Yearly observations of accident-register indicators, computed from the accident records. */
+async function accidentObservations(db: Handle, rows: TargetRow[]): Promise<Map<number, Observation[]>> {
+  const fromRegister = rows.filter((row) => row.indicatorDataSource === ACCIDENT_INDICATOR_SOURCE);
+  if (fromRegister.length === 0) return new Map();
+  const data = await statisticsFor(db as Db).current();
+  return new Map(
+    fromRegister.map((row) => [
+      row.id,
+      accidentSeries(data, row.branchGroupCode, row.indicatorUnit).map(
+        (point): Observation => ({
+          ...point,
+          periodLabel: String(point.year),
+          confidence: 0.95,
+          respondents: null,
+          source: ACCIDENT_SERIES_LABEL,
+          seriesLabel: ACCIDENT_SERIES_LABEL,
+          seriesBreak: false,
+          isDemo: data.demo,
+        }),
+      ),
+    ]),
+  );
+}
+
+const ACCIDENT_SERIES_LABEL = 'Anmeldte arbejdsulykker (Arbejdstilsynet), opgjort efter registreringsår';
+
 /** The observations behind each target row, keyed by target id, oldest first. */
 export async function observationsByTarget(
   db: Handle,
   rows: TargetRow[],
 ): Promise<Map<number, Observation[]>> {
+  const fromRegister = await accidentObservations(db, rows);
   const observations = await observationsFor(
     db,
     rows.map((row) => ({ indicatorId: row.indicatorId, scopeKey: observationScope(row) })),
@@ -58,7 +86,10 @@ export async function observationsByTarget(
     byPair.set(key, list);
   }
   return new Map(
-    rows.map((row) => [row.id, byPair.get(`${row.indicatorId}|${observationScope(row)}`) ?? []]),
+    rows.map((row) => [
+      row.id,
+      fromRegister.get(row.id) ?? byPair.get(`${row.indicatorId}|${observationScope(row)}`) ?? [],
+    ]),
   );
 }
 

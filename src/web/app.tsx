@@ -6,7 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { accidentRoutes } from '../accidents/accidents.routes.js';
-import { AccidentStatistics } from '../accidents/statistics.js';
+import { statisticsFor } from '../accidents/series.js';
 import type { Store } from '../db/connect.js';
 import { toAppError } from '../errors.js';
 import type { Locale } from '../format.js';
@@ -85,7 +85,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   const adminToken = options.adminToken ?? null;
   app.route('/', adminRoutes(adminToken));
   app.route('/', importRoutes(store, { adminToken, uploadDir: options.uploadDir ?? join('var', 'uploads') }));
-  app.route('/', accidentRoutes(store, new AccidentStatistics(store.db), adminToken));
+  app.route('/', accidentRoutes(store, statisticsFor(store.db), adminToken));
 
   const isApi = (path: string) => path.startsWith('/api/');
 
