@@ -400,10 +400,11 @@ try {
   const duck = await instance.connect();
   const [duckLoadMs] = await timed(() => loadDuck(duck, csv, branchOfCode, branchRows));
   const duckRows = Number((await duck.runAndReadAll('select count(*) from accident')).getRowsJS()[0]?.[0]);
+  const threads = (await duck.runAndReadAll("select current_setting('threads')")).getRowsJS()[0]?.[0];
   const duckTimes = await medianOf(RUNS, () => duckRebuild(duck));
   const duckMedian = median(duckTimes);
   const duckMatches = sameLeaves(await duckLeaves(duck), leaves);
-  console.log('\n2. The same records in DuckDB (in memory), median of 3');
+  console.log(`\n2. The same records in DuckDB (in memory, ${threads} threads), median of 3`);
   console.log(
     `   load: read_csv + derived columns → table ${seconds(duckLoadMs)} (${duckRows.toLocaleString('en')} rows)`,
   );
@@ -438,7 +439,7 @@ try {
     .map(([name, values]) => `${name}=${values.join(',')}`)
     .join('&');
   console.log(
-    `   slowest Måltal query: ${slowestText || '(no parameters)'} (${millis(maaltalTimes[slowest] as number)})`,
+    `   slowest Måltal query: ${slowestText || '(no parameters)'} (query ${slowest + 1} of ${QUERIES}, ${millis(maaltalTimes[slowest] as number)})`,
   );
   console.log(`   counts agree with DuckDB (unsuppressed, non-zero cells): ${agreeing}/${filters.length}`);
 
