@@ -38,11 +38,18 @@ describe('maaltal CLI without a database', () => {
   it('asks for `maaltal migrate` on a database without the schema, and writes nothing', async () => {
     const database = await emptyDatabase('sqlite');
     try {
-      const result = await cli(['seed', '--demo', '--database', database.setting]);
+      const result = await cli([
+        'seed',
+        '--demo',
+        '--accident-scale',
+        '0.02',
+        '--database',
+        database.setting,
+      ]);
       expect(result.code).toBe(78);
       expect(result.stderr).toContain('The database schema is not up to date: --database:');
       expect(result.stderr).toContain(
-        'run `maaltal migrate` first (pending: 2026-11-26T0800-initial, 2026-11-26T1000-imports)',
+        'run `maaltal migrate` first (pending: 2026-11-26T0800-initial, 2026-11-26T1000-imports, 2026-11-26T1200-accident-aggregates)',
       );
       const store = await openStore({ dialect: 'sqlite', file: database.setting });
       expect(await store.db.introspection.getTables()).toEqual([]);
@@ -71,7 +78,7 @@ describeEachDialect('maaltal CLI', (dialect: Dialect) => {
     database = await emptyDatabase(dialect);
     db = ['--database', database.setting];
     expect((await cli(['migrate', ...db])).code).toBe(0);
-    const seeded = await cli(['seed', '--demo', ...db]);
+    const seeded = await cli(['seed', '--demo', '--accident-scale', '0.02', ...db]);
     expect(seeded.code).toBe(0);
     expect(seeded.stderr).toContain('Demo data (seed 2030): added');
   });
@@ -201,7 +208,7 @@ describeEachDialect('maaltal CLI', (dialect: Dialect) => {
 
   it('seeds idempotently from the CLI too', async () => {
     const before = await withStore((store) => dumpDatabase(store.db));
-    const again = await cli(['seed', '--demo', ...db]);
+    const again = await cli(['seed', '--demo', '--accident-scale', '0.02', ...db]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('Reference data: unchanged');
     expect(again.stderr).toContain('Demo data (seed 2030): unchanged');

@@ -22,6 +22,11 @@ const seedSchema = z.coerce
   .min(0, 'must be 0 or more')
   .max(2 ** 31 - 1, 'must be below 2^31');
 
+const scaleSchema = z.coerce
+  .number({ message: 'must be a number' })
+  .gt(0, 'must be more than 0')
+  .max(10, 'must be at most 10');
+
 async function migrate(context: CommandContext, store: Store) {
   const { applied } = await migrateToLatest(store.db, store.dialect);
   context.stderr.write(
@@ -31,11 +36,20 @@ async function migrate(context: CommandContext, store: Store) {
   );
 }
 
-async function seedAll(context: CommandContext, store: Store, options: { demo: boolean; seed: number }) {
+async function seedAll(
+  context: CommandContext,
+  store: Store,
+  options: { demo: boolean; seed: number; accidentScale?: number },
+) {
   const reference = loadReferenceData();
   const outcome = await inTransaction(store.db, async (tx) => {
     const counts = await seedReference(tx, reference);
-    const demo = options.demo ? await seedDemo(tx, reference, options.seed, { bulk: store }) : undefined;
+    const demo = options.demo
+      ? await seedDemo(tx, reference, options.seed, {
+          bulk: store,
+          accidentScale: options.accidentScale ?? 1,
+        })
+      : undefined;
     return { counts, demo };
   });
   const added = Object.entries(outcome.counts).filter(([, n]) => n > 0);
@@ -91,13 +105,25 @@ export const setupCommands: Command[] = [
         value: 'N',
         description: `random seed of the demo data (default ${DEFAULT_DEMO_SEED})`,
       },
+      'accident-scale': {
+        type: 'string',
+        value: 'X',
+        description:
+          'share of the demo accident records to load (default 1, about 680,000; 0.1 loads faster)',
+      },
     },
     async run(context, args) {
       const seed = parseOrThrow(seedSchema, stringOption(args, 'seed') ?? DEFAULT_DEMO_SEED, 'Invalid seed', {
         fieldName: () => '--seed',
       });
+      const accidentScale = parseOrThrow(
+        scaleSchema,
+        stringOption(args, 'accident-scale') ?? 1,
+        'Invalid accident scale',
+        { fieldName: () => '--accident-scale' },
+      );
       const store = await context.store();
-      await seedAll(context, store, { demo: flag(args, 'demo'), seed });
+      await seedAll(context, store, { demo: flag(args, 'demo'), seed, accidentScale });
       return 0;
     },
   },

@@ -10,7 +10,7 @@ describeEachDialect('migrations', (dialect) => {
 
   it('run from an empty database to the latest schema, once', async () => {
     store = await freshStore(dialect, { migrate: false });
-    const all = ['2026-11-26T0800-initial', '2026-11-26T1000-imports'];
+    const all = ['2026-11-26T0800-initial', '2026-11-26T1000-imports', '2026-11-26T1200-accident-aggregates'];
     expect(await pendingMigrations(store.db, dialect)).toEqual(all);
     expect((await migrateToLatest(store.db, dialect)).applied).toEqual(all);
     expect(await pendingMigrations(store.db, dialect)).toEqual([]);
@@ -18,6 +18,7 @@ describeEachDialect('migrations', (dialect) => {
     const tables = (await store.db.introspection.getTables()).map((table) => table.name).sort();
     expect(tables).toEqual([
       'accident',
+      'accident_aggregate',
       'bfa',
       'branch_group',
       'branch_group_owner',

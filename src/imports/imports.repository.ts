@@ -172,7 +172,11 @@ export async function deleteBatchRows(db: Handle, table: ImportTable, batchId: n
 
 /** The batches whose rows this batch replaced (their rows come back when it is rolled back). */
 export async function replacedRowBatches(db: Handle, batchId: number): Promise<number[]> {
-  const saved = await db.selectFrom('importReplacedRow').select('rowData').where('batchId', '=', batchId).execute();
+  const saved = await db
+    .selectFrom('importReplacedRow')
+    .select('rowData')
+    .where('batchId', '=', batchId)
+    .execute();
   const ids = saved.map((entry) => (JSON.parse(entry.rowData) as { batchId?: unknown }).batchId);
   return [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
 }
