@@ -27,7 +27,8 @@ describeEachDialect('demo data', (dialect) => {
   it('gives one demo target per matrix row, with baseline, target, owner and a latest observation', async () => {
     const { db } = await store();
     await seedStore(db, { demo: true });
-    const targets = await listTargets(db);
+    const all = await listTargets(db);
+    const targets = all.filter((target) => target.scope === 'branch');
     expect(targets).toHaveLength(loadReferenceData().branchProblems.length);
     for (const target of targets) {
       expect(target.isDemo).toBe(true);
@@ -39,6 +40,15 @@ describeEachDialect('demo data', (dialect) => {
       expect(target.latest?.lowercl).toBeLessThan(target.latest?.value ?? 0);
     }
     expect(await holdsDemoData(db)).toBe(true);
+    // One national target on reported accidents per 10,000 employed, assessed from the accident records.
+    const national = all.filter((target) => target.scope === 'national');
+    expect(national.map((t) => [t.indicator.code, t.indicator.dataSource, t.baseline.year])).toEqual([
+      ['anmeldte-ulykker', 'accident-register', 2019],
+    ]);
+    const [register] = national;
+    expect(register?.latest?.year).toBe(2025);
+    expect(register?.latest?.count).toBeGreaterThan(0);
+    expect(register?.assessment?.status).toBeTypeOf('string');
   });
 
   it('records the method break at 2021 and keeps about 3 million employed', async () => {

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { refreshAccidentAggregates } from '../accidents/aggregates.repository.js';
+import { ACCIDENT_INDICATOR_SOURCE } from '../accidents/series.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from '../accidents/settings.js';
 import type { Tx } from '../db/connect.js';
 import { getMeta, META_DEMO_SEED, setMeta } from '../db/meta.js';
@@ -98,6 +99,7 @@ export async function seedDemo(
   const scale = options.accidentScale ?? 1;
   const accidents = generateDemoAccidents(reference, data.employment, seed, scale);
   counts.accident = await writeDemoAccidents(tx, accidents, { seed, scale, bulk: options.bulk });
+  counts.target = (counts.target ?? 0) + (await writeAccidentTarget(tx, data, accidents));
   await setMeta(tx, META_DEMO_SEED, String(seed));
   return { seed, changed: true, counts };
 }
@@ -257,6 +259,74 @@ async function writeDemoAccidents(
   }
   await refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, [batchId]);
   return records.length;
+}
+
+/** Before COVID-19 reports raised the counts: the demo register target's baseline. */
+const ACCIDENT_BASELINE_YEAR = 2019;
+
+/**
+ * A national target on an accident-register indicator (reported accidents per 10,000 employed, 20 % lower by
+ * 2030 than in 2019), assessed from the accident records themselves rather than from survey observations.
+ */
+async function writeAccidentTarget(tx: Tx, data: DemoData, accidents: DemoAccidentRow[]): Promise<number> {
+  const goal = await tx
+    .selectFrom('goal')
+    .select('id')
+    .where('code', '=', 'accidents')
+    .executeTakeFirstOrThrow();
+  const indicatorId = await insertIndicator(tx, {
+    code: 'anmeldte-ulykker',
+    nameDa: 'Anmeldte arbejdsulykker pr. 10.000 beskæftigede',
+    nameEn: 'Reported work accidents per 10,000 employed',
+    unit: 'per_10000',
+    polarity: 'lower_is_better',
+    dataSource: ACCIDENT_INDICATOR_SOURCE,
+    methodBreakNotesDa:
+      'Opgjort efter registreringsår. 2020-2022 omfatter anmeldte COVID-19-smitter på arbejdet.',
+    methodBreakNotesEn:
+      'Counted by registration year. 2020-2022 include reported COVID-19 infections at work.',
+    goalId: goal.id,
+    subProblemId: null,
+    isDemo: 1,
+  });
+  const reported = accidents.filter(
+    (row) => row[ACCIDENT_COLUMN.registrationYear] === ACCIDENT_BASELINE_YEAR,
+  ).length;
+  const employed = data.employment
+    .filter((row) => row.year === ACCIDENT_BASELINE_YEAR && row.ageBand === 'all' && row.sex === 'all')
+    .reduce((sum, row) => sum + row.employed, 0);
+  if (employed === 0) return 0;
+  const baselineValue = Math.round((reported / employed) * 100_000) / 10;
+  const targetId = await insertTarget(tx, {
+    scopeKey: scopeProblemKey(
+      { branchGroup: null, subBranch: null },
+      { goal: 'accidents', subProblem: null },
+    ),
+    branchGroupId: null,
+    subBranchId: null,
+    goalId: goal.id,
+    subProblemId: null,
+    createdAt: '2022-06-01T00:00:00.000Z',
+    createdBy: DEMO_USER,
+    isDemo: 1,
+  });
+  await insertRevision(tx, {
+    targetId,
+    revision: 1,
+    indicatorId,
+    ownerBfaId: null,
+    baselineYear: ACCIDENT_BASELINE_YEAR,
+    baselineValue,
+    targetYear: 2030,
+    targetValue: Math.round(baselineValue * 0.8 * 10) / 10,
+    status: 'adopted',
+    notes: DEMO_LABEL_DA,
+    revisedAt: '2022-06-01T00:00:00.000Z',
+    revisedBy: DEMO_USER,
+    reason: 'Demo: måltal vedtaget',
+    isDemo: 1,
+  });
+  return 1;
 }
 
 /** Whether the database shows demo data anywhere (pages and outputs say so). */

@@ -49,8 +49,11 @@ describe('target page in Chromium', () => {
       'Måltal',
       'Status',
     ]);
+    // The national target on reported accidents comes first (read from the accident records), then branches.
     const firstRow = await firstTable.getByRole('row').nth(1).textContent();
-    expect(firstRow).toMatch(/^Anlægsarbejde.*\d+,\d\s%2021/);
+    expect(firstRow).toMatch(/^Hele landet.*Anmeldte arbejdsulykker pr\. 10\.000 beskæftigede.*\d+,\d.*2019/);
+    const secondRow = await firstTable.getByRole('row').nth(2).textContent();
+    expect(secondRow).toMatch(/^Anlægsarbejde.*\d+,\d\s%2021/);
 
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL(/\/en\/$/);
