@@ -152,7 +152,7 @@ export function standardisedIncidence(
   );
   // The standard: each branch group's average employment over every year with data, all ages and both sexes.
   const standard = strataLeaves.map((leaf) => {
-    const id = data.branches.find((b) => b.code === branchAxis.values[leaf])?.id as number;
+    const id = data.branchByCode.get(branchAxis.values[leaf] as string)?.id as number;
     const values = plan.cube.years.map((year) => data.employment.get(year, id, 'all', 'all'));
     return values.every((v) => v !== null) && values.length > 0
       ? (values as number[]).reduce((a, b) => a + b, 0) / values.length

@@ -217,7 +217,7 @@ export function figuresOf(plan: Plan, picked: Choice[]): RowFigures {
     else keys[KEY_OF_DIMENSION[name]] = choice.key;
   });
   if (keys.branch !== undefined) {
-    const branch = plan.data.branches.find((b) => b.code === keys.branch);
+    const branch = plan.data.branchByCode.get(keys.branch);
     if (branch !== undefined) keys.mainGroup = branch.mainGroup;
   }
   return { keys, picked, count, daysLost, daysKnown, daysImputed, published, reason, exempt };
@@ -255,7 +255,7 @@ export function employedFor(plan: Plan, picked: Choice[]): number | null {
   const branchAxis = cube.axes[1] as Axis;
   const branchIds = expand(1).map((leaf) => {
     const code = branchAxis.values[leaf];
-    return data.branches.find((b) => b.code === code)?.id as number;
+    return data.branchByCode.get(code as string)?.id as number;
   });
   const bands = valuesOf(2);
   const sexes = valuesOf(3);

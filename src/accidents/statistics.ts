@@ -64,6 +64,8 @@ export interface AccidentData {
   settings: AccidentSettings;
   cubes: Record<Convention, AccidentCube>;
   branches: BranchInfo[];
+  /** Branch groups by code. */
+  branchByCode: Map<string, BranchInfo>;
   mainGroups: MainGroupInfo[];
   employment: EmploymentIndex;
   batches: SourceBatch[];
@@ -129,6 +131,7 @@ export async function loadAccidentData(
     settings,
     cubes,
     branches: branchRows,
+    branchByCode: new Map(branchRows.map((branch) => [branch.code, branch])),
     mainGroups: groupRows,
     employment: new EmploymentIndex(
       employmentRows.map((row) => ({ ...row, employed: Number(row.employed) })),
