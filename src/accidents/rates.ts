@@ -115,7 +115,37 @@ export interface AnswerMeta {
   excludedUndated: number;
   demo: boolean;
   demoLabel: { da: string; en: string } | null;
+  /** Danish and English names of the codes the rows use. */
+  labels: Record<'branch' | 'mainGroup' | 'ageBand' | 'sex' | 'severity', Record<string, Label>>;
 }
+
+export interface Label {
+  da: string;
+  en: string;
+}
+
+const FIXED_LABELS = {
+  ageBand: {
+    '15-24': { da: '15-24 år', en: '15-24 years' },
+    '25-34': { da: '25-34 år', en: '25-34 years' },
+    '35-44': { da: '35-44 år', en: '35-44 years' },
+    '45-54': { da: '45-54 år', en: '45-54 years' },
+    '55-64': { da: '55-64 år', en: '55-64 years' },
+    '65+': { da: '65 år og derover', en: '65 years and over' },
+    unknown: { da: 'Ukendt alder', en: 'Age unknown' },
+  },
+  sex: {
+    K: { da: 'Kvinder', en: 'Women' },
+    M: { da: 'Mænd', en: 'Men' },
+    U: { da: 'Køn ukendt', en: 'Sex unknown' },
+  },
+  severity: {
+    fatal: { da: 'Dødsulykke', en: 'Fatal' },
+    serious: { da: 'Alvorlig (mindst 4 dages fravær)', en: 'Serious (at least 4 days off work)' },
+    minor: { da: 'Mindre alvorlig (under 4 dages fravær)', en: 'Minor (under 4 days off work)' },
+    unknown: { da: 'Ukendt alvorlighed', en: 'Severity unknown' },
+  },
+} satisfies Record<string, Record<string, Label>>;
 
 export function describe(
   plan: Plan,
@@ -164,6 +194,11 @@ export function describe(
     excludedUndated: plan.convention === 'accident' ? data.undated : 0,
     demo: data.demo,
     demoLabel: data.demo ? { da: DEMO_LABEL_DA, en: DEMO_LABEL_EN } : null,
+    labels: {
+      branch: Object.fromEntries(data.branches.map((b) => [b.code, { da: b.nameDa, en: b.nameEn }])),
+      mainGroup: Object.fromEntries(data.mainGroups.map((g) => [g.code, { da: g.nameDa, en: g.nameEn }])),
+      ...FIXED_LABELS,
+    },
   };
 }
 
