@@ -1,41 +1,24 @@
 // `maaltal accidents …` on a real database: the same answers as the API, flags named in errors, the case list
 // and a rebuild that leaves the aggregates as they were.
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   accidentYear,
   records as countRecords,
   fixtureAccidents,
-  writeFixtureFiles,
+  useAccidentFixture,
 } from '../../test/accidents/fixture.js';
 import { cli } from '../../test/cli.js';
-import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
-import { type TempFiles, tempFiles } from '../../test/imports/files.js';
-import { seedStore } from '../../test/seed.js';
-import { runImport } from '../imports/imports.service.js';
+import { describeEachDialect } from '../../test/databases.js';
 import { readLeaves } from './aggregates.repository.js';
 import type { RateRow } from './rates.js';
 
-const actor = { user: 'datastewart', now: () => new Date('2026-03-01T09:00:00Z') };
+const _actor = { user: 'datastewart', now: () => new Date('2026-03-01T09:00:00Z') };
 
 describeEachDialect('maaltal accidents', (dialect) => {
-  let store: TestStore;
-  let files: TempFiles;
-  const run = (...args: string[]) => cli(['accidents', ...args, '--database', store.setting]);
+  const run = (...args: string[]) => cli(['accidents', ...args, '--database', workspace.store.setting]);
 
-  beforeAll(async () => {
-    store = await freshStore(dialect);
-    await seedStore(store.db);
-    files = tempFiles();
-    const fixture = writeFixtureFiles(files);
-    await runImport(store, fixture.employmentFile, { kind: 'employment' }, actor);
-    await runImport(store, fixture.accidents2023, { kind: 'accidents' }, actor);
-    await runImport(store, fixture.accidents2024, { kind: 'accidents' }, actor);
-  });
-  afterAll(async () => {
-    files?.remove();
-    await store?.destroy();
-  });
+  const workspace = useAccidentFixture(dialect);
 
   it('prints rates as JSON, CSV and a table with the API filters as flags', async () => {
     const json = await run('rates', '--main-group', 'handel', '--group-by', 'year,branch', '--json');
@@ -86,9 +69,9 @@ describeEachDialect('maaltal accidents', (dialect) => {
     expect((JSON.parse(cases.stdout) as { rows: { caseId: string }[] }).rows.map((r) => r.caseId)).toEqual(
       fatal2024.map((r) => r.caseId),
     );
-    const before = await readLeaves(store.db);
+    const before = await readLeaves(workspace.store.db);
     const rebuild = await run('rebuild');
     expect(rebuild.code).toBe(0);
-    expect(await readLeaves(store.db)).toEqual(before);
+    expect(await readLeaves(workspace.store.db)).toEqual(before);
   });
 });

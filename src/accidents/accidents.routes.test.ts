@@ -5,23 +5,18 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { writeFixtureFiles } from '../../test/accidents/fixture.js';
-import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
-import { type TempFiles, tempFiles } from '../../test/imports/files.js';
-import { seedStore } from '../../test/seed.js';
-import { runImport } from '../imports/imports.service.js';
+import { beforeAll, expect, it } from 'vitest';
+import { useAccidentFixture } from '../../test/accidents/fixture.js';
+import { describeEachDialect } from '../../test/databases.js';
 import { createApp } from '../web/app.js';
 import type { RateRow } from './rates.js';
 
 const TOKEN = 'test-admin-token-0123456789';
-const actor = { user: 'datastewart', now: () => new Date('2026-03-01T09:00:00Z') };
+const _actor = { user: 'datastewart', now: () => new Date('2026-03-01T09:00:00Z') };
 const GROUPS = ['year', 'branch', 'mainGroup', 'ageBand', 'sex', 'severity', 'chemical'] as const;
 const KEYS = ['year', 'branch', 'mainGroup', 'ageBand', 'sex', 'severity', 'chemical'] as const;
 
 describeEachDialect('accident API', (dialect) => {
-  let store: TestStore;
-  let files: TempFiles;
   let app: ReturnType<typeof createApp>;
   const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
   const rates = async (query: URLSearchParams) => {
@@ -30,19 +25,9 @@ describeEachDialect('accident API', (dialect) => {
     return (await response.json()) as { rows: RateRow[] };
   };
 
-  beforeAll(async () => {
-    store = await freshStore(dialect);
-    await seedStore(store.db);
-    files = tempFiles();
-    const fixture = writeFixtureFiles(files);
-    await runImport(store, fixture.employmentFile, { kind: 'employment' }, actor);
-    await runImport(store, fixture.accidents2023, { kind: 'accidents' }, actor);
-    await runImport(store, fixture.accidents2024, { kind: 'accidents' }, actor);
-    app = createApp(store, { adminToken: TOKEN, logError: () => {} });
-  });
-  afterAll(async () => {
-    files?.remove();
-    await store?.destroy();
+  const workspace = useAccidentFixture(dialect);
+  beforeAll(() => {
+    app = createApp(workspace.store, { adminToken: TOKEN, logError: () => {} });
   });
 
   it('answers every measure as JSON with rows and meta', async () => {

@@ -1,6 +1,6 @@
 // Every accident measure on a small fixture, against figures computed by hand from the raw rows, on both
 // databases; and the aggregates against a recomputation after imports and rollbacks.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   accidentYear,
   ageBand,
@@ -13,11 +13,10 @@ import {
   type RawEmployment,
   registrationYear,
   severity,
-  writeFixtureFiles,
+  useAccidentFixture,
 } from '../../test/accidents/fixture.js';
-import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
-import { type TempFiles, tempFiles } from '../../test/imports/files.js';
-import { seedStore } from '../../test/seed.js';
+import { describeEachDialect, type TestStore } from '../../test/databases.js';
+import type { TempFiles } from '../../test/imports/files.js';
 import { inTransaction } from '../db/connect.js';
 import { rollbackImport, runImport } from '../imports/imports.service.js';
 import { clopperPearsonProportionCi, pheRate } from '../stats/index.js';
@@ -63,22 +62,12 @@ describeEachDialect('accident statistics on a hand-checked fixture', (dialect) =
     };
   };
 
-  beforeAll(async () => {
-    store = await freshStore(dialect);
-    await seedStore(store.db);
-    files = tempFiles();
-    const fixture = writeFixtureFiles(files);
-    records = fixture.records;
-    employment = fixture.employment;
-    await runImport(store, fixture.employmentFile, { kind: 'employment' }, actor);
-    await runImport(store, fixture.accidents2023, { kind: 'accidents' }, actor);
-    const second = await runImport(store, fixture.accidents2024, { kind: 'accidents' }, actor);
-    batch2024 = second.batchId ?? 0;
+  const workspace = useAccidentFixture(dialect);
+  beforeAll(() => {
+    ({ store, files } = workspace);
+    ({ records, employment } = workspace.fixture);
+    batch2024 = workspace.batches[1] ?? 0;
     statistics = new AccidentStatistics(store.db);
-  });
-  afterAll(async () => {
-    files?.remove();
-    await store?.destroy();
   });
 
   it('counts and rates by year and branch group equal the hand count per 10,000 employed', async () => {
@@ -374,26 +363,13 @@ describeEachDialect('accident statistics on a hand-checked fixture', (dialect) =
 });
 
 describeEachDialect('accident aggregates and a change of the chemical codes', (dialect) => {
-  let store: TestStore;
-  let files: TempFiles;
-  beforeAll(async () => {
-    store = await freshStore(dialect);
-    await seedStore(store.db);
-    files = tempFiles();
-    const fixture = writeFixtureFiles(files);
-    await runImport(store, fixture.employmentFile, { kind: 'employment' }, actor);
-    await runImport(store, fixture.accidents2023, { kind: 'accidents' }, actor);
-  });
-  afterAll(async () => {
-    files?.remove();
-    await store?.destroy();
-  });
-
+  const workspace = useAccidentFixture(dialect, [2023]);
   it('refuses to answer from aggregates built with other codes until they are rebuilt', async () => {
     const other = {
       ...DEFAULT_ACCIDENT_SETTINGS,
       chemical: { ...DEFAULT_ACCIDENT_SETTINGS.chemical, injuryTypes: ['010'] },
     };
+    const { store } = workspace;
     const statistics = new AccidentStatistics(store.db, other);
     await expect(statistics.current()).rejects.toMatchObject({ code: 'conflict' });
     await inTransaction(store.db, (tx) => rebuildAccidentAggregates(tx, other));

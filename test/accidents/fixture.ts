@@ -1,8 +1,13 @@
 // Test fixture for the accident statistics: a small, fully known set of accident records and employment figures
 // (two branch groups in each of two main groups, 2023 and 2024), written as import files, with the raw rows kept
 // so that tests compute every expected figure by hand.
+import { afterAll, beforeAll } from 'vitest';
+import type { Dialect } from '../../src/db/dialect.js';
+import { runImport } from '../../src/imports/imports.service.js';
 import { ageBandOf } from '../../src/imports/kinds/accidents.kind.js';
-import type { TempFiles } from '../imports/files.js';
+import { freshStore, type TestStore } from '../databases.js';
+import { type TempFiles, tempFiles } from '../imports/files.js';
+import { seedStore } from '../seed.js';
 
 export interface RawAccident {
   caseId: string;
@@ -207,3 +212,43 @@ export function employed(
 /** Records of one branch group registered in one year. */
 export const records = (branch: string, year: number) =>
   fixtureAccidents().filter((r) => r.branch === branch && registrationYear(r) === year).length;
+
+export interface AccidentWorkspace {
+  store: TestStore;
+  files: TempFiles;
+  fixture: ReturnType<typeof writeFixtureFiles>;
+  /** Batch ids of the accident files, in import order. */
+  batches: number[];
+}
+
+const fixtureActor = { user: 'datastewart', now: () => new Date('2026-03-01T09:00:00Z') };
+
+/**
+ * For accident suites: a migrated store with reference data, the fixture's employment and accident files of
+ * the given years imported (one batch each), created before the suite and removed after it. The returned object
+ * is filled in by `beforeAll`; read its fields inside tests.
+ */
+export function useAccidentFixture(
+  dialect: Dialect,
+  years: readonly (2023 | 2024)[] = YEARS,
+): AccidentWorkspace {
+  const workspace = {} as AccidentWorkspace;
+  beforeAll(async () => {
+    workspace.store = await freshStore(dialect);
+    await seedStore(workspace.store.db);
+    workspace.files = tempFiles();
+    workspace.fixture = writeFixtureFiles(workspace.files);
+    await runImport(workspace.store, workspace.fixture.employmentFile, { kind: 'employment' }, fixtureActor);
+    workspace.batches = [];
+    for (const year of years) {
+      const file = year === 2023 ? workspace.fixture.accidents2023 : workspace.fixture.accidents2024;
+      const report = await runImport(workspace.store, file, { kind: 'accidents' }, fixtureActor);
+      workspace.batches.push(report.batchId ?? 0);
+    }
+  });
+  afterAll(async () => {
+    workspace.files?.remove();
+    await workspace.store?.destroy();
+  });
+  return workspace;
+}
