@@ -35,8 +35,8 @@ describeEachDialect('web app', (dialect) => {
     ]) {
       expect(html).toContain(goal);
     }
-    // 19 target rows plus one header row per goal.
-    expect(rows(html)).toBe(19 + 4);
+    // 19 branch targets and the national accident target, plus one header row per goal.
+    expect(rows(html)).toBe(20 + 4);
     expect(html).toContain('Kontor: Pengeinstitut- og finansieringsvirksomhed');
     expect(html).toMatch(/\d+,\d\u00a0%/);
     expect(html).not.toMatch(/\d+\.\d%/);
@@ -50,7 +50,7 @@ describeEachDialect('web app', (dialect) => {
     expect(html).toContain('Demo data – not official figures');
     expect(html).toContain('Office: Banking and financing');
     expect(html).toMatch(/\d+\.\d%/);
-    expect(rows(html)).toBe(23);
+    expect(rows(html)).toBe(20 + 4);
   });
 
   it('answers the health check', async () => {
@@ -93,7 +93,7 @@ describeEachDialect('web app', (dialect) => {
     expect(explanation.reasons[0].en.length).toBeGreaterThan(20);
     // The list carries the same status as a summary.
     const list = await json('/api/v1/targets');
-    expect(list.data[0].assessment).toMatchObject({
+    expect(list.data.find((t: { id: number }) => t.id === 1).assessment).toMatchObject({
       status: body.data.status,
       uncertain: body.data.uncertain,
     });

@@ -49,7 +49,7 @@ it('migrates, seeds demo data into the embedded database and serves the target p
   expect(html).toContain('Mål og måltal');
   expect(html).toContain('Demodata – ikke officielle tal');
   const api = (await (await fetch(`${baseUrl}/api/v1/targets`)).json()) as { data: unknown[] };
-  expect(api.data).toHaveLength(19);
+  expect(api.data).toHaveLength(20);
 });
 
 it('stops cleanly on SIGTERM', async () => {
