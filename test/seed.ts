@@ -52,15 +52,12 @@ const TABLES: (keyof Database)[] = [
   'diseaseCase',
 ];
 
-/** Every row of every table, in a stable order: equal dumps mean equal content. */
-export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
-  const dump: Record<string, unknown[]> = {};
+/** Every row of every table as JSON (keys sorted), in a stable order: equal dumps mean equal content. */
+export async function dumpDatabase(db: Db): Promise<Record<string, string[]>> {
+  const dump: Record<string, string[]> = {};
   for (const table of TABLES) {
     const rows = (await db.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
-    dump[table] = rows
-      .map((row) => JSON.stringify(row, Object.keys(row).sort()))
-      .sort()
-      .map((text) => JSON.parse(text));
+    dump[table] = rows.map((row) => JSON.stringify(row, Object.keys(row).sort())).sort();
   }
   return dump;
 }
