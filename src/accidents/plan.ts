@@ -79,9 +79,17 @@ export function planQuery(data: AccidentData, filters: AccidentFilters): Plan {
   const to = filters.to ?? last;
   if (first !== null && last !== null) {
     if (filters.from !== null && filters.from > last)
-      issues.push({ field: 'from', message: `the accident records end in ${last}` });
+      issues.push({
+        field: 'from',
+        message: `the accident records end in ${last}`,
+        messageDa: `ulykkestallene slutter i ${last}`,
+      });
     if (filters.to !== null && filters.to < first)
-      issues.push({ field: 'to', message: `the accident records start in ${first}` });
+      issues.push({
+        field: 'to',
+        message: `the accident records start in ${first}`,
+        messageDa: `ulykkestallene begynder i ${first}`,
+      });
   }
   const years = cube.years.filter((year) => from !== null && to !== null && year >= from && year <= to);
   const yearLeaves = years.map((year) => yearAxis.index.get(String(year)) as number);
@@ -91,16 +99,28 @@ export function planQuery(data: AccidentData, filters: AccidentFilters): Plan {
   const mainGroupOf = new Map(data.branches.map((b) => [b.code, b.mainGroup]));
   for (const code of filters.branch) {
     if (!mainGroupOf.has(code))
-      issues.push({ field: 'branch', message: `"${code}" is not a branch group code` });
+      issues.push({
+        field: 'branch',
+        message: `"${code}" is not a branch group code`,
+        messageDa: `"${code}" er ikke en kode for en branchegruppe`,
+      });
   }
   if (filters.mainGroup !== null && !data.mainGroups.some((g) => g.code === filters.mainGroup)) {
-    issues.push({ field: 'mainGroup', message: `"${filters.mainGroup}" is not a main group code` });
+    issues.push({
+      field: 'mainGroup',
+      message: `"${filters.mainGroup}" is not a main group code`,
+      messageDa: `"${filters.mainGroup}" er ikke en kode for en hovedgruppe`,
+    });
   }
   let branches = filters.branch.length > 0 ? filters.branch : data.branches.map((b) => b.code);
   if (filters.mainGroup !== null) {
     const outside = filters.branch.filter((code) => mainGroupOf.get(code) !== filters.mainGroup);
     for (const code of outside)
-      issues.push({ field: 'branch', message: `"${code}" is not in the main group ${filters.mainGroup}` });
+      issues.push({
+        field: 'branch',
+        message: `"${code}" is not in the main group ${filters.mainGroup}`,
+        messageDa: `"${code}" hører ikke til hovedgruppen ${filters.mainGroup}`,
+      });
     branches = branches.filter((code) => mainGroupOf.get(code) === filters.mainGroup);
   }
   if (issues.length > 0) throw new AppError('invalid_input', 'Invalid accident statistics query', issues);

@@ -45,11 +45,17 @@ export function parseFilters(raw: RawParameters, extra: readonly string[] = []):
   const issues: Issue[] = [];
   const known = new Set<string>([...PARAMETERS, ...extra]);
   for (const name of Object.keys(raw)) {
-    if (!known.has(name)) issues.push({ field: name, message: 'is not a known parameter' });
+    if (!known.has(name))
+      issues.push({
+        field: name,
+        message: 'is not a known parameter',
+        messageDa: 'er ikke en kendt parameter',
+      });
   }
   const single = (name: string): string | null => {
     const values = raw[name] ?? [];
-    if (values.length > 1) issues.push({ field: name, message: 'may be given only once' });
+    if (values.length > 1)
+      issues.push({ field: name, message: 'may be given only once', messageDa: 'må kun angives én gang' });
     const value = values[0]?.trim();
     return value === undefined || value === '' ? null : value;
   };
@@ -57,14 +63,22 @@ export function parseFilters(raw: RawParameters, extra: readonly string[] = []):
     const value = single(name);
     if (value === null) return null;
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    issues.push({ field: name, message: `"${value}" is not one of ${allowed.join(', ')}` });
+    issues.push({
+      field: name,
+      message: `"${value}" is not one of ${allowed.join(', ')}`,
+      messageDa: `"${value}" er ikke en af ${allowed.join(', ')}`,
+    });
     return null;
   };
   const year = (name: string): number | null => {
     const value = single(name);
     if (value === null) return null;
     if (!/^\d{4}$/.test(value)) {
-      issues.push({ field: name, message: `"${value}" is not a year (four digits)` });
+      issues.push({
+        field: name,
+        message: `"${value}" is not a year (four digits)`,
+        messageDa: `"${value}" er ikke et årstal (fire cifre)`,
+      });
       return null;
     }
     return Number(value);
@@ -77,9 +91,14 @@ export function parseFilters(raw: RawParameters, extra: readonly string[] = []):
   const from = year('from');
   const to = year('to');
   if (from !== null && to !== null && from > to)
-    issues.push({ field: 'from', message: `${from} is after to=${to}` });
+    issues.push({
+      field: 'from',
+      message: `${from} is after to=${to}`,
+      messageDa: `${from} ligger efter til-året ${to}`,
+    });
   const branch = (raw.branch ?? []).flatMap((value) => value.split(',')).map((value) => value.trim());
-  if (branch.some((value) => value === '')) issues.push({ field: 'branch', message: 'is empty' });
+  if (branch.some((value) => value === ''))
+    issues.push({ field: 'branch', message: 'is empty', messageDa: 'er tom' });
   const perEmployedText = single('perEmployed');
   let perEmployed: number | null = null;
   if (perEmployedText !== null) {
@@ -88,6 +107,7 @@ export function parseFilters(raw: RawParameters, extra: readonly string[] = []):
       issues.push({
         field: 'perEmployed',
         message: `"${perEmployedText}" is not a whole number from 1 to 1000000`,
+        messageDa: `"${perEmployedText}" er ikke et helt tal fra 1 til 1000000`,
       });
       perEmployed = null;
     }
@@ -97,9 +117,17 @@ export function parseFilters(raw: RawParameters, extra: readonly string[] = []):
     const name = value.trim();
     if (name === '') continue;
     if (!(GROUP_BY as readonly string[]).includes(name)) {
-      issues.push({ field: 'groupBy', message: `"${name}" is not one of ${GROUP_BY.join(', ')}` });
+      issues.push({
+        field: 'groupBy',
+        message: `"${name}" is not one of ${GROUP_BY.join(', ')}`,
+        messageDa: `"${name}" er ikke en af ${GROUP_BY.join(', ')}`,
+      });
     } else if (groupBy.includes(name as GroupBy)) {
-      issues.push({ field: 'groupBy', message: `"${name}" is given twice` });
+      issues.push({
+        field: 'groupBy',
+        message: `"${name}" is given twice`,
+        messageDa: `"${name}" er angivet to gange`,
+      });
     } else groupBy.push(name as GroupBy);
   }
   const filters: AccidentFilters = {
@@ -121,7 +149,11 @@ export function parseFilters(raw: RawParameters, extra: readonly string[] = []):
     filters.severity !== null &&
     (filters.severity === 'fatal') !== filters.fatal
   ) {
-    issues.push({ field: 'severity', message: `"${filters.severity}" contradicts fatal=${filters.fatal}` });
+    issues.push({
+      field: 'severity',
+      message: `"${filters.severity}" contradicts fatal=${filters.fatal}`,
+      messageDa: `"${filters.severity}" passer ikke med fatal=${filters.fatal}`,
+    });
   }
   if (issues.length > 0) throw new AppError('invalid_input', 'Invalid accident statistics query', issues);
   return filters;

@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { accidentRoutes } from '../accidents/accidents.routes.js';
+import { explorerRoutes } from '../accidents/explorer.routes.js';
 import { statisticsFor } from '../accidents/series.js';
 import type { Store } from '../db/connect.js';
 import { toAppError } from '../errors.js';
@@ -86,6 +87,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/', adminRoutes(adminToken));
   app.route('/', importRoutes(store, { adminToken, uploadDir: options.uploadDir ?? join('var', 'uploads') }));
   app.route('/', accidentRoutes(store, statisticsFor(store.db), adminToken));
+  app.route('/', explorerRoutes(statisticsFor(store.db)));
 
   const isApi = (path: string) => path.startsWith('/api/');
 

@@ -35,6 +35,10 @@ export function Layout(props: PageProps) {
               {t.siteName}
               <span>{t.siteTagline}</span>
             </a>
+            <nav aria-label={t.mainNavLabel} class="maaltal-nav">
+              <a href={localePath(props.locale, '/')}>{t.targetsNav}</a>
+              <a href={localePath(props.locale, '/ulykker')}>{t.accidentsNav}</a>
+            </nav>
             <nav aria-label={t.languageSwitchLabel}>
               <a href={alternatePath(props.path, props.locale)} lang={other} hreflang={other}>
                 {t.languageSwitch}

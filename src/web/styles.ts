@@ -4,6 +4,7 @@ export const MAALTAL_CSS = `
 .maaltal-header .container { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; }
 .maaltal-brand { font-size: 2.4rem; font-weight: 600; color: inherit; text-decoration: none; }
 .maaltal-brand span { display: block; font-size: 1.6rem; font-weight: 400; }
+.maaltal-nav { display: flex; gap: 2.4rem; margin-left: auto; }
 .maaltal-demo { background: #fff4d6; border-bottom: 2px solid #c77700; padding: 0.8rem 0; font-weight: 600; }
 .maaltal-demo p { margin: 0; max-width: none; }
 .maaltal-main { padding: 2.4rem 0 4rem; }
@@ -14,6 +15,14 @@ export const MAALTAL_CSS = `
 .maaltal-note { font-size: 1.4rem; color: #545454; }
 .maaltal-footer { border-top: 1px solid #d4d4d4; padding: 2rem 0; margin-top: 4rem; }
 .table-wrapper { overflow-x: auto; }
+.maaltal-filters fieldset { border: 1px solid #d4d4d4; padding: 1.6rem; margin: 2.4rem 0; }
+.maaltal-filter-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 0 2.4rem; }
+.maaltal-filter-grid .form-group { margin-top: 1.2rem; }
+.maaltal-filter-grid .form-select { max-width: 100%; width: 100%; }
+.maaltal-chart { margin: 2.4rem 0; max-width: 76rem; }
+.maaltal-chart svg { max-width: 100%; height: auto; }
+.maaltal-chart figcaption { font-size: 1.6rem; margin-top: 0.8rem; }
+.maaltal-downloads { display: flex; gap: 2.4rem; list-style: none; padding: 0; }
 @media print {
   .maaltal-header nav, .skipnav { display: none; }
   table, figure { break-inside: avoid; }
