@@ -1,25 +1,10 @@
-// The accident answers as files: CSV (one row per result row) and XLSX (the rows, and a sheet describing them:
+// The accident answers as files: CSV (one row per result row, web/csv.ts) and XLSX (the rows, and a sheet describing them:
 // method, convention, filters, suppression, sources and caveats).
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { columnsOf } from '../web/csv.js';
 import type { AnswerMeta } from './rates.js';
 
-/** Columns in first-seen order across all rows (rows of one answer share their keys). */
-function columnsOf(rows: readonly object[]): string[] {
-  const columns: string[] = [];
-  for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
-  return columns;
-}
-
-const cell = (value: unknown) => (value === null || value === undefined ? '' : value);
-
-export function toCsv(rows: readonly object[], fallbackColumns: readonly string[]): string {
-  const columns = rows.length === 0 ? [...fallbackColumns] : columnsOf(rows);
-  return stringify(
-    rows.map((row) => columns.map((column) => cell((row as Record<string, unknown>)[column]))),
-    { header: true, columns, cast: { boolean: (value) => (value ? 'true' : 'false') } },
-  );
-}
+export { toCsv } from '../web/csv.js';
 
 function metaLines(meta: AnswerMeta & Record<string, unknown>): [string, string][] {
   const lines: [string, string][] = [

@@ -7,7 +7,8 @@ import { formatInterval, formatValue, type Locale } from '../format.js';
 import { listGoals } from '../reference/reference.repository.js';
 import { STATUS_TEXT } from '../stats/index.js';
 import { parseOrThrow } from '../validation.js';
-import { MESSAGES, pick } from '../web/i18n.js';
+import { toCsv } from '../web/csv.js';
+import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import type { Target } from './targets.model.js';
 import { presentAssessment, presentTargetHistory, presentTargetList } from './targets.presenter.js';
@@ -55,7 +56,9 @@ function TargetRow({ target, locale }: { target: Target; locale: Locale }) {
   const latest = target.latest;
   return (
     <tr>
-      <th scope="row">{branchLabel(target, locale)}</th>
+      <th scope="row">
+        <a href={localePath(locale, `/maaltal/${target.id}`)}>{branchLabel(target, locale)}</a>
+      </th>
       <td>{target.subProblem === null ? pick(target.goal, locale) : pick(target.subProblem, locale)}</td>
       <td>{pick(target.indicator, locale)}</td>
       <td>
@@ -200,6 +203,33 @@ export function targetRoutes(store: Store): Hono {
     const id = parseOrThrow(idSchema, c.req.param('id'), 'Invalid target id', { fieldName: () => 'id' });
     const [history, demo] = await Promise.all([showTarget(store.db, id), holdsDemoData(store.db)]);
     return c.json(presentAssessment(history.current, demo));
+  });
+
+  app.get('/api/v1/targets/:id/observations.csv', async (c) => {
+    const id = parseOrThrow(idSchema, c.req.param('id'), 'Invalid target id', { fieldName: () => 'id' });
+    const history = await showTarget(store.db, id);
+    const target = history.current;
+    const rows = history.observations.map((o) => ({
+      targetId: target.id,
+      indicator: target.indicator.code,
+      unit: target.indicator.unit,
+      year: o.year,
+      period: o.periodLabel,
+      value: o.value,
+      lowercl: o.lowercl,
+      uppercl: o.uppercl,
+      confidence: o.confidence,
+      count: o.count,
+      denominator: o.denominator,
+      respondents: o.respondents,
+      series: o.seriesLabel,
+      seriesBreak: o.seriesBreak,
+      source: o.source,
+      demo: o.isDemo,
+    }));
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="maaltal-${id}-maalinger.csv"`);
+    return c.body(toCsv(rows, ['targetId', 'year', 'value', 'lowercl', 'uppercl']));
   });
 
   app.get('/api/v1/targets/:id', async (c) => {

@@ -78,3 +78,88 @@ export function rateChartSvg(points: readonly ChartPoint[], options: RateChartOp
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   return svg.outerHTML;
 }
+
+export interface ProgressChartInput {
+  locale: Locale;
+  observations: readonly {
+    year: number;
+    value: number;
+    lowercl: number | null;
+    uppercl: number | null;
+    series: string;
+  }[];
+  baseline: { year: number; value: number };
+  target: { year: number; value: number };
+  /** Where the current development leads by the target year (from the latest observation), if projected. */
+  projection: { fromYear: number; fromValue: number; year: number; value: number } | null;
+  /** Years where a new series starts (a method break): drawn between the two series. */
+  breaks: readonly number[];
+  yLabel: string;
+  labels: { target: string; requiredPath: string; projection: string; seriesBreak: string };
+  title: string;
+  describedBy: string;
+  format: (value: number) => string;
+}
+
+const PATH_GREY = '#6f6f6f';
+const TARGET_GREEN = '#2b7a3d';
+
+/** Observations with intervals, the path from baseline to target, the projection and series breaks. */
+export function progressChartSvg(input: ProgressChartInput): string {
+  const { observations, baseline, target, projection, labels } = input;
+  const years = observations.map((o) => o.year);
+  const breakLines = input.breaks.flatMap((year) => {
+    const before = years.filter((y) => y < year);
+    if (before.length === 0) return [];
+    return [{ x: (Math.max(...before) + year) / 2, label: labels.seriesBreak }];
+  });
+  const path = [
+    { year: baseline.year, value: baseline.value },
+    { year: target.year, value: target.value },
+  ];
+  const projected =
+    projection === null
+      ? []
+      : [
+          { year: projection.fromYear, value: projection.fromValue },
+          { year: projection.year, value: projection.value },
+        ];
+  const svg = Plot.plot({
+    document: document as unknown as Plot.PlotOptions['document'],
+    width: 760,
+    height: 360,
+    marginLeft: 56,
+    marginRight: 40,
+    style: { fontSize: '14px', fontFamily: 'inherit', overflow: 'visible' },
+    x: {
+      label: null,
+      tickFormat: (d: number) => String(d),
+      domain: [Math.min(...years, baseline.year) - 0.5, target.year + 0.5],
+    },
+    y: { label: input.yLabel, grid: true, zero: true, tickFormat: input.format },
+    marks: [
+      Plot.ruleX(breakLines, { x: 'x', stroke: PATH_GREY, strokeDasharray: '2,3' }),
+      Plot.text(breakLines, { x: 'x', frameAnchor: 'top', text: 'label', dy: -4, fill: PATH_GREY }),
+      Plot.line(path, { x: 'year', y: 'value', stroke: PATH_GREY, strokeDasharray: '6,4' }),
+      Plot.line(projected, { x: 'year', y: 'value', stroke: INK, strokeDasharray: '2,3', strokeWidth: 2 }),
+      Plot.ruleX(observations, {
+        x: 'year',
+        y1: 'lowercl',
+        y2: 'uppercl',
+        stroke: INK,
+        strokeOpacity: 0.45,
+        strokeWidth: 6,
+      }),
+      Plot.line(observations, { x: 'year', y: 'value', z: 'series', stroke: INK, strokeWidth: 2 }),
+      Plot.dot(observations, { x: 'year', y: 'value', fill: INK, r: 3.5 }),
+      Plot.dot([target], { x: 'year', y: 'value', symbol: 'diamond', fill: TARGET_GREEN, r: 6 }),
+      Plot.text([target], { x: 'year', y: 'value', text: () => labels.target, dy: -14, fill: TARGET_GREEN }),
+    ],
+  });
+  for (const element of svg.querySelectorAll('[aria-label]')) element.removeAttribute('aria-label');
+  svg.setAttribute('aria-label', input.title);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-describedby', input.describedBy);
+  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  return svg.outerHTML;
+}

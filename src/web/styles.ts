@@ -4,7 +4,7 @@ export const MAALTAL_CSS = `
 .maaltal-header .container { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; }
 .maaltal-brand { font-size: 2.4rem; font-weight: 600; color: inherit; text-decoration: none; }
 .maaltal-brand span { display: block; font-size: 1.6rem; font-weight: 400; }
-.maaltal-nav { display: flex; gap: 2.4rem; margin-left: auto; }
+.maaltal-nav { display: flex; gap: 2.4rem; margin-left: auto; margin-right: 2.4rem; }
 .maaltal-demo { background: #fff4d6; border-bottom: 2px solid #c77700; padding: 0.8rem 0; font-weight: 600; }
 .maaltal-demo p { margin: 0; max-width: none; }
 .maaltal-main { padding: 2.4rem 0 4rem; }
@@ -22,6 +22,12 @@ export const MAALTAL_CSS = `
 .maaltal-chart { margin: 2.4rem 0; max-width: 76rem; }
 .maaltal-chart svg { max-width: 100%; height: auto; }
 .maaltal-chart figcaption { font-size: 1.6rem; margin-top: 0.8rem; }
+.maaltal-status { border-left: 4px solid #1a5a8a; padding: 0.4rem 0 0.4rem 1.6rem; margin: 2.4rem 0; }
+.maaltal-status h2 { margin-top: 0; }
+.maaltal-why { border: 1px solid #d4d4d4; padding: 1.2rem 1.6rem; margin: 2.4rem 0; }
+.maaltal-why summary { font-weight: 600; cursor: pointer; }
+.maaltal-why dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 2.4rem; }
+.maaltal-why dd { margin: 0; }
 .maaltal-downloads { display: flex; gap: 2.4rem; list-style: none; padding: 0; }
 @media print {
   .maaltal-header nav, .skipnav { display: none; }

@@ -62,8 +62,26 @@ describe('target page in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 
+  it('takes a newcomer from the overview to a target and to why it has its status', async () => {
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.getByRole('link', { name: 'Anlægsarbejde' }).first().click();
+    await page.waitForURL(/\/maaltal\/\d+$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Anlægsarbejde – /);
+    expect(await page.locator('#status-in-words').textContent()).toMatch(
+      /^Andelen .* i 2021 til .* i 2025; målet er .* i 2030/,
+    );
+    await expect(page.getByRole('img').count()).resolves.toBe(1);
+    const why = page.getByText('Hvorfor denne status?');
+    await why.click();
+    const panel = page.locator('details.maaltal-why');
+    expect(await panel.getAttribute('open')).not.toBeNull();
+    expect(await panel.textContent()).toContain('Forholdstal R (faktisk / nødvendig)');
+    expect(await panel.getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('has no WCAG 2.1 A/AA violations that axe-core finds, in either language', async () => {
-    for (const path of ['/', '/en/', '/findes-ikke']) {
+    for (const path of ['/', '/en/', '/findes-ikke', '/maaltal/1', '/en/maaltal/1']) {
       await page.goto(`http://127.0.0.1:${server.port}${path}`);
       expect(await axeViolations(page), path).toEqual([]);
     }
