@@ -279,7 +279,7 @@ export function targetPageRoutes(store: Store): Hono {
     return (
       <Layout locale={locale} path={path} title={title} demo={demo}>
         <p class="maaltal-note">
-          <a href={localePath(locale, '/')}>{t.targetsNav}</a>
+          <a href={localePath(locale, `/maal/${target.goal.code}`)}>{pick(target.goal, locale)}</a>
         </p>
         <h1>{title}</h1>
         <p class="font-lead">{pick(target.indicator, locale)}</p>

@@ -1,4 +1,4 @@
-// HTTP routes for targets: the target-tree page (da at /, en at /en/) and the JSON API under /api/v1/targets.
+// HTTP routes for targets: every target by goal (/maaltal, /en/maaltal) and the JSON API under /api/v1/targets.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Store } from '../db/connect.js';
@@ -26,7 +26,7 @@ function adoptionLabel(target: Target, locale: Locale): string {
 }
 
 /** The progress status in words; never "on track" alone when the change is not significant. */
-function ProgressCell({ target, locale }: { target: Target; locale: Locale }) {
+export function ProgressCell({ target, locale }: { target: Target; locale: Locale }) {
   const t = MESSAGES[locale];
   const assessment = target.assessment;
   if (assessment === null) return <td>–</td>;
@@ -43,7 +43,7 @@ function ProgressCell({ target, locale }: { target: Target; locale: Locale }) {
   );
 }
 
-function branchLabel(target: Target, locale: Locale): string {
+export function branchLabel(target: Target, locale: Locale): string {
   const t = MESSAGES[locale];
   if (target.branchGroup === null) return t.wholeCountry;
   const group = pick(target.branchGroup, locale);
@@ -97,7 +97,15 @@ function TargetRow({ target, locale }: { target: Target; locale: Locale }) {
   );
 }
 
-function TargetTable({ targets, locale, caption }: { targets: Target[]; locale: Locale; caption: string }) {
+export function TargetTable({
+  targets,
+  locale,
+  caption,
+}: {
+  targets: Target[];
+  locale: Locale;
+  caption: string;
+}) {
   const t = MESSAGES[locale];
   return (
     <div class="table-wrapper">
@@ -189,9 +197,8 @@ export function targetRoutes(store: Store): Hono {
     );
   };
 
-  app.get('/', async (c) => c.html(await page('da', c.req.path)));
-  app.get('/en', async (c) => c.html(await page('en', c.req.path)));
-  app.get('/en/', async (c) => c.html(await page('en', c.req.path)));
+  app.get('/maaltal', async (c) => c.html(await page('da', c.req.path)));
+  app.get('/en/maaltal', async (c) => c.html(await page('en', c.req.path)));
 
   app.get('/api/v1/targets', async (c) => {
     const filter = parseOrThrow(listTargetsSchema.strict(), c.req.query(), 'Invalid query parameters');

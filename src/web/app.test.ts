@@ -21,7 +21,7 @@ describeEachDialect('web app', (dialect) => {
   const rows = (html: string) => html.match(/<tr>/g)?.length ?? 0;
 
   it('shows the target tree in Danish, grouped by goal, with Danish number formats and the demo marker', async () => {
-    const response = await app.request('/');
+    const response = await app.request('/maaltal');
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<html lang="da">');
@@ -40,11 +40,11 @@ describeEachDialect('web app', (dialect) => {
     expect(html).toContain('Kontor: Pengeinstitut- og finansieringsvirksomhed');
     expect(html).toMatch(/\d+,\d\u00a0%/);
     expect(html).not.toMatch(/\d+\.\d%/);
-    expect(html).toContain('href="/en/"');
+    expect(html).toContain('href="/en/maaltal"');
   });
 
-  it('shows the same page in English at /en/', async () => {
-    const html = await (await app.request('/en/')).text();
+  it('shows the same page in English at /en/maaltal', async () => {
+    const html = await (await app.request('/en/maaltal')).text();
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<h1>Goals and targets</h1>');
     expect(html).toContain('Demo data – not official figures');
@@ -100,7 +100,7 @@ describeEachDialect('web app', (dialect) => {
   });
 
   it('shows the progress status in words on the page', async () => {
-    const html = await (await app.request('/')).text();
+    const html = await (await app.request('/maaltal')).text();
     expect(html).toMatch(/På rette vej|Skal accelereres|Begrænset fremgang|Forværring|Målet er nået/);
     expect(html).toContain(
       'title="Ændringen fra udgangspunktet er ikke statistisk signifikant.">usikker</span>',

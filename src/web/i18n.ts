@@ -97,6 +97,26 @@ const da = {
     'Anmeldte arbejdsulykker og dødsulykker pr. beskæftigede, med 95 %-konfidensintervaller. Vælg år, branche, alder, køn og alvorlighed; adressen husker dine valg, så siden kan deles.',
   accidentsNav: 'Arbejdsulykker',
   targetsNav: 'Mål og måltal',
+  overviewTitle: 'Arbejdsmiljøets mål for 2030',
+  overviewIntro:
+    'Fire nationale mål og de brancherettede måltal under dem: hvor langt er vi, og hvordan går det med arbejdsulykkerne?',
+  statusCountsLabel: (goal: string) => `Måltal under ${goal} fordelt på status`,
+  uncertainCount: (n: number) => (n === 1 ? 'heraf 1 usikker' : `heraf ${n} usikre`),
+  seeGoal: (goal: string) => `Se måltallene for ${goal.toLowerCase()}`,
+  headlineTitle: 'Arbejdsulykker',
+  headlineReported: (value: string, year: number) =>
+    `${value} anmeldte ulykker pr. 10.000 beskæftigede i ${year}`,
+  headlineFatal: (count: string, year: number, rate: string) =>
+    `${count} dødsulykker i ${year} (${rate} pr. 100.000 beskæftigede)`,
+  headlineTable: 'Se tallene som tabel',
+  headlineExplore: 'Udforsk ulykkestallene',
+  latestData: (year: number, date: string) => `Seneste data er fra ${year}; senest opdateret ${date}.`,
+  goalTargetsTitle: 'Måltallene',
+  goalGridTitle: 'Overblik: branche × problem',
+  goalGridIntro: 'Hver celle viser måltallets status; klik for at se måltallet.',
+  colProjection: 'Fremskrivning',
+  sortBy: (column: string) => `Sortér efter ${column.toLowerCase()}`,
+  allTargetsLink: 'Alle måltal på én side',
   targetPageStatus: 'Status',
   whyTitle: 'Hvorfor denne status?',
   whyIntro:
@@ -303,6 +323,26 @@ const en: Messages = {
     'Reported work accidents and fatal accidents per employed, with 95% confidence intervals. Choose years, branch, age, sex and severity; the address keeps your choices, so the page can be shared.',
   accidentsNav: 'Work accidents',
   targetsNav: 'Goals and targets',
+  overviewTitle: "The working environment's targets for 2030",
+  overviewIntro:
+    'Four national goals and the branch targets under them: how far have we come, and how are work accidents developing?',
+  statusCountsLabel: (goal: string) => `Targets under ${goal} by status`,
+  uncertainCount: (n: number) => (n === 1 ? '1 of them uncertain' : `${n} of them uncertain`),
+  seeGoal: (goal: string) => `See the targets for ${goal.toLowerCase()}`,
+  headlineTitle: 'Work accidents',
+  headlineReported: (value: string, year: number) =>
+    `${value} reported accidents per 10,000 employed in ${year}`,
+  headlineFatal: (count: string, year: number, rate: string) =>
+    `${count} fatal accidents in ${year} (${rate} per 100,000 employed)`,
+  headlineTable: 'See the figures as a table',
+  headlineExplore: 'Explore the accident figures',
+  latestData: (year: number, date: string) => `The latest data are from ${year}; last updated ${date}.`,
+  goalTargetsTitle: 'The targets',
+  goalGridTitle: 'Overview: branch × problem',
+  goalGridIntro: "Each cell shows the target's status; follow it to see the target.",
+  colProjection: 'Projection',
+  sortBy: (column: string) => `Sort by ${column.toLowerCase()}`,
+  allTargetsLink: 'All targets on one page',
   targetPageStatus: 'Status',
   whyTitle: 'Why this status?',
   whyIntro:

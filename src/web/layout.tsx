@@ -36,7 +36,7 @@ export function Layout(props: PageProps) {
               <span>{t.siteTagline}</span>
             </a>
             <nav aria-label={t.mainNavLabel} class="maaltal-nav">
-              <a href={localePath(props.locale, '/')}>{t.targetsNav}</a>
+              <a href={localePath(props.locale, '/maaltal')}>{t.targetsNav}</a>
               <a href={localePath(props.locale, '/ulykker')}>{t.accidentsNav}</a>
             </nav>
             <nav aria-label={t.languageSwitchLabel}>

@@ -28,6 +28,18 @@ export const MAALTAL_CSS = `
 .maaltal-why summary { font-weight: 600; cursor: pointer; }
 .maaltal-why dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 2.4rem; }
 .maaltal-why dd { margin: 0; }
+.maaltal-goal-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(30rem, 1fr)); gap: 2.4rem; margin: 2.4rem 0 4rem; }
+.maaltal-goal-card { border: 1px solid #d4d4d4; padding: 1.6rem; }
+.maaltal-goal-card h2 { margin-top: 0; font-size: 2.4rem; }
+.maaltal-counts { list-style: none; padding: 0; margin: 1.2rem 0; }
+.maaltal-counts li { padding: 0.4rem 0.8rem; margin: 0.2rem 0; border-left: 6px solid #d4d4d4; }
+.maaltal-status-achieved { border-left-color: #1e6b34 !important; background: #e3f1e6; }
+.maaltal-status-on_track { border-left-color: #2b7a3d !important; background: #eef7ef; }
+.maaltal-status-needs_acceleration { border-left-color: #b7791f !important; background: #fdf3df; }
+.maaltal-status-limited_progress { border-left-color: #c05621 !important; background: #fbe9de; }
+.maaltal-status-deterioration { border-left-color: #a4262c !important; background: #f9e0e1; }
+.maaltal-status-insufficient_data { border-left-color: #6f6f6f !important; background: #f2f2f2; }
+.maaltal-grid td { border-left: 6px solid transparent; }
 .maaltal-downloads { display: flex; gap: 2.4rem; list-style: none; padding: 0; }
 @media print {
   .maaltal-header nav, .skipnav { display: none; }

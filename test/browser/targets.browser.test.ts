@@ -27,7 +27,7 @@ describe('target page in Chromium', () => {
   });
 
   it('shows the goals, the targets and the demo marker in Danish, then in English after the switch', async () => {
-    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.goto(`http://127.0.0.1:${server.port}/maaltal`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mål og måltal');
     expect(await page.getByRole('note').textContent()).toContain('Demodata – ikke officielle tal');
     const goals = await page.getByRole('heading', { level: 2 }).allTextContents();
@@ -56,7 +56,7 @@ describe('target page in Chromium', () => {
     expect(secondRow).toMatch(/^Anlægsarbejde.*\d+,\d\s%2021/);
 
     await page.getByRole('link', { name: 'English' }).click();
-    await page.waitForURL(/\/en\/$/);
+    await page.waitForURL(/\/en\/maaltal$/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Goals and targets');
     expect(await page.getByRole('note').textContent()).toContain('Demo data – not official figures');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -64,7 +64,11 @@ describe('target page in Chromium', () => {
 
   it('takes a newcomer from the overview to a target and to why it has its status', async () => {
     await page.goto(`http://127.0.0.1:${server.port}/`);
-    await page.getByRole('link', { name: 'Anlægsarbejde' }).first().click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Arbejdsmiljøets mål for 2030');
+    await page.getByRole('link', { name: '1. Arbejdsulykker' }).click();
+    await page.waitForURL(/\/maal\/accidents$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('1. Arbejdsulykker');
+    await page.getByRole('table').first().getByRole('link', { name: 'Anlægsarbejde' }).click();
     await page.waitForURL(/\/maaltal\/\d+$/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Anlægsarbejde – /);
     expect(await page.locator('#status-in-words').textContent()).toMatch(
@@ -81,7 +85,17 @@ describe('target page in Chromium', () => {
   });
 
   it('has no WCAG 2.1 A/AA violations that axe-core finds, in either language', async () => {
-    for (const path of ['/', '/en/', '/findes-ikke', '/maaltal/1', '/en/maaltal/1']) {
+    for (const path of [
+      '/',
+      '/en/',
+      '/maaltal',
+      '/en/maaltal',
+      '/maal/accidents',
+      '/en/maal/chemical',
+      '/findes-ikke',
+      '/maaltal/1',
+      '/en/maaltal/1',
+    ]) {
       await page.goto(`http://127.0.0.1:${server.port}${path}`);
       expect(await axeViolations(page), path).toEqual([]);
     }
