@@ -32,6 +32,7 @@ export const MAALTAL_CSS = `
 .maaltal-goal-card { border: 1px solid #d4d4d4; padding: 1.6rem; }
 .maaltal-goal-card h2 { margin-top: 0; font-size: 2.4rem; }
 .maaltal-counts { list-style: none; padding: 0; margin: 1.2rem 0; }
+.maaltal-counts li::before { content: none !important; display: none !important; }
 .maaltal-counts li { padding: 0.4rem 0.8rem; margin: 0.2rem 0; border-left: 6px solid #d4d4d4; }
 .maaltal-status-achieved { border-left-color: #1e6b34 !important; background: #e3f1e6; }
 .maaltal-status-on_track { border-left-color: #2b7a3d !important; background: #eef7ef; }
