@@ -221,3 +221,47 @@ export async function lookupIndustryCode(db: Handle, classification: Classificat
     .orderBy((eb) => eb.fn('length', ['industryCode.code']), 'desc')
     .executeTakeFirst();
 }
+
+/** Every branch group with its main group, its BFA owners and its sub-branches, in display order. */
+export async function listBranchGroups(db: Handle) {
+  const [groups, owners, subBranches] = await Promise.all([
+    db
+      .selectFrom('branchGroup')
+      .innerJoin('mainGroup', 'mainGroup.id', 'branchGroup.mainGroupId')
+      .select([
+        'branchGroup.id as id',
+        'branchGroup.code as code',
+        'branchGroup.nameDa as nameDa',
+        'branchGroup.nameEn as nameEn',
+        'branchGroup.caveat as caveat',
+        'mainGroup.code as mainGroupCode',
+        'mainGroup.nameDa as mainGroupNameDa',
+        'mainGroup.nameEn as mainGroupNameEn',
+      ])
+      .orderBy('mainGroup.sortOrder')
+      .orderBy('branchGroup.sortOrder')
+      .execute(),
+    db
+      .selectFrom('branchGroupOwner')
+      .innerJoin('bfa', 'bfa.id', 'branchGroupOwner.bfaId')
+      .select([
+        'branchGroupOwner.branchGroupId as branchGroupId',
+        'bfa.code as code',
+        'bfa.short as short',
+        'bfa.nameDa as nameDa',
+        'bfa.nameEn as nameEn',
+        'branchGroupOwner.basis as basis',
+      ])
+      .execute(),
+    db
+      .selectFrom('subBranch')
+      .select(['branchGroupId', 'code', 'nameDa', 'nameEn'])
+      .orderBy('code')
+      .execute(),
+  ]);
+  return groups.map((group) => ({
+    ...group,
+    owners: owners.filter((owner) => owner.branchGroupId === group.id),
+    subBranches: subBranches.filter((sub) => sub.branchGroupId === group.id),
+  }));
+}

@@ -12,7 +12,8 @@ import type { Store } from '../db/connect.js';
 import { toAppError } from '../errors.js';
 import type { Locale } from '../format.js';
 import { importRoutes } from '../imports/imports.routes.js';
-import { goalPageRoutes } from '../targets/goal-pages.js';
+import { branchPageRoutes } from '../site/branch-pages.js';
+import { goalPageRoutes } from '../site/goal-pages.js';
 import { targetPageRoutes } from '../targets/target-page.js';
 import { targetRoutes } from '../targets/targets.routes.js';
 import { adminRoutes } from './admin.routes.js';
@@ -87,6 +88,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/', targetRoutes(store));
   app.route('/', targetPageRoutes(store));
   app.route('/', goalPageRoutes(store));
+  app.route('/', branchPageRoutes(store));
   const adminToken = options.adminToken ?? null;
   app.route('/', adminRoutes(adminToken));
   app.route('/', importRoutes(store, { adminToken, uploadDir: options.uploadDir ?? join('var', 'uploads') }));

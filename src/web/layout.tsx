@@ -37,6 +37,7 @@ export function Layout(props: PageProps) {
             </a>
             <nav aria-label={t.mainNavLabel} class="maaltal-nav">
               <a href={localePath(props.locale, '/maaltal')}>{t.targetsNav}</a>
+              <a href={localePath(props.locale, '/branche')}>{t.branchesNav}</a>
               <a href={localePath(props.locale, '/ulykker')}>{t.accidentsNav}</a>
             </nav>
             <nav aria-label={t.languageSwitchLabel}>

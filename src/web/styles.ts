@@ -41,6 +41,9 @@ export const MAALTAL_CSS = `
 .maaltal-status-deterioration { border-left-color: #a4262c !important; background: #f9e0e1; }
 .maaltal-status-insufficient_data { border-left-color: #6f6f6f !important; background: #f2f2f2; }
 .maaltal-grid td { border-left: 6px solid transparent; }
+.maaltal-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 2.4rem; }
+.maaltal-facts dd { margin: 0; }
+.maaltal-lookup { margin: 2.4rem 0; }
 .maaltal-downloads { display: flex; gap: 2.4rem; list-style: none; padding: 0; }
 @media print {
   .maaltal-header nav, .skipnav { display: none; }

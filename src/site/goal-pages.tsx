@@ -11,12 +11,12 @@ import { notFound } from '../errors.js';
 import { formatDate, formatNumber, formatValue, type Locale } from '../format.js';
 import { listGoals } from '../reference/reference.repository.js';
 import { type ProgressStatus, STATUS_TEXT } from '../stats/index.js';
+import type { Target } from '../targets/targets.model.js';
+import { branchLabel, ProgressCell } from '../targets/targets.routes.js';
+import { listTargets } from '../targets/targets.service.js';
 import { rateChartSvg } from '../web/charts.js';
 import { localePath, MESSAGES, type Messages, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
-import type { Target } from './targets.model.js';
-import { branchLabel, ProgressCell } from './targets.routes.js';
-import { listTargets } from './targets.service.js';
 
 /** Best to worst, and insufficient data last: the order counts and sorting use. */
 export const STATUS_ORDER: readonly ProgressStatus[] = [

@@ -1,0 +1,316 @@
+// Branch pages: the index with the look-up (/branche?q=…: an industry code (DB07/DB25) or a name lands on its
+// branch group) and one page per branch group (/branche/:code) with its BFA, its targets and its accidents.
+import { Hono } from 'hono';
+import { raw } from 'hono/html';
+import { accidentRates } from '../accidents/rates.js';
+import { accidentSeries, statisticsFor } from '../accidents/series.js';
+import type { Store } from '../db/connect.js';
+import { holdsDemoData } from '../demo/demo.seed.js';
+import { notFound } from '../errors.js';
+import { formatNumber, type Locale } from '../format.js';
+import { listBranchGroups, lookupIndustryCode } from '../reference/reference.repository.js';
+import { TargetTable } from '../targets/targets.routes.js';
+import { listTargets } from '../targets/targets.service.js';
+import { rateChartSvg } from '../web/charts.js';
+import { localePath, MESSAGES, pick } from '../web/i18n.js';
+import { Layout } from '../web/layout.js';
+
+type BranchGroup = Awaited<ReturnType<typeof listBranchGroups>>[number];
+
+const normalise = (text: string) => text.toLocaleLowerCase('da').normalize('NFC').trim();
+
+/** Branch groups whose name (or a sub-branch's or main group's name) contains the words asked for. */
+export function searchBranches(groups: readonly BranchGroup[], query: string): BranchGroup[] {
+  const words = normalise(query)
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
+  if (words.length === 0) return [];
+  return groups.filter((group) => {
+    const text = normalise(
+      [
+        group.nameDa,
+        group.nameEn,
+        group.mainGroupNameDa,
+        group.mainGroupNameEn,
+        ...group.subBranches.flatMap((s) => [s.nameDa, s.nameEn]),
+      ].join(' '),
+    );
+    return words.every((word) => text.includes(word));
+  });
+}
+
+function LookupForm({ locale, query }: { locale: Locale; query: string }) {
+  const t = MESSAGES[locale];
+  return (
+    <form method="get" action={localePath(locale, '/branche')} class="maaltal-lookup">
+      <div class="form-group">
+        <label class="form-label" for="branch-query">
+          {t.lookupLabel}
+        </label>
+        <span class="form-hint" id="branch-query-hint">
+          {t.lookupHint}
+        </span>
+        <input
+          class="form-input"
+          id="branch-query"
+          name="q"
+          type="search"
+          value={query}
+          aria-describedby="branch-query-hint"
+        />
+      </div>
+      <button class="button button-primary" type="submit">
+        {t.lookupButton}
+      </button>
+    </form>
+  );
+}
+
+export function branchPageRoutes(store: Store): Hono {
+  const app = new Hono();
+
+  const index = async (locale: Locale, path: string, query: string) => {
+    const t = MESSAGES[locale];
+    const [groups, demo] = await Promise.all([listBranchGroups(store.db), holdsDemoData(store.db)]);
+    const href = (group: BranchGroup) => localePath(locale, `/branche/${group.code}`);
+    let result: { heading: string; groups: BranchGroup[] } | null = null;
+    if (query.trim() !== '') {
+      const digits = query.replace(/\D/g, '');
+      if (digits.length >= 2 && /^[\d.\s]+$/.test(query.trim())) {
+        for (const classification of ['DB07', 'DB25'] as const) {
+          const found = await lookupIndustryCode(store.db, classification, query);
+          const group = groups.find((g) => g.code === found?.branchGroup);
+          if (group !== undefined) {
+            const from = new URLSearchParams({ kode: query.trim(), klassifikation: classification });
+            return { redirect: `${href(group)}?${from}` };
+          }
+        }
+        result = { heading: t.lookupNoMatch(query), groups: [] };
+      } else {
+        const matches = searchBranches(groups, query);
+        if (matches.length === 1 && matches[0] !== undefined) return { redirect: href(matches[0]) };
+        result = {
+          heading: matches.length === 0 ? t.lookupNoMatch(query) : t.lookupMatches(query),
+          groups: matches,
+        };
+      }
+    }
+    const mainGroups = [
+      ...new Map(
+        groups.map((g) => [g.mainGroupCode, locale === 'en' ? g.mainGroupNameEn : g.mainGroupNameDa]),
+      ).entries(),
+    ];
+    return {
+      html: (
+        <Layout locale={locale} path={path} title={t.branchesTitle} demo={demo}>
+          <h1>{t.branchesTitle}</h1>
+          <p class="font-lead">{t.branchesIntro}</p>
+          <LookupForm locale={locale} query={query} />
+          {result === null ? null : (
+            <section aria-live="polite">
+              <h2>{result.heading}</h2>
+              <ul>
+                {result.groups.map((group) => (
+                  <li>
+                    <a href={href(group)}>{pick(group, locale)}</a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {mainGroups.map(([code, name]) => (
+            <section aria-labelledby={`main-${code}`}>
+              <h2 id={`main-${code}`}>{name}</h2>
+              <ul>
+                {groups
+                  .filter((group) => group.mainGroupCode === code)
+                  .map((group) => (
+                    <li>
+                      <a href={href(group)}>{pick(group, locale)}</a>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ))}
+        </Layout>
+      ),
+    };
+  };
+
+  const branchPage = async (
+    locale: Locale,
+    path: string,
+    code: string,
+    lookedUp: { code: string; classification: string } | null,
+  ) => {
+    const t = MESSAGES[locale];
+    const groups = await listBranchGroups(store.db);
+    const group = groups.find((g) => g.code === code);
+    if (group === undefined) throw notFound(`No branch group "${code}"`);
+    const [targets, demo, data] = await Promise.all([
+      listTargets(store.db, { branch: code }),
+      holdsDemoData(store.db),
+      statisticsFor(store.db).current(),
+    ]);
+    const series = accidentSeries(data, code, 'per_10000');
+    const fatal = accidentRates(data, {
+      from: null,
+      to: null,
+      branch: [code],
+      mainGroup: null,
+      ageBand: null,
+      sex: null,
+      severity: null,
+      fatal: true,
+      chemical: null,
+      convention: 'accident',
+      perEmployed: 100_000,
+      groupBy: [],
+    });
+    const name = pick(group, locale);
+    const per = formatNumber(10_000, locale);
+    const chartTitle = `${t.chartTitle(per, locale === 'en' ? 'counted by registration year' : 'opgjort efter registreringsår')}: ${name}`;
+    const first = series[0];
+    const last = series[series.length - 1];
+    const fatalRow = fatal.rows[0];
+    return (
+      <Layout locale={locale} path={path} title={name} demo={demo}>
+        <p class="maaltal-note">
+          <a href={localePath(locale, '/branche')}>{t.branchesTitle}</a>
+        </p>
+        <h1>{name}</h1>
+        {lookedUp === null ? null : (
+          <div class="alert alert-info" role="status">
+            <div class="alert-body">
+              <p class="alert-text">
+                {t.lookupByCode(lookedUp.code, lookedUp.classification)} {name}. {t.lookupCaveat}
+              </p>
+            </div>
+          </div>
+        )}
+        <dl class="maaltal-facts">
+          <dt>{t.branchMainGroup}</dt>
+          <dd>{locale === 'en' ? group.mainGroupNameEn : group.mainGroupNameDa}</dd>
+          <dt>{t.branchOwner}</dt>
+          <dd>
+            {group.owners.length === 0
+              ? '–'
+              : group.owners.map((o) => `${pick(o, locale)} (${o.short})`).join(', ')}
+          </dd>
+          {group.subBranches.length === 0 ? null : (
+            <>
+              <dt>{t.branchSubBranches}</dt>
+              <dd>{group.subBranches.map((s) => pick(s, locale)).join(', ')}</dd>
+            </>
+          )}
+        </dl>
+        <h2>{t.branchTargets}</h2>
+        {targets.length === 0 ? (
+          <p>{t.branchNoTargets}</p>
+        ) : (
+          <TargetTable targets={targets} locale={locale} caption={`${t.branchTargets}: ${name}`} />
+        )}
+        <h2>{t.branchAccidents}</h2>
+        {first === undefined || last === undefined ? (
+          <p>{t.noRows}</p>
+        ) : (
+          <>
+            <figure class="maaltal-chart">
+              {raw(
+                rateChartSvg(
+                  series.map((p) => ({
+                    label: String(p.year),
+                    value: p.value,
+                    lower: p.lowercl,
+                    upper: p.uppercl,
+                  })),
+                  {
+                    locale,
+                    kind: 'line',
+                    yLabel: t.colRate(per),
+                    title: chartTitle,
+                    describedBy: 'branch-accidents',
+                  },
+                ),
+              )}
+              <figcaption id="branch-accidents">
+                {t.describeLine(
+                  formatNumber(first.value, locale, 1),
+                  String(first.year),
+                  formatNumber(last.value, locale, 1),
+                  String(last.year),
+                )}
+              </figcaption>
+            </figure>
+            <details>
+              <summary>{t.headlineTable}</summary>
+              <table class="table table--compact">
+                <caption>{chartTitle}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.colYear}</th>
+                    <th scope="col" class="num">
+                      {t.colCount}
+                    </th>
+                    <th scope="col" class="num">
+                      {t.colEmployed}
+                    </th>
+                    <th scope="col" class="num">
+                      {t.colRate(per)}
+                    </th>
+                    <th scope="col" class="num">
+                      {t.colCi}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {series.map((p) => (
+                    <tr>
+                      <th scope="row">{p.year}</th>
+                      <td class="num">{formatNumber(p.count, locale)}</td>
+                      <td class="num">{formatNumber(p.denominator, locale)}</td>
+                      <td class="num">{formatNumber(p.value, locale, 1)}</td>
+                      <td class="num">{`${formatNumber(p.lowercl, locale, 1)}–${formatNumber(p.uppercl, locale, 1)}`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+            {fatalRow === undefined || fatalRow.count === null || fatal.meta.filters.from === null ? null : (
+              <p>
+                {t.branchFatal(
+                  formatNumber(fatalRow.count, locale),
+                  fatal.meta.filters.from as number,
+                  fatal.meta.filters.to as number,
+                )}
+              </p>
+            )}
+          </>
+        )}
+        <p>
+          <a href={`${localePath(locale, '/ulykker')}?branch=${code}`}>{t.branchExplore}</a>
+        </p>
+      </Layout>
+    );
+  };
+
+  for (const locale of ['da', 'en'] as const) {
+    const prefix = locale === 'en' ? '/en' : '';
+    app.get(`${prefix}/branche`, async (c) => {
+      const url = new URL(c.req.url);
+      const outcome = await index(locale, `${url.pathname}${url.search}`, url.searchParams.get('q') ?? '');
+      if ('redirect' in outcome) return c.redirect(outcome.redirect as string, 303);
+      return c.html(outcome.html);
+    });
+    app.get(`${prefix}/branche/:code`, async (c) => {
+      const kode = c.req.query('kode');
+      const classification = c.req.query('klassifikation');
+      const lookedUp =
+        kode !== undefined && (classification === 'DB07' || classification === 'DB25')
+          ? { code: kode, classification }
+          : null;
+      return c.html(await branchPage(locale, c.req.path, c.req.param('code'), lookedUp));
+    });
+  }
+  return app;
+}
