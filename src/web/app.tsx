@@ -14,6 +14,7 @@ import type { Locale } from '../format.js';
 import { importRoutes } from '../imports/imports.routes.js';
 import { branchPageRoutes } from '../site/branch-pages.js';
 import { goalPageRoutes } from '../site/goal-pages.js';
+import { methodPageRoutes } from '../site/method-page.js';
 import { targetPageRoutes } from '../targets/target-page.js';
 import { targetRoutes } from '../targets/targets.routes.js';
 import { adminRoutes } from './admin.routes.js';
@@ -89,6 +90,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/', targetPageRoutes(store));
   app.route('/', goalPageRoutes(store));
   app.route('/', branchPageRoutes(store));
+  app.route('/', methodPageRoutes(store));
   const adminToken = options.adminToken ?? null;
   app.route('/', adminRoutes(adminToken));
   app.route('/', importRoutes(store, { adminToken, uploadDir: options.uploadDir ?? join('var', 'uploads') }));

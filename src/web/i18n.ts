@@ -98,6 +98,11 @@ const da = {
   accidentsNav: 'Arbejdsulykker',
   targetsNav: 'Mål og måltal',
   branchesNav: 'Brancher',
+  methodNav: 'Metode',
+  methodTitle: 'Sådan regner Måltal',
+  methodIntro:
+    'Hvordan status, usikkerhed, fremskrivninger og diskretion beregnes, og hvilke data tallene bygger på.',
+  methodContents: 'Indhold',
   branchesTitle: 'Brancher',
   branchesIntro:
     'Arbejdsmiljøindsatsen er organiseret i 36 branchegrupper. Find din virksomheds branchegruppe ud fra branchekoden (DB07 eller DB25) eller navnet.',
@@ -344,6 +349,11 @@ const en: Messages = {
   accidentsNav: 'Work accidents',
   targetsNav: 'Goals and targets',
   branchesNav: 'Branches',
+  methodNav: 'Method',
+  methodTitle: 'How Måltal calculates',
+  methodIntro:
+    'How statuses, uncertainty, projections and confidentiality are computed, and which data the figures rest on.',
+  methodContents: 'Contents',
   branchesTitle: 'Branches',
   branchesIntro:
     "Denmark's working-environment effort is organised in 36 branch groups. Find your workplace's branch group from its industry code (DB07 or DB25) or its name.",

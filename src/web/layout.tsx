@@ -39,6 +39,7 @@ export function Layout(props: PageProps) {
               <a href={localePath(props.locale, '/maaltal')}>{t.targetsNav}</a>
               <a href={localePath(props.locale, '/branche')}>{t.branchesNav}</a>
               <a href={localePath(props.locale, '/ulykker')}>{t.accidentsNav}</a>
+              <a href={localePath(props.locale, '/metode')}>{t.methodNav}</a>
             </nav>
             <nav aria-label={t.languageSwitchLabel}>
               <a href={alternatePath(props.path, props.locale)} lang={other} hreflang={other}>

@@ -1,0 +1,50 @@
+// The method page states the thresholds and settings the code uses, in Danish and English.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshStore, type TestStore } from '../../test/databases.js';
+import { seedStore } from '../../test/seed.js';
+import { DEFAULT_ACCIDENT_SETTINGS } from '../accidents/settings.js';
+import { DEFAULT_PROGRESS_SETTINGS } from '../stats/index.js';
+import { createApp } from '../web/app.js';
+
+describe('method page', () => {
+  let store: TestStore;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    store = await freshStore('sqlite');
+    await seedStore(store.db);
+    app = createApp(store);
+  });
+  afterAll(async () => {
+    await store?.destroy();
+  });
+
+  it('explains status, uncertainty, projections, suppression and sources with the settings in use', async () => {
+    const da = await (await app.request('/metode')).text();
+    expect(da).toContain('<h1>Sådan regner Måltal</h1>');
+    expect(da).toContain(
+      `På rette vej: R ≥ ${String(DEFAULT_PROGRESS_SETTINGS.onTrackRatio).replace('.', ',')}.`,
+    );
+    expect(da).toContain(
+      `Antal fra 1 til ${DEFAULT_ACCIDENT_SETTINGS.suppression.minCount - 1} offentliggøres ikke`,
+    );
+    expect(da).toContain(
+      `divideret med ${DEFAULT_ACCIDENT_SETTINGS.labourLoss.workingDaysPerYear} arbejdsdage`,
+    );
+    expect(da).toContain('NOA-L');
+    const en = await (await app.request('/en/metode')).text();
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain(`Needs acceleration: ${DEFAULT_PROGRESS_SETTINGS.needsAccelerationRatio} ≤ R`);
+    for (const id of [
+      'status',
+      'status-no-target',
+      'uncertainty',
+      'projection',
+      'suppression',
+      'accidents',
+      'sources',
+    ]) {
+      expect(da).toContain(`id="${id}"`);
+      expect(en).toContain(`id="${id}"`);
+    }
+  });
+});

@@ -1,0 +1,208 @@
+// The method page (/metode, /en/metode): how statuses, intervals, suppression and projections are computed,
+// and the data sources with their breaks and conventions, in plain Danish and English. The thresholds and
+// settings shown are read from the code's own settings, so the page cannot drift from what is computed.
+import { Hono } from 'hono';
+import { DEFAULT_ACCIDENT_SETTINGS } from '../accidents/settings.js';
+import type { Store } from '../db/connect.js';
+import { holdsDemoData } from '../demo/demo.seed.js';
+import { formatDecimal, formatNumber, formatPercent, type Locale } from '../format.js';
+import { DEFAULT_PROGRESS_SETTINGS, STATUS_TEXT } from '../stats/index.js';
+import { MESSAGES } from '../web/i18n.js';
+import { Layout } from '../web/layout.js';
+
+interface Section {
+  id: string;
+  title: string;
+  paragraphs: string[];
+  list?: string[];
+}
+
+function sections(locale: Locale): Section[] {
+  const p = DEFAULT_PROGRESS_SETTINGS;
+  const a = DEFAULT_ACCIDENT_SETTINGS;
+  const d = (value: number) => formatDecimal(value, locale, 2);
+  const pct = (value: number) => formatPercent(value * 100, locale, 1);
+  const s = (status: keyof typeof STATUS_TEXT) => STATUS_TEXT[status][locale];
+  if (locale === 'en') {
+    return [
+      {
+        id: 'status',
+        title: 'How a target gets its status',
+        paragraphs: [
+          'We compare the development since the baseline with the development the target needs. Both are compound annual growth rates (CAGR): the steady yearly change that leads from one value to another.',
+          `The ratio R is the actual yearly change divided by the required one (with a sign, so change in the wrong direction gives a negative R). The method is the one Statistics Canada and the UN's Open SDG platform use, after Eurostat.`,
+        ],
+        list: [
+          `${s('achieved')}: the latest value has reached the target.`,
+          `${s('on_track')}: R ≥ ${d(p.onTrackRatio)}.`,
+          `${s('needs_acceleration')}: ${d(p.needsAccelerationRatio)} ≤ R < ${d(p.onTrackRatio)}.`,
+          `${s('limited_progress')}: 0 ≤ R < ${d(p.needsAccelerationRatio)}.`,
+          `${s('deterioration')}: R < 0.`,
+          `${s('insufficient_data')}: fewer than two comparable measurements, or measurements only on both sides of a series break: we never compare across a break.`,
+        ],
+      },
+      {
+        id: 'status-no-target',
+        title: 'Without a numeric target',
+        paragraphs: [
+          `Without a numeric target the yearly change in the desired direction decides: at least ${pct(p.noTargetOnTrackCagr)} a year is ${s('on_track').toLowerCase()}, ${pct(p.noTargetNeedsAccelerationCagr)}–${pct(p.noTargetOnTrackCagr)} needs acceleration, 0–${pct(p.noTargetNeedsAccelerationCagr)} is limited progress, and below 0 is deterioration.`,
+        ],
+      },
+      {
+        id: 'uncertainty',
+        title: 'Uncertainty',
+        paragraphs: [
+          'Survey figures have a margin of error. We also compute R with the latest value at each end of its 95% confidence interval and show the range of statuses that gives. When the change since the baseline is not statistically significant, the status is marked uncertain, and a headline never says "on track" when the data cannot tell.',
+          "Shares have Wilson score intervals; rates (accidents per employed) have exact Poisson intervals below 10 events and Byar intervals from 10; changes in a share are tested with Newcombe's method, changes in a rate with the exact rate ratio.",
+        ],
+      },
+      {
+        id: 'projection',
+        title: 'Projections',
+        paragraphs: [
+          'To the target year we extend the yearly change from the baseline to the latest value. With three or more measurements we also fit a log-linear trend, weighted by how precise each measurement is. Both are shown; neither is a forecast.',
+        ],
+      },
+      {
+        id: 'suppression',
+        title: 'Small numbers are hidden',
+        paragraphs: [
+          `Counts from 1 to ${a.suppression.minCount - 1} are not published, nor any rate or interval built on them. Other cells are hidden too, until no hidden number can be worked out by subtracting published numbers from a published total, whichever way the figures are grouped or filtered.`,
+          a.suppression.exemptFatal ? a.suppression.exemptNote : '',
+          'Survey cells with fewer than 50 respondents are not published.',
+        ].filter((text) => text !== ''),
+      },
+      {
+        id: 'accidents',
+        title: 'Work accidents',
+        paragraphs: [
+          'Incidence is reported accidents per 10,000 employed (fatal accidents per 100,000). Reported accidents are counted by the year they were registered, fatal accidents by the year they happened; both ways can be chosen, and every figure says which it uses.',
+          'Standardised incidence weights each branch group by its average employment over the period, so that years and groups with different branch mixes can be compared.',
+          `Labour-supply loss is days lost divided by ${formatNumber(a.labourLoss.workingDaysPerYear, locale)} working days per full-time year; accidents without stated days count their severity band's midpoint.`,
+          a.chemical.note,
+        ],
+      },
+      {
+        id: 'sources',
+        title: 'Sources, breaks and conventions',
+        paragraphs: [
+          'Survey measures: Work Environment and Health in Denmark (NFA) 2012–2018, and from 2021 the national monitoring of the working environment among employees (NOA-L, Danish Working Environment Authority). The two measure differently: 2021 starts a new series, and no status compares across the break.',
+          ...a.seriesNotes.map((note) => note.en),
+          'Employment by branch group, age and sex is the denominator of every rate.',
+        ],
+      },
+    ];
+  }
+  return [
+    {
+      id: 'status',
+      title: 'Sådan får et måltal sin status',
+      paragraphs: [
+        'Vi sammenligner udviklingen siden udgangspunktet med den udvikling, der skal til for at nå målet. Begge er gennemsnitlige årlige vækstrater (CAGR): den jævne årlige ændring, der fører fra én værdi til en anden.',
+        'Forholdstallet R er den faktiske årlige ændring divideret med den nødvendige (med fortegn, så en ændring i den forkerte retning giver et negativt R). Metoden er den, Statistics Canada og FN’s Open SDG-platform bruger, efter Eurostat.',
+      ],
+      list: [
+        `${s('achieved')}: den seneste værdi har nået målet.`,
+        `${s('on_track')}: R ≥ ${d(p.onTrackRatio)}.`,
+        `${s('needs_acceleration')}: ${d(p.needsAccelerationRatio)} ≤ R < ${d(p.onTrackRatio)}.`,
+        `${s('limited_progress')}: 0 ≤ R < ${d(p.needsAccelerationRatio)}.`,
+        `${s('deterioration')}: R < 0.`,
+        `${s('insufficient_data')}: færre end to sammenlignelige målinger, eller målinger kun på hver sin side af et databrud: vi sammenligner aldrig hen over et brud.`,
+      ],
+    },
+    {
+      id: 'status-no-target',
+      title: 'Uden et talfæstet mål',
+      paragraphs: [
+        `Uden et talfæstet mål bruges den årlige ændring i den ønskede retning: mindst ${pct(p.noTargetOnTrackCagr)} om året er ${s('on_track').toLowerCase()}, ${pct(p.noTargetNeedsAccelerationCagr)}–${pct(p.noTargetOnTrackCagr)} skal accelereres, 0–${pct(p.noTargetNeedsAccelerationCagr)} er begrænset fremgang, og under 0 er forværring.`,
+      ],
+    },
+    {
+      id: 'uncertainty',
+      title: 'Usikkerhed',
+      paragraphs: [
+        'Tal fra spørgeskemaer har en statistisk usikkerhed. Vi beregner også R med den seneste værdi i hver ende af dens 95 %-konfidensinterval og viser, hvilke statusser det giver. Når ændringen siden udgangspunktet ikke er statistisk signifikant, markeres status som usikker, og en overskrift siger aldrig "på rette vej", når tallene ikke kan vise det.',
+        'Andele har Wilson-intervaller; rater (ulykker pr. beskæftigede) har eksakte Poisson-intervaller under 10 hændelser og Byar-intervaller fra 10; ændringer i en andel testes med Newcombes metode, ændringer i en rate med den eksakte rate ratio.',
+      ],
+    },
+    {
+      id: 'projection',
+      title: 'Fremskrivninger',
+      paragraphs: [
+        'Til målåret forlænger vi den årlige ændring fra udgangspunktet til den seneste værdi. Med tre eller flere målinger tilpasser vi også en log-lineær trend, vægtet efter hvor præcis hver måling er. Begge vises; ingen af dem er en prognose.',
+      ],
+    },
+    {
+      id: 'suppression',
+      title: 'Små tal skjules',
+      paragraphs: [
+        `Antal fra 1 til ${a.suppression.minCount - 1} offentliggøres ikke, og heller ikke rater eller intervaller bygget på dem. Andre celler skjules også, indtil intet skjult tal kan regnes ud ved at trække offentliggjorte tal fra en offentliggjort total – uanset hvordan tallene grupperes eller afgrænses.`,
+        a.suppression.exemptFatal
+          ? 'Dødsulykker offentliggøres af Arbejdstilsynet enkeltvis; deres antal er derfor undtaget fra diskretionen.'
+          : '',
+        'Celler fra spørgeskemaer med færre end 50 svarpersoner offentliggøres ikke.',
+      ].filter((text) => text !== ''),
+    },
+    {
+      id: 'accidents',
+      title: 'Arbejdsulykker',
+      paragraphs: [
+        'Incidensen er anmeldte ulykker pr. 10.000 beskæftigede (dødsulykker pr. 100.000). Anmeldte ulykker tælles efter registreringsåret, dødsulykker efter det år, de skete; begge opgørelser kan vælges, og hvert tal siger, hvilken det bruger.',
+        'Den standardiserede incidens vægter hver branchegruppe med dens gennemsnitlige beskæftigelse i perioden, så år og grupper med forskellig branchesammensætning kan sammenlignes.',
+        `Tabt arbejdsudbud er fraværsdage divideret med ${formatNumber(a.labourLoss.workingDaysPerYear, locale)} arbejdsdage pr. fuldtidsår; ulykker uden oplyst fravær tæller med midtpunktet af deres alvorlighedsgrad.`,
+        'Kemiske påvirkninger er ulykker med ESAW-koderne for kemiske ætsninger og akutte forgiftninger, kontakt med farlige stoffer (indånding, hud og øjne, indtagelse) eller ætsende og giftige stoffer som materiel agens.',
+      ],
+    },
+    {
+      id: 'sources',
+      title: 'Kilder, databrud og opgørelser',
+      paragraphs: [
+        'Spørgeskemamål: Arbejdsmiljø og Helbred i Danmark (NFA) 2012–2018 og fra 2021 National Overvågning af Arbejdsmiljøet blandt Lønmodtagere (NOA-L, Arbejdstilsynet). De to måler forskelligt: 2021 begynder en ny serie, og ingen status sammenligner hen over bruddet.',
+        ...a.seriesNotes.map((note) => note.da),
+        'Beskæftigelsen fordelt på branchegruppe, alder og køn er nævneren i alle rater.',
+      ],
+    },
+  ];
+}
+
+export function methodPageRoutes(store: Store): Hono {
+  const app = new Hono();
+  for (const locale of ['da', 'en'] as const) {
+    app.get(locale === 'en' ? '/en/metode' : '/metode', async (c) => {
+      const t = MESSAGES[locale];
+      const demo = await holdsDemoData(store.db);
+      const content = sections(locale);
+      return c.html(
+        <Layout locale={locale} path={c.req.path} title={t.methodTitle} demo={demo}>
+          <h1>{t.methodTitle}</h1>
+          <p class="font-lead">{t.methodIntro}</p>
+          <nav aria-label={t.methodContents}>
+            <ul>
+              {content.map((section) => (
+                <li>
+                  <a href={`#${section.id}`}>{section.title}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {content.map((section) => (
+            <section id={section.id} aria-labelledby={`${section.id}-title`}>
+              <h2 id={`${section.id}-title`}>{section.title}</h2>
+              {section.paragraphs.map((paragraph) => (
+                <p>{paragraph}</p>
+              ))}
+              {section.list === undefined ? null : (
+                <ul>
+                  {section.list.map((item) => (
+                    <li>{item}</li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ))}
+        </Layout>,
+      );
+    });
+  }
+  return app;
+}
