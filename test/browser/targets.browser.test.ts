@@ -95,6 +95,10 @@ describe('target page in Chromium', () => {
       '/findes-ikke',
       '/maaltal/1',
       '/en/maaltal/1',
+      '/metode',
+      '/en/metode',
+      '/ulykker?groupBy=severity',
+      '/en/ulykker',
     ]) {
       await page.goto(`http://127.0.0.1:${server.port}${path}`);
       expect(await axeViolations(page), path).toEqual([]);
