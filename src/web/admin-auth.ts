@@ -34,11 +34,15 @@ export function forgetToken(c: Context): void {
   deleteCookie(c, ADMIN_COOKIE, { path: '/' });
 }
 
-/** Lets a request through only with the admin token; otherwise the login page (or 401 for scripts). */
+/** Lets a request through only with the admin token; otherwise the login page (or 401 for scripts and the API). */
 export function requireAdmin(token: string | null): MiddlewareHandler {
   return async (c, next) => {
     if (token !== null && tokenMatches(givenToken(c), token)) return next();
-    if (c.req.header('authorization') !== undefined || c.req.method !== 'GET') {
+    if (
+      c.req.header('authorization') !== undefined ||
+      c.req.method !== 'GET' ||
+      c.req.path.startsWith('/api/')
+    ) {
       return c.json(
         { error: { code: 'unauthorized', message: 'The admin token is missing or wrong', details: [] } },
         401,

@@ -9,6 +9,7 @@ import { accidentRoutes } from '../accidents/accidents.routes.js';
 import { explorerRoutes } from '../accidents/explorer.routes.js';
 import { statisticsFor } from '../accidents/series.js';
 import type { Store } from '../db/connect.js';
+import { holdsDemoData } from '../demo/demo.seed.js';
 import { toAppError } from '../errors.js';
 import type { Locale } from '../format.js';
 import { importRoutes } from '../imports/imports.routes.js';
@@ -18,6 +19,7 @@ import { methodPageRoutes } from '../site/method-page.js';
 import { targetPageRoutes } from '../targets/target-page.js';
 import { targetRoutes } from '../targets/targets.routes.js';
 import { adminRoutes } from './admin.routes.js';
+import { apiReferenceRoutes } from './api-reference.js';
 import { localeOfPath, localePath, MESSAGES } from './i18n.js';
 import { Layout } from './layout.js';
 import { MAALTAL_CSS } from './styles.js';
@@ -91,6 +93,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/', goalPageRoutes(store));
   app.route('/', branchPageRoutes(store));
   app.route('/', methodPageRoutes(store));
+  app.route(
+    '/',
+    apiReferenceRoutes(() => holdsDemoData(store.db)),
+  );
   const adminToken = options.adminToken ?? null;
   app.route('/', adminRoutes(adminToken));
   app.route('/', importRoutes(store, { adminToken, uploadDir: options.uploadDir ?? join('var', 'uploads') }));

@@ -99,6 +99,15 @@ const da = {
   targetsNav: 'Mål og måltal',
   branchesNav: 'Brancher',
   methodNav: 'Metode',
+  apiTitle: 'API',
+  apiIntro:
+    'Alle tal på siderne kan hentes maskinelt. Svarene er JSON (og CSV eller Excel, hvor det giver mening); beskrivelsen er på engelsk.',
+  apiDocument: 'OpenAPI 3.1-beskrivelse (JSON)',
+  apiAdminOnly: 'Kun for datafolk med adgangsnøglen (Authorization: Bearer …).',
+  apiParameters: 'Parametre',
+  apiParameter: 'Parameter',
+  apiValues: 'Værdier',
+  apiDescription: 'Beskrivelse',
   methodTitle: 'Sådan regner Måltal',
   methodIntro:
     'Hvordan status, usikkerhed, fremskrivninger og diskretion beregnes, og hvilke data tallene bygger på.',
@@ -350,6 +359,15 @@ const en: Messages = {
   targetsNav: 'Goals and targets',
   branchesNav: 'Branches',
   methodNav: 'Method',
+  apiTitle: 'API',
+  apiIntro:
+    'Every figure on the pages can be fetched by machine. Answers are JSON (and CSV or Excel where it makes sense).',
+  apiDocument: 'OpenAPI 3.1 description (JSON)',
+  apiAdminOnly: 'For data stewards with the admin token only (Authorization: Bearer …).',
+  apiParameters: 'Parameters',
+  apiParameter: 'Parameter',
+  apiValues: 'Values',
+  apiDescription: 'Description',
   methodTitle: 'How Måltal calculates',
   methodIntro:
     'How statuses, uncertainty, projections and confidentiality are computed, and which data the figures rest on.',

@@ -40,6 +40,7 @@ export function Layout(props: PageProps) {
               <a href={localePath(props.locale, '/branche')}>{t.branchesNav}</a>
               <a href={localePath(props.locale, '/ulykker')}>{t.accidentsNav}</a>
               <a href={localePath(props.locale, '/metode')}>{t.methodNav}</a>
+              <a href={localePath(props.locale, '/api')}>{t.apiTitle}</a>
             </nav>
             <nav aria-label={t.languageSwitchLabel}>
               <a href={alternatePath(props.path, props.locale)} lang={other} hreflang={other}>

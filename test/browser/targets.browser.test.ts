@@ -99,6 +99,8 @@ describe('target page in Chromium', () => {
       '/en/metode',
       '/ulykker?groupBy=severity',
       '/en/ulykker',
+      '/api',
+      '/en/branche',
     ]) {
       await page.goto(`http://127.0.0.1:${server.port}${path}`);
       expect(await axeViolations(page), path).toEqual([]);

@@ -1,0 +1,258 @@
+// The OpenAPI 3.1 description of Måltal's public API, served at /api/openapi.json and rendered as the API
+// reference page (/api). Every route under /api/ must be described here (a test checks it).
+
+import { MEASURES } from '../accidents/accidents.service.js';
+import { AGE_BANDS, SEVERITIES } from '../accidents/cube.js';
+import { GROUP_BY } from '../accidents/query.js';
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+const filterParameters = [
+  { name: 'from', in: 'query', description: 'First year (four digits).', schema: { type: 'integer' } },
+  { name: 'to', in: 'query', description: 'Last year (four digits).', schema: { type: 'integer' } },
+  {
+    name: 'branch',
+    in: 'query',
+    description: 'Branch group code; repeat the parameter (or separate by commas) for several.',
+    schema: { type: 'array', items: { type: 'string' } },
+    style: 'form',
+    explode: true,
+  },
+  { name: 'mainGroup', in: 'query', description: 'Main group code.', schema: { type: 'string' } },
+  { name: 'ageBand', in: 'query', schema: { type: 'string', enum: [...AGE_BANDS] } },
+  { name: 'sex', in: 'query', schema: { type: 'string', enum: ['K', 'M'] } },
+  { name: 'severity', in: 'query', schema: { type: 'string', enum: [...SEVERITIES] } },
+  { name: 'fatal', in: 'query', schema: { type: 'boolean' } },
+  {
+    name: 'chemical',
+    in: 'query',
+    description: 'Only (true) or no (false) chemical exposures.',
+    schema: { type: 'boolean' },
+  },
+  {
+    name: 'convention',
+    in: 'query',
+    description:
+      'Count by registration year (default for reported accidents) or accident year (default for fatal).',
+    schema: { type: 'string', enum: ['registration', 'accident'] },
+  },
+  {
+    name: 'perEmployed',
+    in: 'query',
+    description: 'Rate per N employed (10000; 100000 for fatal accidents).',
+    schema: { type: 'integer', minimum: 1 },
+  },
+  {
+    name: 'groupBy',
+    in: 'query',
+    description: `Comma list of ${GROUP_BY.join(', ')}.`,
+    schema: { type: 'string' },
+  },
+  {
+    name: 'unsuppressed',
+    in: 'query',
+    description: 'Show suppressed values too: needs the admin token (data stewards only).',
+    schema: { type: 'boolean' },
+  },
+];
+
+const MEASURE_SUMMARIES: Record<(typeof MEASURES)[number], string> = {
+  rates: 'Reported accidents and incidence per N employed, with confidence intervals',
+  'age-comparison':
+    'Young workers (15-24) and seniors (55+) against all ages: rate ratio with an exact interval',
+  standardised: 'Incidence standardised by branch structure (Dobson interval)',
+  'labour-loss': 'Labour-supply loss: days lost as full-time-equivalent years',
+  trend: 'One series by year with its progress assessment (against a target when one exists)',
+};
+
+function accidentPaths() {
+  const paths: Record<string, unknown> = {};
+  for (const measure of MEASURES) {
+    const parameters =
+      measure === 'age-comparison'
+        ? [
+            ...filterParameters,
+            {
+              name: 'band',
+              in: 'query',
+              schema: { type: 'array', items: { type: 'string', enum: ['15-24', '55+'] } },
+            },
+          ]
+        : filterParameters;
+    for (const [suffix, type] of [
+      ['', 'application/json'],
+      ['.csv', 'text/csv'],
+      ['.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ] as const) {
+      paths[`/api/v1/accidents/${measure}${suffix}`] = {
+        get: {
+          tags: ['accidents'],
+          summary: `${MEASURE_SUMMARIES[measure]}${suffix === '' ? '' : ` (${suffix.slice(1).toUpperCase()})`}`,
+          parameters,
+          responses: {
+            200: {
+              description:
+                suffix === ''
+                  ? 'Rows with their group keys and values, and meta (convention, filters, method, suppression, sources, notes, labels).'
+                  : 'The same rows as a file; suppressed values are empty.',
+              content: {
+                [type]: suffix === '' ? { schema: { $ref: '#/components/schemas/AccidentAnswer' } } : {},
+              },
+            },
+            400: errorResponse('A parameter or value is unknown or out of range; `details` names it.'),
+            401: errorResponse('`unsuppressed=true` without the admin token.'),
+          },
+        },
+      };
+    }
+  }
+  paths['/api/v1/accidents/fatal-cases'] = {
+    get: {
+      tags: ['accidents'],
+      summary: 'The fatal-accident case list (data stewards only)',
+      security: [{ adminToken: [] }],
+      parameters: filterParameters.filter((p) =>
+        ['from', 'to', 'branch', 'mainGroup', 'sex', 'ageBand'].includes(p.name),
+      ),
+      responses: {
+        200: { description: 'One row per fatal accident.' },
+        401: errorResponse('The admin token is missing or wrong.'),
+      },
+    },
+  };
+  return paths;
+}
+
+const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+
+export const OPENAPI = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Måltal API',
+    version: '1',
+    description:
+      "Denmark's working-environment targets toward 2030: national goals, branch targets with their progress, and work-accident statistics. Public answers never contain suppressed values. Demo data is flagged in `meta.demo`.",
+  },
+  servers: [{ url: '/' }],
+  tags: [
+    { name: 'targets', description: 'Goals, targets, observations and progress assessments' },
+    { name: 'accidents', description: 'Work-accident statistics from the accident register' },
+  ],
+  paths: {
+    '/api/v1/targets': {
+      get: {
+        tags: ['targets'],
+        summary:
+          'Every current target with baseline, latest observation, target, owner and assessment summary',
+        parameters: [
+          { name: 'branch', in: 'query', schema: { type: 'string' } },
+          { name: 'goal', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: {
+          200: { description: '`{ data: Target[], meta }`' },
+          400: errorResponse('Unknown parameter.'),
+        },
+      },
+    },
+    '/api/v1/targets/{id}': {
+      get: {
+        tags: ['targets'],
+        summary: 'One target with every revision and every observation',
+        parameters: [idParameter],
+        responses: {
+          200: { description: '`{ data: { current, revisions, observations }, meta }`' },
+          400: errorResponse('Malformed id.'),
+          404: errorResponse('No such target.'),
+        },
+      },
+    },
+    '/api/v1/targets/{id}/assessment': {
+      get: {
+        tags: ['targets'],
+        summary: 'The progress status with its whole explanation (METHODS §7)',
+        parameters: [idParameter],
+        responses: {
+          200: { description: 'Status, R, range, projection and the explanation object.' },
+          404: errorResponse('No such target.'),
+        },
+      },
+    },
+    '/api/v1/targets/{id}/observations.csv': {
+      get: {
+        tags: ['targets'],
+        summary: "A target's observations as CSV (values, intervals, counts, series and breaks, source)",
+        parameters: [idParameter],
+        responses: {
+          200: { description: 'CSV', content: { 'text/csv': {} } },
+          404: errorResponse('No such target.'),
+        },
+      },
+    },
+    ...accidentPaths(),
+    '/api/openapi.json': {
+      get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
+    },
+  },
+  components: {
+    securitySchemes: {
+      adminToken: { type: 'http', scheme: 'bearer', description: 'The editor area’s admin token' },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              code: { type: 'string' },
+              message: { type: 'string' },
+              details: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { field: { type: 'string' }, message: { type: 'string' } },
+                },
+              },
+            },
+          },
+        },
+      },
+      AccidentAnswer: {
+        type: 'object',
+        required: ['rows', 'meta'],
+        properties: {
+          rows: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                year: { type: 'integer' },
+                branch: { type: 'string' },
+                mainGroup: { type: 'string' },
+                ageBand: { type: 'string' },
+                sex: { type: 'string' },
+                severity: { type: 'string' },
+                count: { type: ['integer', 'null'] },
+                denominator: { type: ['number', 'null'] },
+                value: { type: ['number', 'null'] },
+                lowercl: { type: ['number', 'null'] },
+                uppercl: { type: ['number', 'null'] },
+                suppressed: { type: 'boolean' },
+                suppressionReason: {
+                  type: ['string', 'null'],
+                  enum: ['primary_small_count', 'secondary', null],
+                },
+                exempt: { type: 'boolean' },
+              },
+            },
+          },
+          meta: { type: 'object' },
+        },
+      },
+    },
+  },
+} as const;
