@@ -5,6 +5,7 @@ import { raw } from 'hono/html';
 import { AppError, type Issue } from '../errors.js';
 import { formatDate, formatDecimal, formatNumber, type Locale } from '../format.js';
 import { type ChartPoint, rateChartSvg } from '../web/charts.js';
+import { Downloads } from '../web/downloads.js';
 import { localePath, MESSAGES, type Messages } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { AGE_BANDS, SEVERITIES } from './cube.js';
@@ -277,7 +278,6 @@ function Results(props: {
   }));
   const hidden = rows.filter((row) => row.suppressed).length;
   const description = describeChart(t, points, grouping, hidden, locale);
-  const api = (suffix: string) => `/api/v1/accidents/rates${suffix}?${props.query}`;
   return (
     <section aria-labelledby="results-title">
       <h2 id="results-title">{title}</h2>
@@ -347,21 +347,7 @@ function Results(props: {
         </>
       )}
       <h3>{t.downloadsTitle}</h3>
-      <ul class="maaltal-downloads">
-        <li>
-          <a href={api('.csv')} download>
-            {t.downloadCsv}
-          </a>
-        </li>
-        <li>
-          <a href={api('.xlsx')} download>
-            {t.downloadXlsx}
-          </a>
-        </li>
-        <li>
-          <a href={api('')}>{t.downloadJson}</a>
-        </li>
-      </ul>
+      <Downloads locale={locale} api="/api/v1/accidents/rates" query={props.query} />
       <h3>{t.aboutTitle}</h3>
       <p>{locale === 'en' ? meta.method.en : meta.method.da}</p>
       <p>{locale === 'en' ? meta.suppression.noteEn : meta.suppression.noteDa}</p>

@@ -12,6 +12,7 @@ import { listBranchGroups, lookupIndustryCode } from '../reference/reference.rep
 import { TargetTable } from '../targets/targets.routes.js';
 import { listTargets } from '../targets/targets.service.js';
 import { rateChartSvg } from '../web/charts.js';
+import { Downloads } from '../web/downloads.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 
@@ -286,6 +287,9 @@ export function branchPageRoutes(store: Store): Hono {
               </p>
             )}
           </>
+        )}
+        {first === undefined ? null : (
+          <Downloads locale={locale} api="/api/v1/accidents/rates" query={`branch=${code}&groupBy=year`} />
         )}
         <p>
           <a href={`${localePath(locale, '/ulykker')}?branch=${code}`}>{t.branchExplore}</a>

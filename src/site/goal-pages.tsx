@@ -15,6 +15,7 @@ import type { Target } from '../targets/targets.model.js';
 import { branchLabel, ProgressCell } from '../targets/targets.routes.js';
 import { listTargets } from '../targets/targets.service.js';
 import { rateChartSvg } from '../web/charts.js';
+import { Downloads } from '../web/downloads.js';
 import { localePath, MESSAGES, type Messages, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 
@@ -292,6 +293,7 @@ export function goalPageRoutes(store: Store): Hono {
               </tbody>
             </table>
           </details>
+          <Downloads locale={locale} api="/api/v1/accidents/rates" query="groupBy=year" />
           <p>
             <a href={localePath(locale, '/ulykker')}>{t.headlineExplore}</a>
           </p>

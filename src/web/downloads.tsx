@@ -1,0 +1,27 @@
+// The download links every chart carries: the same figures as CSV and XLSX (values, intervals, flags, units,
+// sources and caveats) and as JSON with its metadata, from the public API with the chart's own filters.
+
+import type { Locale } from '../format.js';
+import { MESSAGES } from './i18n.js';
+
+export function Downloads({ locale, api, query }: { locale: Locale; api: string; query: string }) {
+  const t = MESSAGES[locale];
+  const href = (suffix: string) => `${api}${suffix}${query === '' ? '' : `?${query}`}`;
+  return (
+    <ul class="maaltal-downloads" aria-label={t.downloadsTitle}>
+      <li>
+        <a href={href('.csv')} download>
+          {t.downloadCsv}
+        </a>
+      </li>
+      <li>
+        <a href={href('.xlsx')} download>
+          {t.downloadXlsx}
+        </a>
+      </li>
+      <li>
+        <a href={href('')}>{t.downloadJson}</a>
+      </li>
+    </ul>
+  );
+}
