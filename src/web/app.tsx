@@ -22,6 +22,7 @@ import { adminRoutes } from './admin.routes.js';
 import { apiReferenceRoutes } from './api-reference.js';
 import { localeOfPath, localePath, MESSAGES } from './i18n.js';
 import { Layout } from './layout.js';
+import { pageCache } from './page-cache.js';
 import { MAALTAL_CSS } from './styles.js';
 
 /** dkfds ships its CSS, fonts and icons in dist/, next to the script its package exports. */
@@ -77,6 +78,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(MAALTAL_CSS);
   });
+
+  app.use('*', pageCache(store.db));
 
   app.get('/healthz', async (c) => {
     try {

@@ -1,0 +1,47 @@
+// Pages and public answers are served from the cache until the data change, on both databases; private
+// answers never are.
+import { expect, it } from 'vitest';
+import { useAccidentFixture } from '../../test/accidents/fixture.js';
+import { describeEachDialect } from '../../test/databases.js';
+import { rollbackImport } from '../imports/imports.service.js';
+import { createApp } from './app.js';
+
+const TOKEN = 'test-admin-token-0123456789';
+const actor = { user: 'datastewart', now: () => new Date('2026-03-01T09:00:00Z') };
+
+describeEachDialect('page cache', (dialect) => {
+  const workspace = useAccidentFixture(dialect);
+
+  it('serves a page again from the cache until an import or rollback changes the data', async () => {
+    const app = createApp(workspace.store, { adminToken: TOKEN, logError: () => {} });
+    const path = '/api/v1/accidents/rates?groupBy=year&mainGroup=handel';
+    const first = await app.request(path);
+    expect(first.headers.get('x-cache')).toBeNull();
+    const body = await first.text();
+    const again = await app.request(path);
+    expect(again.headers.get('x-cache')).toBe('hit');
+    expect(await again.text()).toBe(body);
+    expect(again.headers.get('content-type')).toContain('application/json');
+
+    await rollbackImport(workspace.store, workspace.batches[1] ?? 0, actor, 'test');
+    const after = await app.request(path);
+    expect(after.headers.get('x-cache')).toBeNull();
+    const rows = ((await after.json()) as { rows: { year: number }[] }).rows;
+    expect(rows.map((row) => row.year)).toEqual([2023]);
+    expect((await app.request(path)).headers.get('x-cache')).toBe('hit');
+
+    const html = await app.request('/ulykker');
+    expect(html.status).toBe(200);
+    expect((await app.request('/ulykker')).headers.get('x-cache')).toBe('hit');
+  });
+
+  it('never caches what only a data steward may see', async () => {
+    const app = createApp(workspace.store, { adminToken: TOKEN, logError: () => {} });
+    const path = '/api/v1/accidents/rates?groupBy=year&unsuppressed=true';
+    const headers = { authorization: `Bearer ${TOKEN}` };
+    await app.request(path, { headers });
+    expect((await app.request(path, { headers })).headers.get('x-cache')).toBeNull();
+    // Without the token the same address is refused, not served from a steward's cached answer.
+    expect((await app.request(path)).status).toBe(401);
+  });
+});

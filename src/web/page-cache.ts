@@ -1,0 +1,62 @@
+// The public pages and API answers, cached until the data change: a response is kept with the data version it
+// was rendered at and served again while that version holds (one small query per request). Anything private
+// (admin token or cookie, `no-store` answers, the editor area) is never cached.
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Db } from '../db/connect.js';
+import { dataVersion } from '../db/meta.js';
+import { ADMIN_COOKIE } from './admin-auth.js';
+
+interface Entry {
+  version: string;
+  status: number;
+  headers: [string, string][];
+  body: ArrayBuffer;
+}
+
+const KEPT_HEADERS = ['content-type', 'content-disposition', 'cache-control'];
+
+export interface PageCacheOptions {
+  /** How many responses are kept; the least recently used go first. */
+  maxEntries?: number;
+}
+
+export function pageCache(db: Db, options: PageCacheOptions = {}): MiddlewareHandler {
+  const maxEntries = options.maxEntries ?? 500;
+  const entries = new Map<string, Entry>();
+  return async (c, next) => {
+    const path = c.req.path;
+    const cacheable =
+      c.req.method === 'GET' &&
+      !path.startsWith('/redaktion') &&
+      !path.startsWith('/en/redaktion') &&
+      !path.startsWith('/static/') &&
+      path !== '/healthz' &&
+      c.req.header('authorization') === undefined &&
+      getCookie(c, ADMIN_COOKIE) === undefined;
+    if (!cacheable) return next();
+    const key = c.req.url;
+    const version = await dataVersion(db);
+    const hit = entries.get(key);
+    if (hit !== undefined && hit.version === version) {
+      entries.delete(key);
+      entries.set(key, hit);
+      return new Response(hit.body, { status: hit.status, headers: [...hit.headers, ['x-cache', 'hit']] });
+    }
+    await next();
+    const response = c.res;
+    if (response.status !== 200 || (response.headers.get('cache-control') ?? '').includes('no-store')) return;
+    const body = await response.clone().arrayBuffer();
+    const headers = KEPT_HEADERS.flatMap((name): [string, string][] => {
+      const value = response.headers.get(name);
+      return value === null ? [] : [[name, value]];
+    });
+    entries.delete(key);
+    entries.set(key, { version, status: response.status, headers, body });
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
+  };
+}
