@@ -2,7 +2,7 @@
 // touched, and rebuilt from all records on demand. Both counting conventions are kept side by side.
 import { type RawBuilder, sql } from 'kysely';
 import type { Db, Tx } from '../db/connect.js';
-import { getMeta, setMeta } from '../db/meta.js';
+import { bumpDataVersion, getMeta, setMeta } from '../db/meta.js';
 import type { AccidentSettings } from './settings.js';
 
 type Handle = Db | Tx;
@@ -73,6 +73,7 @@ async function bumpVersion(db: Handle, settings: AccidentSettings): Promise<void
   const current = Number((await getMeta(db, META_ACCIDENTS_VERSION)) ?? '0');
   await setMeta(db, META_ACCIDENTS_VERSION, String(current + 1));
   await setMeta(db, META_ACCIDENTS_CHEMICAL, chemicalFingerprint(settings));
+  await bumpDataVersion(db);
 }
 
 /**

@@ -19,21 +19,19 @@ export async function setMeta(db: Handle, key: string, value: string): Promise<v
     .execute();
 }
 
+/** Changes with every write the public pages show (imports, rollbacks, target revisions, seeds, rebuilds). */
+export const META_DATA_VERSION = 'data.version';
+
 /**
- * A fingerprint of everything the public pages show: it changes whenever an import, a rollback, a target
- * revision, new observations or employment, or a rebuild of the accident aggregates lands. Page caches key on it.
+ * Mark that the data changed: page caches throw away what they rendered before. Call inside the write's
+ * transaction. The increment is one atomic upsert, so two writers committing together still move it twice.
  */
+export async function bumpDataVersion(db: Handle): Promise<void> {
+  await sql`insert into meta (key, value) values (${META_DATA_VERSION}, '1')
+    on conflict (key) do update set value = cast(cast(meta.value as integer) + 1 as text)`.execute(db);
+}
+
+/** The current data version: one primary-key read, cheap enough for every request. */
 export async function dataVersion(db: Handle): Promise<string> {
-  const result = await sql<Record<string, unknown>>`select
-      (select count(*) from import_batch where status = 'committed') as batches,
-      (select max(id) from import_batch) as last_batch,
-      (select count(*) from target) as targets,
-      (select max(id) from target_revision) as last_revision,
-      (select count(*) from observation) as observations,
-      (select max(id) from observation) as last_observation,
-      (select count(*) from employment) as employment,
-      (select max(id) from employment) as last_employment,
-      (select value from meta where key = 'accidents.version') as accidents,
-      (select value from meta where key = ${META_DEMO_SEED}) as demo`.execute(db);
-  return JSON.stringify(result.rows[0] ?? {});
+  return (await getMeta(db, META_DATA_VERSION)) ?? 'initial';
 }

@@ -5,7 +5,7 @@ import { refreshAccidentAggregates } from '../accidents/aggregates.repository.js
 import { ACCIDENT_INDICATOR_SOURCE } from '../accidents/series.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from '../accidents/settings.js';
 import type { Tx } from '../db/connect.js';
-import { getMeta, META_DEMO_SEED, setMeta } from '../db/meta.js';
+import { bumpDataVersion, getMeta, META_DEMO_SEED, setMeta } from '../db/meta.js';
 import type { AccidentTable } from '../db/schema.js';
 import { insertEmployment } from '../employment/employment.repository.js';
 import { conflict } from '../errors.js';
@@ -101,6 +101,7 @@ export async function seedDemo(
   counts.accident = await writeDemoAccidents(tx, accidents, { seed, scale, bulk: options.bulk });
   counts.target = (counts.target ?? 0) + (await writeAccidentTarget(tx, data, accidents));
   await setMeta(tx, META_DEMO_SEED, String(seed));
+  await bumpDataVersion(tx);
   return { seed, changed: true, counts };
 }
 

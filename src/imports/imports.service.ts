@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { inTransaction, type Store, type Tx } from '../db/connect.js';
 import { isUniqueViolation } from '../db/dialect.js';
+import { bumpDataVersion } from '../db/meta.js';
 import { AppError, conflict, type Issue, invalidInput, notFound } from '../errors.js';
 import { cellText, type FieldSpec, isPersonalHeader, normaliseHeader, parseField } from './fields.js';
 import { fileFacts } from './file-facts.js';
@@ -441,7 +442,10 @@ export async function runImport(
       );
     }
     await finishBatch(tx, batchId, { rowCount: rows, replacedCount: replaced, settings: batchSettings() });
-    if (options.dryRun !== true) await kind.afterWrite?.(tx, [...touchedBatches]);
+    if (options.dryRun !== true) {
+      await kind.afterWrite?.(tx, [...touchedBatches]);
+      await bumpDataVersion(tx);
+    }
     const report: ImportReport = {
       batchId: options.dryRun === true ? null : batchId,
       kind: kind.kind,
@@ -507,6 +511,7 @@ export async function rollbackImport(
     const restoredBatches = await replacedRowBatches(tx, batchId);
     const restored = await restoreReplacedRows(tx, store, batchId);
     await kind?.afterWrite?.(tx, [batchId, ...restoredBatches]);
+    await bumpDataVersion(tx);
     await markRolledBack(tx, batchId, actor.user, actor.now().toISOString(), reason);
     return { batchId, removed, restored };
   });

@@ -1,5 +1,6 @@
 // SQL for the reference tables: seeding the shipped facts and looking codes up.
 import type { Db, Tx } from '../db/connect.js';
+import { bumpDataVersion } from '../db/meta.js';
 import type { Classification, ReferenceData } from './reference.data.js';
 import { scopeProblemKey } from './scope.js';
 
@@ -147,6 +148,7 @@ export async function seedReference(db: Handle, data: ReferenceData): Promise<Se
       .executeTakeFirst();
     count('industryCode', result.numInsertedOrUpdatedRows);
   }
+  if (Object.values(counts).some((n) => n > 0)) await bumpDataVersion(db);
   return counts;
 }
 

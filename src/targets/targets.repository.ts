@@ -1,6 +1,8 @@
 // SQL for targets and their revisions: a revision is only ever added, never overwritten.
+
 import type { Insertable } from 'kysely';
 import type { Db, Tx } from '../db/connect.js';
+import { bumpDataVersion } from '../db/meta.js';
 import type { TargetRevisionTable, TargetTable } from '../db/schema.js';
 
 type Handle = Db | Tx;
@@ -10,8 +12,10 @@ export async function insertTarget(db: Handle, row: Insertable<TargetTable>): Pr
   return inserted.id;
 }
 
+/** Every new revision changes what the pages show, so it also bumps the data version. */
 export async function insertRevision(db: Handle, row: Insertable<TargetRevisionTable>): Promise<void> {
   await db.insertInto('targetRevision').values(row).execute();
+  await bumpDataVersion(db);
 }
 
 export async function findTargetByKey(db: Handle, scopeKey: string) {

@@ -1,9 +1,13 @@
 // Pages and public answers are served from the cache until the data change, on both databases; private
 // answers never are.
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { useAccidentFixture } from '../../test/accidents/fixture.js';
-import { describeEachDialect } from '../../test/databases.js';
+import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
+import { seedStore } from '../../test/seed.js';
+import { inTransaction } from '../db/connect.js';
 import { rollbackImport } from '../imports/imports.service.js';
+import { reviseTargetSchema } from '../targets/targets.schemas.js';
+import { reviseTarget } from '../targets/targets.service.js';
 import { createApp } from './app.js';
 
 const TOKEN = 'test-admin-token-0123456789';
@@ -43,5 +47,28 @@ describeEachDialect('page cache', (dialect) => {
     expect((await app.request(path, { headers })).headers.get('x-cache')).toBeNull();
     // Without the token the same address is refused, not served from a steward's cached answer.
     expect((await app.request(path)).status).toBe(401);
+  });
+});
+
+describeEachDialect('page cache and target revisions', (dialect) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await freshStore(dialect);
+    await seedStore(store.db, { demo: true });
+  });
+  afterAll(async () => {
+    await store?.destroy();
+  });
+
+  it('shows a revised target at once', async () => {
+    const app = createApp(store, { logError: () => {} });
+    await app.request('/maaltal/1');
+    expect((await app.request('/maaltal/1')).headers.get('x-cache')).toBe('hit');
+    await inTransaction(store.db, (tx) =>
+      reviseTarget(tx, 1, reviseTargetSchema.parse({ targetValue: 1.5, reason: 'Evaluering' }), actor),
+    );
+    const page = await app.request('/maaltal/1');
+    expect(page.headers.get('x-cache')).toBeNull();
+    expect(await page.text()).toContain('1,5\u00a0%');
   });
 });
