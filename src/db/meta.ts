@@ -33,5 +33,8 @@ export async function bumpDataVersion(db: Handle): Promise<void> {
 
 /** The current data version: one primary-key read, cheap enough for every request. */
 export async function dataVersion(db: Handle): Promise<string> {
-  return (await getMeta(db, META_DATA_VERSION)) ?? 'initial';
+  return (await getMeta(db, META_DATA_VERSION)) ?? INITIAL_DATA_VERSION;
 }
+
+/** The version of a database no write has bumped yet. */
+export const INITIAL_DATA_VERSION = 'initial';

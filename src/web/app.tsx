@@ -79,7 +79,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.body(MAALTAL_CSS);
   });
 
-  app.use('*', pageCache(store.db));
+  app.use('*', pageCache(store));
 
   app.get('/healthz', async (c) => {
     try {

@@ -3,15 +3,15 @@
 // (admin token or cookie, `no-store` answers, the editor area) is never cached.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Db } from '../db/connect.js';
-import { dataVersion } from '../db/meta.js';
+import type { Store } from '../db/connect.js';
+import { dataVersion, INITIAL_DATA_VERSION, META_DATA_VERSION } from '../db/meta.js';
 import { ADMIN_COOKIE } from './admin-auth.js';
 
 interface Entry {
   version: string;
   status: number;
   headers: [string, string][];
-  body: ArrayBuffer;
+  body: Uint8Array;
 }
 
 const KEPT_HEADERS = ['content-type', 'content-disposition', 'cache-control'];
@@ -21,8 +21,16 @@ export interface PageCacheOptions {
   maxEntries?: number;
 }
 
-export function pageCache(db: Db, options: PageCacheOptions = {}): MiddlewareHandler {
+/** The data version read as cheaply as the store allows: a cached prepared statement on SQLite. */
+function versionReader(store: Store): () => Promise<string> {
+  if (store.sqlite === undefined) return () => dataVersion(store.db);
+  const statement = store.sqlite.prepare('select value from meta where key = ?').pluck();
+  return async () => (statement.get(META_DATA_VERSION) as string | undefined) ?? INITIAL_DATA_VERSION;
+}
+
+export function pageCache(store: Store, options: PageCacheOptions = {}): MiddlewareHandler {
   const maxEntries = options.maxEntries ?? 500;
+  const currentVersion = versionReader(store);
   const entries = new Map<string, Entry>();
   return async (c, next) => {
     const path = c.req.path;
@@ -33,10 +41,10 @@ export function pageCache(db: Db, options: PageCacheOptions = {}): MiddlewareHan
       !path.startsWith('/static/') &&
       path !== '/healthz' &&
       c.req.header('authorization') === undefined &&
-      getCookie(c, ADMIN_COOKIE) === undefined;
+      !(c.req.header('cookie')?.includes(ADMIN_COOKIE) === true && getCookie(c, ADMIN_COOKIE) !== undefined);
     if (!cacheable) return next();
     const key = c.req.url;
-    const version = await dataVersion(db);
+    const version = await currentVersion();
     const hit = entries.get(key);
     if (hit !== undefined && hit.version === version) {
       entries.delete(key);
@@ -46,7 +54,7 @@ export function pageCache(db: Db, options: PageCacheOptions = {}): MiddlewareHan
     await next();
     const response = c.res;
     if (response.status !== 200 || (response.headers.get('cache-control') ?? '').includes('no-store')) return;
-    const body = await response.clone().arrayBuffer();
+    const body = new Uint8Array(await response.clone().arrayBuffer());
     const headers = KEPT_HEADERS.flatMap((name): [string, string][] => {
       const value = response.headers.get(name);
       return value === null ? [] : [[name, value]];
