@@ -5,7 +5,7 @@ import type { Store } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { givenToken, requireAdmin, tokenMatches } from '../web/admin-auth.js';
 import { answerMeasure, EMPTY_COLUMNS, MEASURES, type MeasureName } from './accidents.service.js';
-import { toCsv, toXlsx } from './downloads.js';
+import { downloadRows, toCsv, toXlsx } from './downloads.js';
 import { fatalCases } from './fatal-cases.js';
 import { parametersOf, parametersWithout, parseFilters } from './query.js';
 import type { AccidentStatistics } from './statistics.js';
@@ -48,12 +48,16 @@ export function accidentRoutes(
     if (format === 'csv') {
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="maaltal-ulykker-${measure}.csv"`);
-      return c.body(toCsv(answer.rows, EMPTY_COLUMNS[measure]));
+      return c.body(toCsv(downloadRows(answer.rows, answer.meta), EMPTY_COLUMNS[measure]));
     }
     if (format === 'xlsx') {
       c.header('Content-Type', XLSX_TYPE);
       c.header('Content-Disposition', `attachment; filename="maaltal-ulykker-${measure}.xlsx"`);
-      return c.body(new Uint8Array(await toXlsx(answer.rows, answer.meta, EMPTY_COLUMNS[measure])));
+      return c.body(
+        new Uint8Array(
+          await toXlsx(downloadRows(answer.rows, answer.meta), answer.meta, EMPTY_COLUMNS[measure]),
+        ),
+      );
     }
     return c.json(answer);
   });

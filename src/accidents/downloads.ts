@@ -1,10 +1,26 @@
 // The accident answers as files: CSV (one row per result row, web/csv.ts) and XLSX (the rows, and a sheet describing them:
 // method, convention, filters, suppression, sources and caveats).
-import ExcelJS from 'exceljs';
-import { columnsOf } from '../web/csv.js';
+import { toXlsx as writeXlsx } from '../web/xlsx.js';
 import type { AnswerMeta } from './rates.js';
 
 export { toCsv } from '../web/csv.js';
+
+/**
+ * The rows as a download carries them: each row also states its unit, counting convention, source and caveats,
+ * so a file read on its own says what its numbers are.
+ */
+export function downloadRows(rows: readonly object[], meta: AnswerMeta): object[] {
+  const unit =
+    typeof (meta as AnswerMeta & { perEmployed?: number }).perEmployed === 'number'
+      ? `per ${(meta as AnswerMeta & { perEmployed: number }).perEmployed} employed`
+      : '';
+  const source = meta.sourceBatches.map((batch) => batch.sourceLabel || batch.fileName).join('; ');
+  const notes = [
+    ...meta.seriesNotes.map((note) => note.en),
+    ...(meta.demoLabel === null ? [] : [meta.demoLabel.en]),
+  ].join(' ');
+  return rows.map((row) => ({ ...row, unit, convention: meta.convention.code, source, notes }));
+}
 
 function metaLines(meta: AnswerMeta & Record<string, unknown>): [string, string][] {
   const lines: [string, string][] = [
@@ -46,18 +62,5 @@ export async function toXlsx(
   meta: AnswerMeta,
   fallbackColumns: readonly string[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Måltal';
-  const data = workbook.addWorksheet('Data');
-  const columns = rows.length === 0 ? [...fallbackColumns] : columnsOf(rows);
-  data.addRow(columns);
-  data.getRow(1).font = { bold: true };
-  // Missing and suppressed values stay empty cells.
-  for (const row of rows)
-    data.addRow(columns.map((column) => (row as Record<string, unknown>)[column] ?? null));
-  const about = workbook.addWorksheet('Metadata');
-  for (const line of metaLines(meta as AnswerMeta & Record<string, unknown>)) about.addRow(line);
-  about.getColumn(1).width = 32;
-  about.getColumn(2).width = 120;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx(rows, metaLines(meta as AnswerMeta & Record<string, unknown>), fallbackColumns);
 }

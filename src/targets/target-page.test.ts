@@ -1,6 +1,7 @@
 // The target page over HTTP (in process) on both databases: title, status in words, the "why" panel with the
 // assessment's own numbers, the measurements, downloads, and errors for unknown or malformed ids.
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { seedStore } from '../../test/seed.js';
@@ -59,6 +60,18 @@ describeEachDialect('target page', (dialect) => {
     expect(rows.map((r) => [Number(r.year), Number(r.value)])).toEqual(
       target.observations.map((o: { year: number; value: number }) => [o.year, o.value]),
     );
+  });
+
+  it('serves the measurements as XLSX with a metadata sheet', async () => {
+    const { data: target } = await json('/api/v1/targets/1');
+    const response = await app.request('/api/v1/targets/1/observations.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Data', 'Metadata']);
+    expect(workbook.getWorksheet('Data')?.rowCount).toBe(target.observations.length + 1);
+    const about = workbook.getWorksheet('Metadata')?.getColumn(1).values ?? [];
+    expect(about).toContain('Metodebrud');
+    expect(about).toContain('Demodata');
   });
 
   it('answers an unknown target with 404 and a malformed id with 400', async () => {

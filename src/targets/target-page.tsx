@@ -321,6 +321,11 @@ export function targetPageRoutes(store: Store): Hono {
             </a>
           </li>
           <li>
+            <a href={`/api/v1/targets/${id}/observations.xlsx`} download>
+              {t.downloadObservationsXlsx}
+            </a>
+          </li>
+          <li>
             <a href={`/api/v1/targets/${id}`}>{t.downloadTargetJson}</a>
           </li>
           <li>

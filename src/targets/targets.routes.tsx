@@ -10,6 +10,7 @@ import { parseOrThrow } from '../validation.js';
 import { toCsv } from '../web/csv.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
+import { toXlsx } from '../web/xlsx.js';
 import type { Target } from './targets.model.js';
 import { presentAssessment, presentTargetHistory, presentTargetList } from './targets.presenter.js';
 import { listTargetsSchema } from './targets.schemas.js';
@@ -212,8 +213,8 @@ export function targetRoutes(store: Store): Hono {
     return c.json(presentAssessment(history.current, demo));
   });
 
-  app.get('/api/v1/targets/:id/observations.csv', async (c) => {
-    const id = parseOrThrow(idSchema, c.req.param('id'), 'Invalid target id', { fieldName: () => 'id' });
+  const observationRows = async (idText: string) => {
+    const id = parseOrThrow(idSchema, idText, 'Invalid target id', { fieldName: () => 'id' });
     const history = await showTarget(store.db, id);
     const target = history.current;
     const rows = history.observations.map((o) => ({
@@ -234,9 +235,35 @@ export function targetRoutes(store: Store): Hono {
       source: o.source,
       demo: o.isDemo,
     }));
+    return { id, target, rows };
+  };
+  const OBSERVATION_COLUMNS = ['targetId', 'year', 'value', 'lowercl', 'uppercl'];
+
+  app.get('/api/v1/targets/:id/observations.csv', async (c) => {
+    const { id, rows } = await observationRows(c.req.param('id'));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="maaltal-${id}-maalinger.csv"`);
-    return c.body(toCsv(rows, ['targetId', 'year', 'value', 'lowercl', 'uppercl']));
+    return c.body(toCsv(rows, OBSERVATION_COLUMNS));
+  });
+
+  app.get('/api/v1/targets/:id/observations.xlsx', async (c) => {
+    const { id, target, rows } = await observationRows(c.req.param('id'));
+    const about: [string, string][] = [
+      ['Måltal / target', `${target.id}: ${target.key}`],
+      ['Indikator / indicator', `${target.indicator.nameDa} / ${target.indicator.nameEn}`],
+      ['Enhed / unit', target.indicator.unit],
+      ['Udgangspunkt / baseline', `${target.baseline.value} (${target.baseline.year})`],
+      ['Mål / target value', `${target.target.value} (${target.target.year})`],
+      ['Kilde / source', target.indicator.dataSource],
+      ['Metodebrud', target.indicator.methodBreakNotesDa],
+      ['Method breaks', target.indicator.methodBreakNotesEn],
+      ['Status', target.assessment?.status ?? 'insufficient_data'],
+    ];
+    if (target.isDemo)
+      about.push(['Demodata', 'Demodata – ikke officielle tal / Demo data – not official figures']);
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('Content-Disposition', `attachment; filename="maaltal-${id}-maalinger.xlsx"`);
+    return c.body(new Uint8Array(await toXlsx(rows, about, OBSERVATION_COLUMNS)));
   });
 
   app.get('/api/v1/targets/:id', async (c) => {

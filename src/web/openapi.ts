@@ -191,6 +191,21 @@ export const OPENAPI = {
         },
       },
     },
+    '/api/v1/targets/{id}/observations.xlsx': {
+      get: {
+        tags: ['targets'],
+        summary:
+          "A target's observations as XLSX, with a metadata sheet (indicator, unit, source, method breaks)",
+        parameters: [idParameter],
+        responses: {
+          200: {
+            description: 'XLSX',
+            content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} },
+          },
+          404: errorResponse('No such target.'),
+        },
+      },
+    },
     ...accidentPaths(),
     '/api/openapi.json': {
       get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },

@@ -46,7 +46,8 @@ export const MAALTAL_CSS = `
 .maaltal-lookup { margin: 2.4rem 0; }
 .maaltal-downloads { display: flex; gap: 2.4rem; list-style: none; padding: 0; }
 @media print {
-  .maaltal-header nav, .skipnav { display: none; }
+  .maaltal-header nav, .skipnav, .maaltal-filters, .maaltal-lookup, .maaltal-downloads { display: none; }
+  .maaltal-why { border: none; }
   table, figure { break-inside: avoid; }
 }
 `;

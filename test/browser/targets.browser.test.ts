@@ -100,6 +100,7 @@ describe('target page in Chromium', () => {
       '/ulykker?groupBy=severity',
       '/en/ulykker',
       '/api',
+      '/en/api',
       '/en/branche',
     ]) {
       await page.goto(`http://127.0.0.1:${server.port}${path}`);
