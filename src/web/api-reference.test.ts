@@ -46,7 +46,7 @@ describe('API description', () => {
 
   it('answers every documented path', async () => {
     for (const path of documented) {
-      const response = await app.request(path.replace('{id}', '1'));
+      const response = await app.request(path.replace('{id}', '1').replace('{code}', 'metal-og-maskiner'));
       const expected = path === '/api/v1/accidents/fatal-cases' ? 401 : 200;
       expect(response.status, path).toBe(expected);
     }

@@ -16,6 +16,7 @@ import { importRoutes } from '../imports/imports.routes.js';
 import { branchPageRoutes } from '../site/branch-pages.js';
 import { goalPageRoutes } from '../site/goal-pages.js';
 import { methodPageRoutes } from '../site/method-page.js';
+import { siteApiRoutes } from '../site/site.api.js';
 import { targetPageRoutes } from '../targets/target-page.js';
 import { targetRoutes } from '../targets/targets.routes.js';
 import { adminRoutes } from './admin.routes.js';
@@ -96,6 +97,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/', goalPageRoutes(store));
   app.route('/', branchPageRoutes(store));
   app.route('/', methodPageRoutes(store));
+  app.route('/', siteApiRoutes(store));
   app.route(
     '/',
     apiReferenceRoutes(() => holdsDemoData(store.db)),

@@ -140,6 +140,7 @@ export const OPENAPI = {
   tags: [
     { name: 'targets', description: 'Goals, targets, observations and progress assessments' },
     { name: 'accidents', description: 'Work-accident statistics from the accident register' },
+    { name: 'branches', description: 'Branch groups, their BFAs and the industry-code look-up' },
   ],
   paths: {
     '/api/v1/targets': {
@@ -203,6 +204,45 @@ export const OPENAPI = {
             content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} },
           },
           404: errorResponse('No such target.'),
+        },
+      },
+    },
+    '/api/v1/goals': {
+      get: {
+        tags: ['targets'],
+        summary:
+          'The four national goals with their targets counted by status (and how many of each are uncertain)',
+        responses: { 200: { description: '`{ data: Goal[], meta }`' } },
+      },
+    },
+    '/api/v1/branches': {
+      get: {
+        tags: ['branches'],
+        summary: 'Every branch group with its main group, BFA owners and sub-branches; with `q`, the look-up',
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            description:
+              'An industry code (DB07 or DB25, e.g. 41.20.00) or words of a name; `meta.match` says how a code matched.',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          200: { description: '`{ data: Branch[], meta }`' },
+          400: errorResponse('Unknown parameter.'),
+        },
+      },
+    },
+    '/api/v1/branches/{code}': {
+      get: {
+        tags: ['branches'],
+        summary:
+          "One branch group with its targets' statuses and its reported accidents per 10,000 employed by year",
+        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          200: { description: '`{ data: Branch, meta }`' },
+          404: errorResponse('No such branch group.'),
         },
       },
     },
