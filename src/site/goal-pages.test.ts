@@ -45,6 +45,13 @@ describeEachDialect('overview and goal pages', (dialect) => {
       `${formatNumber(rates.rows[0]?.value, 'da', 1)} anmeldte ulykker pr. 10.000 beskæftigede i 2025`,
     );
     expect(html).toMatch(/\d+ dødsulykker i 2025/);
+    const fatal = (await (
+      await app.request('/api/v1/accidents/rates?fatal=true&groupBy=year&from=2025&to=2025')
+    ).json()) as {
+      rows: { count: number }[];
+    };
+    expect(html).toContain('Dødsulykker (efter ulykkesår)');
+    expect(html).toContain(`${fatal.rows[0]?.count} dødsulykker i 2025`);
     expect(html).toContain('Seneste data er fra 2025');
   });
 

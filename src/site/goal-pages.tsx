@@ -279,6 +279,9 @@ export function goalPageRoutes(store: Store): Hono {
                   <th scope="col" class="num">
                     {t.colCi}
                   </th>
+                  <th scope="col" class="num">
+                    {t.colFatal}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -288,6 +291,7 @@ export function goalPageRoutes(store: Store): Hono {
                     <td class="num">{formatNumber(p.count, locale)}</td>
                     <td class="num">{formatNumber(p.value, locale, 1)}</td>
                     <td class="num">{`${formatNumber(p.lowercl, locale, 1)}–${formatNumber(p.uppercl, locale, 1)}`}</td>
+                    <td class="num">{formatNumber(fatal.find((f) => f.year === p.year)?.count, locale)}</td>
                   </tr>
                 ))}
               </tbody>

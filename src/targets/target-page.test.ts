@@ -33,6 +33,9 @@ describeEachDialect('target page', (dialect) => {
     );
     expect(html).toContain('role="img"');
     expect(html).toContain('aria-describedby="status-in-words"');
+    // The chart marks the baseline and the target.
+    expect(html).toMatch(/<text[^>]*>Udgangspunkt<\/text>/);
+    expect(html).toMatch(/<text[^>]*>Mål<\/text>/);
     expect(html).toContain('<summary>Hvorfor denne status?</summary>');
     expect(html).toContain(`<dd>${formatDecimal(assessment.r, 'da', 3)}</dd>`);
     for (const reason of assessment.explanation.reasons) expect(html).toContain(reason.da);

@@ -266,6 +266,7 @@ export function targetPageRoutes(store: Store): Hono {
             breaks: observations.filter((o) => o.seriesBreak).map((o) => o.year),
             yLabel: pick(target.indicator, locale),
             labels: {
+              baseline: t.colBaseline,
               target: t.chartTarget,
               requiredPath: t.chartRequiredPath,
               projection: t.chartProjection,

@@ -95,7 +95,7 @@ export interface ProgressChartInput {
   /** Years where a new series starts (a method break): drawn between the two series. */
   breaks: readonly number[];
   yLabel: string;
-  labels: { target: string; requiredPath: string; projection: string; seriesBreak: string };
+  labels: { baseline: string; target: string; requiredPath: string; projection: string; seriesBreak: string };
   title: string;
   describedBy: string;
   format: (value: number) => string;
@@ -152,6 +152,15 @@ export function progressChartSvg(input: ProgressChartInput): string {
       }),
       Plot.line(observations, { x: 'year', y: 'value', z: 'series', stroke: INK, strokeWidth: 2 }),
       Plot.dot(observations, { x: 'year', y: 'value', fill: INK, r: 3.5 }),
+      Plot.dot([baseline], {
+        x: 'year',
+        y: 'value',
+        symbol: 'square',
+        stroke: PATH_GREY,
+        fill: 'white',
+        r: 5,
+      }),
+      Plot.text([baseline], { x: 'year', y: 'value', text: () => labels.baseline, dy: 16, fill: PATH_GREY }),
       Plot.dot([target], { x: 'year', y: 'value', symbol: 'diamond', fill: TARGET_GREEN, r: 6 }),
       Plot.text([target], { x: 'year', y: 'value', text: () => labels.target, dy: -14, fill: TARGET_GREEN }),
     ],
