@@ -1,7 +1,6 @@
 // Branch pages: the index with the look-up (/branche?q=…: an industry code (DB07/DB25) or a name lands on its
 // branch group) and one page per branch group (/branche/:code) with its BFA, its targets and its accidents.
 import { Hono } from 'hono';
-import { raw } from 'hono/html';
 import { accidentRates } from '../accidents/rates.js';
 import { accidentSeries, statisticsFor } from '../accidents/series.js';
 import type { Store } from '../db/connect.js';
@@ -11,10 +10,9 @@ import { formatNumber, type Locale } from '../format.js';
 import { listBranchGroups, lookupIndustryCode } from '../reference/reference.repository.js';
 import { TargetTable } from '../targets/targets.routes.js';
 import { listTargets } from '../targets/targets.service.js';
-import { rateChartSvg } from '../web/charts.js';
-import { Downloads } from '../web/downloads.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
+import { AccidentSeriesFigure, accidentSeriesTitle } from './accident-series.js';
 
 type BranchGroup = Awaited<ReturnType<typeof listBranchGroups>>[number];
 
@@ -38,6 +36,30 @@ export function searchBranches(groups: readonly BranchGroup[], query: string): B
     );
     return words.every((word) => text.includes(word));
   });
+}
+
+export interface CodeMatch {
+  group: BranchGroup;
+  classification: 'DB07' | 'DB25';
+  industryCode: string;
+  caveat: string;
+}
+
+/** An industry code (DB07 first, then DB25) → its branch group; undefined when the text is no code or unknown. */
+export async function branchOfIndustryCode(
+  store: Store,
+  groups: readonly BranchGroup[],
+  query: string,
+): Promise<CodeMatch | undefined | null> {
+  const text = query.trim();
+  if (!/^[\d.\s]+$/.test(text) || text.replace(/\D/g, '').length < 2) return null;
+  for (const classification of ['DB07', 'DB25'] as const) {
+    const found = await lookupIndustryCode(store.db, classification, text);
+    const group = groups.find((g) => g.code === found?.branchGroup);
+    if (found !== undefined && group !== undefined)
+      return { group, classification, industryCode: found.code, caveat: found.caveat };
+  }
+  return undefined;
 }
 
 function LookupForm({ locale, query }: { locale: Locale; query: string }) {
@@ -76,15 +98,11 @@ export function branchPageRoutes(store: Store): Hono {
     const href = (group: BranchGroup) => localePath(locale, `/branche/${group.code}`);
     let result: { heading: string; groups: BranchGroup[] } | null = null;
     if (query.trim() !== '') {
-      const digits = query.replace(/\D/g, '');
-      if (digits.length >= 2 && /^[\d.\s]+$/.test(query.trim())) {
-        for (const classification of ['DB07', 'DB25'] as const) {
-          const found = await lookupIndustryCode(store.db, classification, query);
-          const group = groups.find((g) => g.code === found?.branchGroup);
-          if (group !== undefined) {
-            const from = new URLSearchParams({ kode: query.trim(), klassifikation: classification });
-            return { redirect: `${href(group)}?${from}` };
-          }
+      const byCode = await branchOfIndustryCode(store, groups, query);
+      if (byCode !== null) {
+        if (byCode !== undefined) {
+          const from = new URLSearchParams({ kode: query.trim(), klassifikation: byCode.classification });
+          return { redirect: `${href(byCode.group)}?${from}` };
         }
         result = { heading: t.lookupNoMatch(query), groups: [] };
       } else {
@@ -169,10 +187,7 @@ export function branchPageRoutes(store: Store): Hono {
       groupBy: [],
     });
     const name = pick(group, locale);
-    const per = formatNumber(10_000, locale);
-    const chartTitle = `${t.chartTitle(per, locale === 'en' ? 'counted by registration year' : 'opgjort efter registreringsår')}: ${name}`;
-    const first = series[0];
-    const last = series[series.length - 1];
+    const chartTitle = `${accidentSeriesTitle(locale)}: ${name}`;
     const fatalRow = fatal.rows[0];
     return (
       <Layout locale={locale} path={path} title={name} demo={demo}>
@@ -212,84 +227,21 @@ export function branchPageRoutes(store: Store): Hono {
           <TargetTable targets={targets} locale={locale} caption={`${t.branchTargets}: ${name}`} />
         )}
         <h2>{t.branchAccidents}</h2>
-        {first === undefined || last === undefined ? (
-          <p>{t.noRows}</p>
-        ) : (
-          <>
-            <figure class="maaltal-chart">
-              {raw(
-                rateChartSvg(
-                  series.map((p) => ({
-                    label: String(p.year),
-                    value: p.value,
-                    lower: p.lowercl,
-                    upper: p.uppercl,
-                  })),
-                  {
-                    locale,
-                    kind: 'line',
-                    yLabel: t.colRate(per),
-                    title: chartTitle,
-                    describedBy: 'branch-accidents',
-                  },
-                ),
-              )}
-              <figcaption id="branch-accidents">
-                {t.describeLine(
-                  formatNumber(first.value, locale, 1),
-                  String(first.year),
-                  formatNumber(last.value, locale, 1),
-                  String(last.year),
-                )}
-              </figcaption>
-            </figure>
-            <details>
-              <summary>{t.headlineTable}</summary>
-              <table class="table table--compact">
-                <caption>{chartTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.colYear}</th>
-                    <th scope="col" class="num">
-                      {t.colCount}
-                    </th>
-                    <th scope="col" class="num">
-                      {t.colEmployed}
-                    </th>
-                    <th scope="col" class="num">
-                      {t.colRate(per)}
-                    </th>
-                    <th scope="col" class="num">
-                      {t.colCi}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {series.map((p) => (
-                    <tr>
-                      <th scope="row">{p.year}</th>
-                      <td class="num">{formatNumber(p.count, locale)}</td>
-                      <td class="num">{formatNumber(p.denominator, locale)}</td>
-                      <td class="num">{formatNumber(p.value, locale, 1)}</td>
-                      <td class="num">{`${formatNumber(p.lowercl, locale, 1)}–${formatNumber(p.uppercl, locale, 1)}`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
-            {fatalRow === undefined || fatalRow.count === null || fatal.meta.filters.from === null ? null : (
-              <p>
-                {t.branchFatal(
-                  formatNumber(fatalRow.count, locale),
-                  fatal.meta.filters.from as number,
-                  fatal.meta.filters.to as number,
-                )}
-              </p>
+        <AccidentSeriesFigure
+          locale={locale}
+          series={series}
+          title={chartTitle}
+          id="branch-accidents"
+          query={`branch=${code}&groupBy=year`}
+        />
+        {fatalRow === undefined || fatalRow.count === null || fatal.meta.filters.from === null ? null : (
+          <p>
+            {t.branchFatal(
+              formatNumber(fatalRow.count, locale),
+              fatal.meta.filters.from as number,
+              fatal.meta.filters.to as number,
             )}
-          </>
-        )}
-        {first === undefined ? null : (
-          <Downloads locale={locale} api="/api/v1/accidents/rates" query={`branch=${code}&groupBy=year`} />
+          </p>
         )}
         <p>
           <a href={`${localePath(locale, '/ulykker')}?branch=${code}`}>{t.branchExplore}</a>

@@ -2,7 +2,6 @@
 // trends and how recent the data are; and one page per goal (/maal/:goal) with a sortable table of its targets
 // and a branch × problem grid coloured by status (with the status in words, never colour alone).
 import { Hono } from 'hono';
-import { raw } from 'hono/html';
 import { accidentRates } from '../accidents/rates.js';
 import { accidentSeries, statisticsFor } from '../accidents/series.js';
 import type { Store } from '../db/connect.js';
@@ -14,10 +13,9 @@ import { type ProgressStatus, STATUS_TEXT } from '../stats/index.js';
 import type { Target } from '../targets/targets.model.js';
 import { branchLabel, ProgressCell } from '../targets/targets.routes.js';
 import { listTargets } from '../targets/targets.service.js';
-import { rateChartSvg } from '../web/charts.js';
-import { Downloads } from '../web/downloads.js';
 import { localePath, MESSAGES, type Messages, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
+import { AccidentSeriesFigure, accidentSeriesTitle } from './accident-series.js';
 
 /** Best to worst, and insufficient data last: the order counts and sorting use. */
 export const STATUS_ORDER: readonly ProgressStatus[] = [
@@ -224,80 +222,14 @@ export function goalPageRoutes(store: Store): Hono {
               </li>
             )}
           </ul>
-          {series.length === 0 ? null : (
-            <figure class="maaltal-chart">
-              {raw(
-                rateChartSvg(
-                  series.map((p) => ({
-                    label: String(p.year),
-                    value: p.value,
-                    lower: p.lowercl,
-                    upper: p.uppercl,
-                  })),
-                  {
-                    locale,
-                    kind: 'line',
-                    yLabel: t.colRate(formatNumber(10_000, locale)),
-                    title: t.chartTitle(
-                      formatNumber(10_000, locale),
-                      locale === 'en' ? 'counted by registration year' : 'opgjort efter registreringsår',
-                    ),
-                    describedBy: 'headline-description',
-                  },
-                ),
-              )}
-              <figcaption id="headline-description">
-                {lastReported === undefined || series[0] === undefined
-                  ? ''
-                  : t.describeLine(
-                      formatNumber(series[0].value, locale, 1),
-                      String(series[0].year),
-                      formatNumber(lastReported.value, locale, 1),
-                      String(lastReported.year),
-                    )}
-              </figcaption>
-            </figure>
-          )}
-          <details>
-            <summary>{t.headlineTable}</summary>
-            <table class="table table--compact">
-              <caption>
-                {t.chartTitle(
-                  formatNumber(10_000, locale),
-                  locale === 'en' ? 'counted by registration year' : 'opgjort efter registreringsår',
-                )}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colYear}</th>
-                  <th scope="col" class="num">
-                    {t.colCount}
-                  </th>
-                  <th scope="col" class="num">
-                    {t.colRate(formatNumber(10_000, locale))}
-                  </th>
-                  <th scope="col" class="num">
-                    {t.colCi}
-                  </th>
-                  <th scope="col" class="num">
-                    {t.colFatal}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {series.map((p) => (
-                  <tr>
-                    <th scope="row">{p.year}</th>
-                    <td class="num">{formatNumber(p.count, locale)}</td>
-                    <td class="num">{formatNumber(p.value, locale, 1)}</td>
-                    <td class="num">{`${formatNumber(p.lowercl, locale, 1)}–${formatNumber(p.uppercl, locale, 1)}`}</td>
-                    <td class="num">{formatNumber(fatal.find((f) => f.year === p.year)?.count, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-          <Downloads locale={locale} api="/api/v1/accidents/rates" query="groupBy=year" />
+          <AccidentSeriesFigure
+            locale={locale}
+            series={series}
+            title={accidentSeriesTitle(locale)}
+            id="headline-description"
+            query="groupBy=year"
+            fatal={fatal}
+          />
           <p>
             <a href={localePath(locale, '/ulykker')}>{t.headlineExplore}</a>
           </p>

@@ -6,9 +6,9 @@ import type { Store } from '../db/connect.js';
 import { DEMO_LABEL_DA, DEMO_LABEL_EN } from '../demo/demo.generator.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { notFound } from '../errors.js';
-import { listBranchGroups, listGoals, lookupIndustryCode } from '../reference/reference.repository.js';
+import { listBranchGroups, listGoals } from '../reference/reference.repository.js';
 import { listTargets } from '../targets/targets.service.js';
-import { searchBranches } from './branch-pages.js';
+import { branchOfIndustryCode, searchBranches } from './branch-pages.js';
 import { statusCounts } from './goal-pages.js';
 
 type BranchGroup = Awaited<ReturnType<typeof listBranchGroups>>[number];
@@ -81,22 +81,14 @@ export function siteApiRoutes(store: Store): Hono {
     }
     if (q === '')
       return c.json({ data: groups.map(presentBranch), meta: meta(demo, { count: groups.length }) });
-    if (/^[\d.\s]+$/.test(q) && q.replace(/\D/g, '').length >= 2) {
-      for (const classification of ['DB07', 'DB25'] as const) {
-        const found = await lookupIndustryCode(store.db, classification, q);
-        const group = groups.find((g) => g.code === found?.branchGroup);
-        if (found !== undefined && group !== undefined) {
-          return c.json({
-            data: [presentBranch(group)],
-            meta: meta(demo, {
-              count: 1,
-              query: q,
-              match: { classification, industryCode: found.code, caveat: found.caveat },
-            }),
-          });
-        }
-      }
-      return c.json({ data: [], meta: meta(demo, { count: 0, query: q }) });
+    const byCode = await branchOfIndustryCode(store, groups, q);
+    if (byCode === undefined) return c.json({ data: [], meta: meta(demo, { count: 0, query: q }) });
+    if (byCode !== null) {
+      const { group, classification, industryCode, caveat } = byCode;
+      return c.json({
+        data: [presentBranch(group)],
+        meta: meta(demo, { count: 1, query: q, match: { classification, industryCode, caveat } }),
+      });
     }
     const matches = searchBranches(groups, q);
     return c.json({
