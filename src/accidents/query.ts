@@ -175,3 +175,22 @@ export function parametersWithout(raw: RawParameters, name: string): [RawParamet
     ]);
   return [rest, values?.[0]];
 }
+
+/** Filters for code that asks for a figure directly: everything unset except what is given. */
+export function accidentFilters(given: Partial<AccidentFilters>): AccidentFilters {
+  return {
+    from: null,
+    to: null,
+    branch: [],
+    mainGroup: null,
+    ageBand: null,
+    sex: null,
+    severity: null,
+    fatal: null,
+    chemical: null,
+    convention: null,
+    perEmployed: null,
+    groupBy: [],
+    ...given,
+  };
+}

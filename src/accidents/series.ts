@@ -1,6 +1,7 @@
 // Observations of accident-register indicators, read off the protected cube: a target on such an indicator
 // (e.g. a branch's reported accidents per 10,000 employed) is assessed from the accident records themselves.
 import type { Db } from '../db/connect.js';
+import { accidentFilters } from './query.js';
 import { accidentRates, type RateRow } from './rates.js';
 import { type AccidentData, AccidentStatistics } from './statistics.js';
 
@@ -45,20 +46,15 @@ export function accidentSeries(
 ): AccidentObservation[] {
   const perEmployed = perEmployedOf(unit);
   if (perEmployed === null || data.cubes.registration.years.length === 0) return [];
-  const { rows } = accidentRates(data, {
-    from: null,
-    to: null,
-    branch: branch === null ? [] : [branch],
-    mainGroup: null,
-    ageBand: null,
-    sex: null,
-    severity: null,
-    fatal: null,
-    chemical: null,
-    convention: 'registration',
-    perEmployed,
-    groupBy: ['year'],
-  });
+  const { rows } = accidentRates(
+    data,
+    accidentFilters({
+      branch: branch === null ? [] : [branch],
+      convention: 'registration',
+      perEmployed,
+      groupBy: ['year'],
+    }),
+  );
   return rows.filter(isPublishedRate).map((row) => ({
     year: row.year as number,
     value: row.value,

@@ -1,6 +1,7 @@
 // Branch pages: the index with the look-up (/branche?q=…: an industry code (DB07/DB25) or a name lands on its
 // branch group) and one page per branch group (/branche/:code) with its BFA, its targets and its accidents.
 import { Hono } from 'hono';
+import { accidentFilters } from '../accidents/query.js';
 import { accidentRates } from '../accidents/rates.js';
 import { accidentSeries, statisticsFor } from '../accidents/series.js';
 import type { Store } from '../db/connect.js';
@@ -172,20 +173,10 @@ export function branchPageRoutes(store: Store): Hono {
       statisticsFor(store.db).current(),
     ]);
     const series = accidentSeries(data, code, 'per_10000');
-    const fatal = accidentRates(data, {
-      from: null,
-      to: null,
-      branch: [code],
-      mainGroup: null,
-      ageBand: null,
-      sex: null,
-      severity: null,
-      fatal: true,
-      chemical: null,
-      convention: 'accident',
-      perEmployed: 100_000,
-      groupBy: [],
-    });
+    const fatal = accidentRates(
+      data,
+      accidentFilters({ branch: [code], fatal: true, convention: 'accident', perEmployed: 100_000 }),
+    );
     const name = pick(group, locale);
     const chartTitle = `${accidentSeriesTitle(locale)}: ${name}`;
     const fatalRow = fatal.rows[0];

@@ -2,6 +2,7 @@
 // trends and how recent the data are; and one page per goal (/maal/:goal) with a sortable table of its targets
 // and a branch × problem grid coloured by status (with the status in words, never colour alone).
 import { Hono } from 'hono';
+import { accidentFilters } from '../accidents/query.js';
 import { accidentRates } from '../accidents/rates.js';
 import { accidentSeries, statisticsFor } from '../accidents/series.js';
 import type { Store } from '../db/connect.js';
@@ -166,20 +167,10 @@ export function goalPageRoutes(store: Store): Hono {
       statisticsFor(store.db).current(),
     ]);
     const series = accidentSeries(data, null, 'per_10000');
-    const fatal = accidentRates(data, {
-      from: null,
-      to: null,
-      branch: [],
-      mainGroup: null,
-      ageBand: null,
-      sex: null,
-      severity: null,
-      fatal: true,
-      chemical: null,
-      convention: 'accident',
-      perEmployed: 100_000,
-      groupBy: ['year'],
-    }).rows.filter((row) => row.count !== null);
+    const fatal = accidentRates(
+      data,
+      accidentFilters({ fatal: true, convention: 'accident', perEmployed: 100_000, groupBy: ['year'] }),
+    ).rows.filter((row) => row.count !== null);
     const lastReported = series[series.length - 1];
     const lastFatal = fatal[fatal.length - 1];
     const latestLine = await latestDataLine(store, t, locale, targets, data.cubes.registration.years);

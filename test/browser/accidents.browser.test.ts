@@ -1,32 +1,17 @@
 // What a person sees in the accident explorer, in a real browser: filters that land in the address, a chart
 // with a table of the same numbers, hidden cells shown as hidden, a CSV download, English, and no axe violations.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/web/server.js';
-import { freshStore, type TestStore } from '../databases.js';
-import { seedStore } from '../seed.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
-import { launchChromium } from './chromium.js';
+import { useBrowserSite } from './site.js';
 
 describe('accident explorer in Chromium', () => {
-  let store: TestStore;
-  let server: RunningServer;
-  let browser: Browser;
+  const site = useBrowserSite({ accidentScale: 0.05 });
+  const url = (path: string) => site.url(path);
   let page: Page;
-  const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;
-
-  beforeAll(async () => {
-    store = await freshStore('sqlite');
-    await seedStore(store.db, { demo: true, accidentScale: 0.05 });
-    server = await startServer(store, { port: 0, hostname: '127.0.0.1' });
-    browser = await launchChromium();
-    page = await browser.newPage({ acceptDownloads: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.destroy();
+  beforeAll(() => {
+    page = site.page;
   });
 
   it('shows reported accidents by year as a chart and a table, with no axe violations', async () => {

@@ -1,31 +1,16 @@
 // A workplace finds its branch group in a real browser: types its industry code, lands on the branch page with
 // its BFA, targets and accident figures; the same by name; no axe violations on the branch pages.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/web/server.js';
-import { freshStore, type TestStore } from '../databases.js';
-import { seedStore } from '../seed.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
-import { launchChromium } from './chromium.js';
+import { useBrowserSite } from './site.js';
 
 describe('branch look-up in Chromium', () => {
-  let store: TestStore;
-  let server: RunningServer;
-  let browser: Browser;
+  const site = useBrowserSite();
+  const url = (path: string) => site.url(path);
   let page: Page;
-  const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;
-
-  beforeAll(async () => {
-    store = await freshStore('sqlite');
-    await seedStore(store.db, { demo: true });
-    server = await startServer(store, { port: 0, hostname: '127.0.0.1' });
-    browser = await launchChromium();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.destroy();
+  beforeAll(() => {
+    page = site.page;
   });
 
   it('lands an industry code typed from the menu on its branch group', async () => {

@@ -1,33 +1,18 @@
 // What a person sees on the target page, in Danish and English, in a real browser; and no axe violations.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/web/server.js';
-import { freshStore, type TestStore } from '../databases.js';
-import { seedStore } from '../seed.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
-import { launchChromium } from './chromium.js';
+import { useBrowserSite } from './site.js';
 
 describe('target page in Chromium', () => {
-  let store: TestStore;
-  let server: RunningServer;
-  let browser: Browser;
+  const site = useBrowserSite();
   let page: Page;
-
-  beforeAll(async () => {
-    store = await freshStore('sqlite');
-    await seedStore(store.db, { demo: true });
-    server = await startServer(store, { port: 0, hostname: '127.0.0.1' });
-    browser = await launchChromium();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.destroy();
+  beforeAll(() => {
+    page = site.page;
   });
 
   it('shows the goals, the targets and the demo marker in Danish, then in English after the switch', async () => {
-    await page.goto(`http://127.0.0.1:${server.port}/maaltal`);
+    await page.goto(`${site.url('')}/maaltal`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mål og måltal');
     expect(await page.getByRole('note').textContent()).toContain('Demodata – ikke officielle tal');
     const goals = await page.getByRole('heading', { level: 2 }).allTextContents();
@@ -63,7 +48,7 @@ describe('target page in Chromium', () => {
   });
 
   it('takes a newcomer from the overview to a target and to why it has its status', async () => {
-    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.goto(`${site.url('')}/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Arbejdsmiljøets mål for 2030');
     await page.getByRole('link', { name: '1. Arbejdsulykker' }).click();
     await page.waitForURL(/\/maal\/accidents$/);
@@ -103,7 +88,7 @@ describe('target page in Chromium', () => {
       '/en/api',
       '/en/branche',
     ]) {
-      await page.goto(`http://127.0.0.1:${server.port}${path}`);
+      await page.goto(`${site.url('')}${path}`);
       expect(await axeViolations(page), path).toEqual([]);
     }
   });
