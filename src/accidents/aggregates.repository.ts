@@ -7,8 +7,6 @@ import type { AccidentSettings } from './settings.js';
 
 type Handle = Db | Tx;
 
-/** Bumped whenever accident records or their aggregates change; caches of the statistics key on it. */
-export const META_ACCIDENTS_VERSION = 'accidents.version';
 /** The chemical classification the stored aggregates were built with. */
 export const META_ACCIDENTS_CHEMICAL = 'accidents.chemical';
 
@@ -69,9 +67,8 @@ function leafSelect(settings: AccidentSettings, batchIds: number[] | null) {
 const AGGREGATE_COLUMNS = sql`(batch_id, convention, year, branch_group_id, age_band, sex, severity, chemical,
   accidents, days_lost, days_known)`;
 
+/** Record the classification the aggregates now use, and tell the caches that the data changed. */
 async function bumpVersion(db: Handle, settings: AccidentSettings): Promise<void> {
-  const current = Number((await getMeta(db, META_ACCIDENTS_VERSION)) ?? '0');
-  await setMeta(db, META_ACCIDENTS_VERSION, String(current + 1));
   await setMeta(db, META_ACCIDENTS_CHEMICAL, chemicalFingerprint(settings));
   await bumpDataVersion(db);
 }
@@ -150,8 +147,4 @@ function numericLeaf(row: LeafRow): LeafRow {
     daysLost: Number(row.daysLost),
     daysKnown: Number(row.daysKnown),
   };
-}
-
-export async function accidentsVersion(db: Handle): Promise<string> {
-  return (await getMeta(db, META_ACCIDENTS_VERSION)) ?? '0';
 }

@@ -1,11 +1,11 @@
 // Loads what the accident statistics are computed from (aggregate leaves, branch structure, employment, source
-// batches) and keeps the protected cubes in memory until accident records or employment change.
-import { sql } from 'kysely';
+// batches) and keeps the protected cubes in memory until the data version changes (every import, rollback,
+// seed and aggregate refresh bumps it).
 import type { Db } from '../db/connect.js';
+import { dataVersion } from '../db/meta.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { AppError } from '../errors.js';
 import {
-  accidentsVersion,
   CONVENTIONS,
   type Convention,
   chemicalFingerprint,
@@ -74,13 +74,6 @@ export interface AccidentData {
   undated: number;
 }
 
-async function employmentVersion(db: Db): Promise<string> {
-  const row = await sql<{ n: number; total: number | null; top: number | null }>`
-    select count(*) as n, sum(employed) as total, max(id) as top from employment`.execute(db);
-  const first = row.rows[0];
-  return `${first?.n}/${first?.total}/${first?.top}`;
-}
-
 export async function loadAccidentData(
   db: Db,
   settings: AccidentSettings = DEFAULT_ACCIDENT_SETTINGS,
@@ -142,12 +135,7 @@ export async function loadAccidentData(
   };
 }
 
-async function dataVersion(db: Db): Promise<string> {
-  const [accidents, employment] = await Promise.all([accidentsVersion(db), employmentVersion(db)]);
-  return `${accidents}:${employment}`;
-}
-
-/** The accident data of one store, rebuilt only when its version changes (checked with two small queries). */
+/** The accident data of one store, rebuilt only when the data version changes (one key read per request). */
 export class AccidentStatistics {
   private cached: AccidentData | undefined;
   private loading: Promise<AccidentData> | undefined;
