@@ -4,7 +4,9 @@ import { freshStore, type TestStore } from '../../test/databases.js';
 import { seedStore } from '../../test/seed.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from '../accidents/settings.js';
 import { DEFAULT_PROGRESS_SETTINGS } from '../stats/index.js';
+import { DEFAULT_SURVEY_SETTINGS } from '../targets/survey-settings.js';
 import { createApp } from '../web/app.js';
+import { methodPageRoutes } from './method-page.js';
 
 describe('method page', () => {
   let store: TestStore;
@@ -46,5 +48,20 @@ describe('method page', () => {
       expect(da).toContain(`id="${id}"`);
       expect(en).toContain(`id="${id}"`);
     }
+  });
+
+  it('states the minimum number of survey respondents from the settings, and follows a change', async () => {
+    const min = DEFAULT_SURVEY_SETTINGS.publication.minRespondents;
+    expect(await (await app.request('/metode')).text()).toContain(
+      `Celler fra spørgeskemaer med færre end ${min} svarpersoner offentliggøres ikke`,
+    );
+    expect(await (await app.request('/en/metode')).text()).toContain(
+      `Survey cells with fewer than ${min} respondents are not published`,
+    );
+    const changed = methodPageRoutes(store, { publication: { minRespondents: 1000, note: '' } });
+    const da = await (await changed.request('/metode')).text();
+    expect(da).toContain('færre end 1.000 svarpersoner');
+    expect(da).not.toContain(`færre end ${min} svarpersoner`);
+    expect(await (await changed.request('/en/metode')).text()).toContain('fewer than 1,000 respondents');
   });
 });

@@ -7,6 +7,7 @@ import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { formatDecimal, formatNumber, formatPercent, type Locale } from '../format.js';
 import { DEFAULT_PROGRESS_SETTINGS, STATUS_TEXT } from '../stats/index.js';
+import { DEFAULT_SURVEY_SETTINGS, type SurveySettings } from '../targets/survey-settings.js';
 import { MESSAGES } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 
@@ -17,9 +18,10 @@ interface Section {
   list?: string[];
 }
 
-function sections(locale: Locale): Section[] {
+function sections(locale: Locale, survey: SurveySettings): Section[] {
   const p = DEFAULT_PROGRESS_SETTINGS;
   const a = DEFAULT_ACCIDENT_SETTINGS;
+  const minRespondents = formatNumber(survey.publication.minRespondents, locale);
   const d = (value: number) => formatDecimal(value, locale, 2);
   const pct = (value: number) => formatPercent(value * 100, locale, 1);
   const s = (status: keyof typeof STATUS_TEXT) => STATUS_TEXT[status][locale];
@@ -69,7 +71,7 @@ function sections(locale: Locale): Section[] {
         paragraphs: [
           `Counts from 1 to ${a.suppression.minCount - 1} are not published, nor any rate or interval built on them. Other cells are hidden too, until no hidden number can be worked out by subtracting published numbers from a published total, whichever way the figures are grouped or filtered.`,
           a.suppression.exemptFatal ? a.suppression.exemptNote : '',
-          'Survey cells with fewer than 50 respondents are not published.',
+          `Survey cells with fewer than ${minRespondents} respondents are not published, and no status is computed from them; the target's explanation names the years left out.`,
         ].filter((text) => text !== ''),
       },
       {
@@ -140,7 +142,7 @@ function sections(locale: Locale): Section[] {
         a.suppression.exemptFatal
           ? 'Dødsulykker offentliggøres af Arbejdstilsynet enkeltvis; deres antal er derfor undtaget fra diskretionen.'
           : '',
-        'Celler fra spørgeskemaer med færre end 50 svarpersoner offentliggøres ikke.',
+        `Celler fra spørgeskemaer med færre end ${minRespondents} svarpersoner offentliggøres ikke, og ingen status beregnes ud fra dem; måltallets forklaring nævner de udeladte år.`,
       ].filter((text) => text !== ''),
     },
     {
@@ -165,13 +167,14 @@ function sections(locale: Locale): Section[] {
   ];
 }
 
-export function methodPageRoutes(store: Store): Hono {
+/** `survey` is the shipped survey settings; a test may give others and see the text follow. */
+export function methodPageRoutes(store: Store, survey: SurveySettings = DEFAULT_SURVEY_SETTINGS): Hono {
   const app = new Hono();
   for (const locale of ['da', 'en'] as const) {
     app.get(locale === 'en' ? '/en/metode' : '/metode', async (c) => {
       const t = MESSAGES[locale];
       const demo = await holdsDemoData(store.db);
-      const content = sections(locale);
+      const content = sections(locale, survey);
       return c.html(
         <Layout locale={locale} path={c.req.path} title={t.methodTitle} demo={demo}>
           <h1>{t.methodTitle}</h1>

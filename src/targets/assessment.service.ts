@@ -1,6 +1,6 @@
 // Progress of a target toward its value (METHODS §7), computed by the stats core from the target's observations.
-import { type MeasureKind, type Polarity, type ProgressResult, progress } from '../stats/index.js';
-import type { Observation, Target } from './targets.model.js';
+import { type MeasureKind, type Polarity, progress } from '../stats/index.js';
+import type { LeftOut, Observation, Target, TargetAssessment } from './targets.model.js';
 
 /** Which change test fits the indicator's unit: Newcombe for shares, the exact rate ratio for rates. */
 export function measureOf(unit: string): MeasureKind {
@@ -9,9 +9,16 @@ export function measureOf(unit: string): MeasureKind {
   return 'other';
 }
 
-/** The progress assessment of one target: its baseline and target values, against its observations. */
-export function assessTarget(target: Target, observations: readonly Observation[]): ProgressResult {
-  return progress({
+/**
+ * The progress assessment of one target: its baseline and target values, against its published observations.
+ * `leftOut` names the observations kept from the public (METHODS §9); the explanation lists them.
+ */
+export function assessTarget(
+  target: Target,
+  observations: readonly Observation[],
+  leftOut: readonly LeftOut[] = [],
+): TargetAssessment {
+  const result = progress({
     observations: observations.map((o) => ({
       year: o.year,
       value: o.value,
@@ -26,4 +33,5 @@ export function assessTarget(target: Target, observations: readonly Observation[
     polarity: target.indicator.polarity as Polarity,
     measure: measureOf(target.indicator.unit),
   });
+  return { ...result, explanation: { ...result.explanation, leftOut: [...leftOut] } };
 }

@@ -14,12 +14,12 @@ import {
   formatValue,
   type Locale,
 } from '../format.js';
-import { type ProgressResult, STATUS_TEXT } from '../stats/index.js';
+import { STATUS_TEXT } from '../stats/index.js';
 import { parseOrThrow } from '../validation.js';
 import { progressChartSvg } from '../web/charts.js';
 import { localePath, MESSAGES, type Messages, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
-import type { Observation, Target } from './targets.model.js';
+import type { Observation, Target, TargetAssessment } from './targets.model.js';
 import { showTarget } from './targets.service.js';
 
 const idSchema = z.coerce
@@ -79,7 +79,7 @@ function Why({
   locale,
 }: {
   target: Target;
-  assessment: ProgressResult;
+  assessment: TargetAssessment;
   t: Messages;
   locale: Locale;
 }) {
@@ -167,6 +167,16 @@ function Why({
           <ul>
             {e.caveats.map((caveat) => (
               <li>{caveat[locale]}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {e.leftOut.length === 0 ? null : (
+        <>
+          <h3>{t.whyLeftOut}</h3>
+          <ul>
+            {e.leftOut.map((note) => (
+              <li>{note[locale]}</li>
             ))}
           </ul>
         </>
@@ -306,6 +316,9 @@ export function targetPageRoutes(store: Store): Hono {
         ) : (
           <ObservationTable observations={observations} unit={unit} t={t} locale={locale} />
         )}
+        {assessment?.explanation.leftOut.map((note) => (
+          <p class="maaltal-note">{note[locale]}</p>
+        ))}
         {notes === '' ? null : <p class="maaltal-note">{notes}</p>}
         <p class="maaltal-note">
           {t.dataSource}: {target.indicator.dataSource}

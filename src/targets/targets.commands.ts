@@ -15,7 +15,7 @@ import { AppError, invalidInput, usageError } from '../errors.js';
 import { formatDecimal, formatInterval, formatValue } from '../format.js';
 import { STATUS_TEXT } from '../stats/index.js';
 import { parseOrThrow } from '../validation.js';
-import type { Target } from './targets.model.js';
+import type { Observation, Target, TargetHistory, WithheldObservation } from './targets.model.js';
 import { presentTargetHistory, presentTargetList } from './targets.presenter.js';
 import {
   addTargetSchema,
@@ -179,6 +179,35 @@ function targetLine(target: Target): string {
   ].join(' ');
 }
 
+/** The assessment's reasons, caveats and the points left out of it (METHODS §9). */
+function whyLines(target: Target): string[] {
+  const explanation = target.assessment?.explanation;
+  if (explanation === undefined) return [];
+  return [
+    '',
+    'Why this status:',
+    ...explanation.reasons.map((reason) => `  - ${reason.da}`),
+    ...explanation.caveats.map((caveat) => `  - (forbehold) ${caveat.da}`),
+    ...explanation.leftOut.map((note) => `  - (udeladt) ${note.da}`),
+  ];
+}
+
+/** Every stored observation, oldest first; a withheld one is flagged with a warning line (operator view). */
+function observationLines(history: TargetHistory): string[] {
+  const unit = history.current.indicator.unit;
+  const all: (Observation | WithheldObservation)[] = [...history.observations, ...history.withheld];
+  return all
+    .sort((a, b) => a.year - b.year)
+    .flatMap((o) => {
+      const line = `  ${o.year}  ${formatValue(o.value, unit, 'da').padStart(8)}  (${formatInterval(o.lowercl, o.uppercl, unit, 'da')})  n=${o.respondents ?? '–'}  ${o.seriesLabel}${o.seriesBreak ? '  ← series break' : ''}`;
+      if (!('warning' in o)) return [line];
+      return [
+        `${line}  [IKKE OFFENTLIGGJORT / NOT PUBLISHED]`,
+        `        ! ${o.warning.da} / ${o.warning.en}`,
+      ];
+    });
+}
+
 async function historyJson(db: Db, id: number): Promise<string> {
   const [history, demo] = await Promise.all([showTarget(db, id), holdsDemoData(db)]);
   return `${JSON.stringify(presentTargetHistory(history, demo), null, 2)}\n`;
@@ -217,10 +246,15 @@ export const targetCommands: Command[] = [
   },
   {
     name: 'targets show',
-    summary: 'Show one target with every revision and its observations',
+    summary: 'Show one target with every revision and its observations (unpublished ones flagged)',
     usage: 'ID [options]',
     positionals: [{ name: 'ID', description: 'the target id (see `maaltal targets list`)', required: true }],
-    options: { json },
+    options: {
+      json: {
+        type: 'boolean',
+        description: 'print the public JSON (as GET /api/v1/targets/ID): unpublished observations left out',
+      },
+    },
     async run(context, args) {
       const id = parseId(args.positionals[0]);
       const { db } = await context.store();
@@ -228,21 +262,17 @@ export const targetCommands: Command[] = [
         context.stdout.write(await historyJson(db, id));
         return 0;
       }
-      const [history, demo] = await Promise.all([showTarget(db, id), holdsDemoData(db)]);
+      const [history, demo] = await Promise.all([
+        showTarget(db, id, { includeWithheld: true }),
+        holdsDemoData(db),
+      ]);
       await demoNotice(context, demo);
       const target = history.current;
       const unit = target.indicator.unit;
       const lines = [
         targetLine(target),
         `      indicator: ${target.indicator.nameDa} [${target.indicator.code}], ${target.indicator.dataSource}`,
-        ...(target.assessment === null
-          ? []
-          : [
-              '',
-              'Why this status:',
-              ...target.assessment.explanation.reasons.map((reason) => `  - ${reason.da}`),
-              ...target.assessment.explanation.caveats.map((caveat) => `  - (forbehold) ${caveat.da}`),
-            ]),
+        ...whyLines(target),
         '',
         'Revisions:',
         ...history.revisions.map(
@@ -251,10 +281,7 @@ export const targetCommands: Command[] = [
         ),
         '',
         'Observations:',
-        ...history.observations.map(
-          (o) =>
-            `  ${o.year}  ${formatValue(o.value, unit, 'da').padStart(8)}  (${formatInterval(o.lowercl, o.uppercl, unit, 'da')})  n=${o.respondents ?? '–'}  ${o.seriesLabel}${o.seriesBreak ? '  ← series break' : ''}`,
-        ),
+        ...observationLines(history),
       ];
       context.stdout.write(`${lines.join('\n')}\n`);
       return 0;

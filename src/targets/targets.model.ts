@@ -1,7 +1,7 @@
 // Domain types for targets and observations, and the one mapping from database rows to each.
 import type { Selectable } from 'kysely';
 import type { ObservationTable } from '../db/schema.js';
-import type { Polarity, ProgressResult } from '../stats/index.js';
+import type { Polarity, ProgressExplanation, ProgressResult } from '../stats/index.js';
 import type { TargetRow } from './targets.repository.js';
 import type { TargetStatus } from './targets.schemas.js';
 
@@ -28,6 +28,25 @@ export interface Observation {
   isDemo: boolean;
 }
 
+/** An observation kept from the public (METHODS §9), as data stewards see it: the stored point and why. */
+export interface WithheldObservation extends Observation {
+  warning: { da: string; en: string };
+}
+
+/** A point left out of a target's public observations and assessment: the year and the rule, never the value. */
+export interface LeftOut {
+  year: number;
+  code: 'below_min_respondents';
+  params: { year: number; minRespondents: number };
+  da: string;
+  en: string;
+}
+
+/** The progress assessment of a target, its explanation naming the points left out of it. */
+export type TargetAssessment = ProgressResult & {
+  explanation: ProgressExplanation & { leftOut: LeftOut[] };
+};
+
 export interface Target {
   id: number;
   key: string;
@@ -52,8 +71,8 @@ export interface Target {
   revision: { number: number; revisedAt: string; revisedBy: string; reason: string };
   isDemo: boolean;
   latest: Observation | null;
-  /** Progress toward the target (METHODS §7); null on historical revisions. */
-  assessment: ProgressResult | null;
+  /** Progress toward the target (METHODS §7) from the published observations; null on historical revisions. */
+  assessment: TargetAssessment | null;
 }
 
 const named = (code: string | null, nameDa: string | null, nameEn: string | null): Named | null =>
@@ -127,9 +146,11 @@ export function toTarget(row: TargetRow, latest: Observation | null): Target {
   };
 }
 
-/** A target's current state, every revision (oldest first) and the observations behind it. */
+/** A target's current state, every revision (oldest first) and the published observations behind it. */
 export interface TargetHistory {
   current: Target;
   revisions: Target[];
   observations: Observation[];
+  /** The observations kept from the public: empty unless a data steward's view was asked for. */
+  withheld: WithheldObservation[];
 }

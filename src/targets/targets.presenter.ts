@@ -1,7 +1,7 @@
 // The public JSON shape of targets, shared by the HTTP API and `maaltal targets … --json`.
 import { DEMO_LABEL_DA, DEMO_LABEL_EN } from '../demo/demo.generator.js';
 import type { ProgressResult } from '../stats/index.js';
-import type { Named, Observation, Target, TargetHistory } from './targets.model.js';
+import type { Named, Observation, Target, TargetHistory, WithheldObservation } from './targets.model.js';
 
 const named = (value: Named | null) =>
   value === null ? null : { code: value.code, name: { da: value.nameDa, en: value.nameEn } };
@@ -20,7 +20,13 @@ export function presentObservation(observation: Observation) {
     series: observation.seriesLabel,
     seriesBreak: observation.seriesBreak,
     demo: observation.isDemo,
+    published: true,
   };
+}
+
+/** A withheld observation in a data steward's view: flagged, with the warning in Danish and English. */
+function presentWithheld(observation: WithheldObservation) {
+  return { ...presentObservation(observation), published: false, warning: observation.warning };
 }
 
 /** The headline of an assessment; the whole explanation is served at /api/v1/targets/:id/assessment. */
@@ -102,7 +108,23 @@ export function presentTargetList(targets: Target[], demo: boolean) {
   return { data: targets.map(presentTarget), meta: { count: targets.length, ...listMeta(demo) } };
 }
 
-export function presentTargetHistory(history: TargetHistory, demo: boolean) {
+/** Published and (in a data steward's view) withheld observations, oldest first. */
+function presentObservations(history: TargetHistory) {
+  return [...history.observations.map(presentObservation), ...history.withheld.map(presentWithheld)].sort(
+    (a, b) => a.year - b.year,
+  );
+}
+
+const STEWARD_META = {
+  unsuppressed: true,
+  note: {
+    da: 'Indeholder målinger, der ikke offentliggøres (published: false). Kun til datafolk.',
+    en: 'Includes measurements that are not published (published: false). For data stewards only.',
+  },
+};
+
+/** One target with its history; `steward` marks the view with withheld observations (never public). */
+export function presentTargetHistory(history: TargetHistory, demo: boolean, steward = false) {
   return {
     data: {
       ...presentTarget(history.current),
@@ -115,8 +137,8 @@ export function presentTargetHistory(history: TargetHistory, demo: boolean) {
         status: revision.status,
         notes: revision.notes,
       })),
-      observations: history.observations.map(presentObservation),
+      observations: presentObservations(history),
     },
-    meta: listMeta(demo),
+    meta: steward ? { ...listMeta(demo), ...STEWARD_META } : listMeta(demo),
   };
 }

@@ -1,12 +1,14 @@
 // HTTP routes for targets: every target by goal (/maaltal, /en/maaltal) and the JSON API under /api/v1/targets.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
+import { AppError } from '../errors.js';
 import { formatInterval, formatValue, type Locale } from '../format.js';
 import { listGoals } from '../reference/reference.repository.js';
 import { STATUS_TEXT } from '../stats/index.js';
 import { parseOrThrow } from '../validation.js';
+import { givenToken, tokenMatches } from '../web/admin-auth.js';
 import { toCsv } from '../web/csv.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
@@ -20,6 +22,22 @@ const idSchema = z.coerce
   .number({ message: 'must be a whole number' })
   .int('must be a whole number')
   .positive();
+
+const showQuerySchema = z
+  .object({ unsuppressed: z.enum(['true', 'false'], { message: 'must be true or false' }).optional() })
+  .strict();
+
+/** `?unsuppressed=true` asks for the withheld observations too: data stewards with the admin token only. */
+function stewardView(c: Context, adminToken: string | null): boolean {
+  const query = parseOrThrow(showQuerySchema, c.req.query(), 'Invalid query parameters');
+  if (query.unsuppressed !== 'true') return false;
+  if (adminToken === null || !tokenMatches(givenToken(c), adminToken)) {
+    throw new AppError('unauthorized', 'Unpublished observations need the admin token', [
+      { field: 'unsuppressed', message: 'send the admin token as Authorization: Bearer …' },
+    ]);
+  }
+  return true;
+}
 
 function adoptionLabel(target: Target, locale: Locale): string {
   const t = MESSAGES[locale];
@@ -140,7 +158,7 @@ export function TargetTable({
   );
 }
 
-export function targetRoutes(store: Store): Hono {
+export function targetRoutes(store: Store, adminToken: string | null = null): Hono {
   const app = new Hono();
 
   const page = async (locale: Locale, path: string) => {
@@ -259,6 +277,8 @@ export function targetRoutes(store: Store): Hono {
       ['Method breaks', target.indicator.methodBreakNotesEn],
       ['Status', target.assessment?.status ?? 'insufficient_data'],
     ];
+    for (const note of target.assessment?.explanation.leftOut ?? [])
+      about.push(['Udeladt / left out', `${note.da} / ${note.en}`]);
     if (target.isDemo)
       about.push(['Demodata', 'Demodata – ikke officielle tal / Demo data – not official figures']);
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -268,8 +288,13 @@ export function targetRoutes(store: Store): Hono {
 
   app.get('/api/v1/targets/:id', async (c) => {
     const id = parseOrThrow(idSchema, c.req.param('id'), 'Invalid target id', { fieldName: () => 'id' });
-    const [history, demo] = await Promise.all([showTarget(store.db, id), holdsDemoData(store.db)]);
-    return c.json(presentTargetHistory(history, demo));
+    const steward = stewardView(c, adminToken);
+    const [history, demo] = await Promise.all([
+      showTarget(store.db, id, { includeWithheld: steward }),
+      holdsDemoData(store.db),
+    ]);
+    if (steward) c.header('Cache-Control', 'private, no-store');
+    return c.json(presentTargetHistory(history, demo, steward));
   });
 
   return app;

@@ -219,6 +219,43 @@ describeEachDialect('targets', (dialect) => {
     expect(current.assessment?.r).toBeGreaterThan(3);
   });
 
+  it('leaves a survey observation below the minimum respondents out of what is published and assessed', async () => {
+    const added = await add(chemicalTarget);
+    await insertObservations(store.db, [
+      observation(2021, 30, { lowercl: 26, uppercl: 34 }),
+      observation(2023, 29, { lowercl: 25, uppercl: 33 }),
+      observation(2025, 23, { respondents: 20, lowercl: 8, uppercl: 45 }),
+    ]);
+    const [listed] = await listTargets(store.db);
+    expect(listed?.latest?.year).toBe(2023);
+    const history = await showTarget(store.db, added.id);
+    expect(history.observations.map((o) => o.year)).toEqual([2021, 2023]);
+    expect(history.withheld).toEqual([]);
+    expect(history.current.assessment?.explanation.latest?.year).toBe(2023);
+    expect(history.current.assessment?.status).not.toBe('achieved');
+    expect(history.current.assessment?.explanation.leftOut).toEqual([
+      {
+        year: 2025,
+        code: 'below_min_respondents',
+        params: { year: 2025, minRespondents: 50 },
+        da: '2025: færre end 50 svarpersoner – ikke offentliggjort og ikke brugt i vurderingen',
+        en: '2025: fewer than 50 respondents – not published and not used in the assessment',
+      },
+    ]);
+
+    const steward = await showTarget(store.db, added.id, { includeWithheld: true });
+    expect(steward.current).toEqual(history.current);
+    expect(steward.withheld).toMatchObject([{ year: 2025, value: 23, respondents: 20 }]);
+    expect(steward.withheld[0]?.warning.da).toContain('20 svarpersoner, færre end 50');
+
+    // With a lower minimum the same point is published, and decides the status: the target is reached.
+    const lower = { publication: { minRespondents: 20, note: '' } };
+    const [counted] = await listTargets(store.db, {}, { settings: lower });
+    expect(counted?.latest?.year).toBe(2025);
+    expect(counted?.assessment?.status).toBe('achieved');
+    expect(counted?.assessment?.explanation.leftOut).toEqual([]);
+  });
+
   it('reports a missing target as not found', async () => {
     expect((await expectAppError(showTarget(store.db, 999))).code).toBe('not_found');
   });

@@ -14,6 +14,8 @@ import { scopeKey, scopeProblemKey } from '../reference/scope.js';
 import { assessTarget } from './assessment.service.js';
 import { findIndicator } from './indicators.repository.js';
 import { observationsFor } from './observations.repository.js';
+import { type Publication, publicationOf, withheldWarning } from './publication.js';
+import { DEFAULT_SURVEY_SETTINGS, type SurveySettings } from './survey-settings.js';
 import {
   type Observation,
   type Target,
@@ -68,11 +70,18 @@ async function accidentObservations(db: Handle, rows: TargetRow[]): Promise<Map<
 
 const ACCIDENT_SERIES_LABEL = 'Anmeldte arbejdsulykker (Arbejdstilsynet), opgjort efter registreringsår';
 
-/** The observations behind each target row, keyed by target id, oldest first. */
-export async function observationsByTarget(
-  db: Handle,
-  rows: TargetRow[],
-): Promise<Map<number, Observation[]>> {
+/** How targets are read: the survey settings (the shipped ones unless a test gives others). */
+export interface ReadOptions {
+  settings?: SurveySettings;
+}
+
+/** A data steward's reading of one target: the withheld observations too, each with its warning. */
+export interface ShowOptions extends ReadOptions {
+  includeWithheld?: boolean;
+}
+
+/** Every stored observation behind each target row, keyed by target id, oldest first. Never shown as is. */
+async function storedByTarget(db: Handle, rows: TargetRow[]): Promise<Map<number, Observation[]>> {
   const fromRegister = await accidentObservations(db, rows);
   const observations = await observationsFor(
     db,
@@ -93,28 +102,49 @@ export async function observationsByTarget(
   );
 }
 
-/** The current state of a target, with its latest observation and its progress assessment. */
-function assessed(row: TargetRow, observations: Observation[]): Target {
-  const target = toTarget(row, observations.at(-1) ?? null);
-  return { ...target, assessment: assessTarget(target, observations) };
+/**
+ * The one way observations leave the database for targets: split by the publication rule (METHODS §9), so
+ * every page, API answer, download and CLI listing sees only what may be published.
+ */
+async function publicationByTarget(
+  db: Handle,
+  rows: TargetRow[],
+  settings: SurveySettings,
+): Promise<Map<number, Publication>> {
+  const stored = await storedByTarget(db, rows);
+  return new Map([...stored].map(([id, observations]) => [id, publicationOf(observations, settings)]));
 }
 
-export async function listTargets(db: Handle, filter: ListTargetsFilter = {}): Promise<Target[]> {
+const NOTHING: Publication = { published: [], withheld: [], leftOut: [] };
+
+/** The current state of a target, with its latest published observation and its public assessment. */
+function assessed(row: TargetRow, shown: Publication): Target {
+  const target = toTarget(row, shown.published.at(-1) ?? null);
+  return { ...target, assessment: assessTarget(target, shown.published, shown.leftOut) };
+}
+
+export async function listTargets(
+  db: Handle,
+  filter: ListTargetsFilter = {},
+  options: ReadOptions = {},
+): Promise<Target[]> {
   const rows = await listCurrentTargets(db, filter);
-  const observations = await observationsByTarget(db, rows);
-  return rows.map((row) => assessed(row, observations.get(row.id) ?? []));
+  const shown = await publicationByTarget(db, rows, options.settings ?? DEFAULT_SURVEY_SETTINGS);
+  return rows.map((row) => assessed(row, shown.get(row.id) ?? NOTHING));
 }
 
-export async function showTarget(db: Handle, id: number): Promise<TargetHistory> {
+export async function showTarget(db: Handle, id: number, options: ShowOptions = {}): Promise<TargetHistory> {
+  const settings = options.settings ?? DEFAULT_SURVEY_SETTINGS;
   const rows = await targetRevisions(db, id);
   const newest = rows.at(-1);
   if (newest === undefined) throw notFound(`Target ${id} does not exist`);
-  const observations = (await observationsByTarget(db, [newest])).get(newest.id) ?? [];
-  const latest = observations.at(-1) ?? null;
+  const shown = (await publicationByTarget(db, [newest], settings)).get(newest.id) ?? NOTHING;
+  const latest = shown.published.at(-1) ?? null;
   return {
-    current: assessed(newest, observations),
+    current: assessed(newest, shown),
     revisions: rows.map((row) => toTarget(row, latest)),
-    observations,
+    observations: shown.published,
+    withheld: options.includeWithheld === true ? shown.withheld.map((o) => withheldWarning(o, settings)) : [],
   };
 }
 

@@ -92,7 +92,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }
   });
 
-  app.route('/', targetRoutes(store));
+  const adminToken = options.adminToken ?? null;
+  app.route('/', targetRoutes(store, adminToken));
   app.route('/', targetPageRoutes(store));
   app.route('/', goalPageRoutes(store));
   app.route('/', branchPageRoutes(store));
@@ -102,7 +103,6 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     '/',
     apiReferenceRoutes(() => holdsDemoData(store.db)),
   );
-  const adminToken = options.adminToken ?? null;
   app.route('/', adminRoutes(adminToken));
   app.route('/', importRoutes(store, { adminToken, uploadDir: options.uploadDir ?? join('var', 'uploads') }));
   app.route('/', accidentRoutes(store, statisticsFor(store.db), adminToken));

@@ -161,11 +161,21 @@ export const OPENAPI = {
     '/api/v1/targets/{id}': {
       get: {
         tags: ['targets'],
-        summary: 'One target with every revision and every observation',
-        parameters: [idParameter],
+        summary: 'One target with every revision and every published observation',
+        parameters: [
+          idParameter,
+          {
+            name: 'unsuppressed',
+            in: 'query',
+            description:
+              'Include the observations that are not published (fewer respondents than the minimum), each with `published: false` and a `warning`: needs the admin token (data stewards only; answered `Cache-Control: private, no-store`).',
+            schema: { type: 'boolean' },
+          },
+        ],
         responses: {
           200: { description: '`{ data: { current, revisions, observations }, meta }`' },
-          400: errorResponse('Malformed id.'),
+          400: errorResponse('Malformed id or unknown parameter.'),
+          401: errorResponse('`unsuppressed=true` without the admin token.'),
           404: errorResponse('No such target.'),
         },
       },
@@ -176,7 +186,10 @@ export const OPENAPI = {
         summary: 'The progress status with its whole explanation (METHODS §7)',
         parameters: [idParameter],
         responses: {
-          200: { description: 'Status, R, range, projection and the explanation object.' },
+          200: {
+            description:
+              'Status, R, range, projection and the explanation object; `explanation.leftOut` names the years not published (and not used) and why.',
+          },
           404: errorResponse('No such target.'),
         },
       },
