@@ -24,11 +24,11 @@ export { ACCIDENT_INDICATOR_SOURCE };
 
 /** Column names of an empty answer's files, so a download always has a header. */
 export const EMPTY_COLUMNS: Record<MeasureName, string[]> = {
-  rates: ['count', 'denominator', 'value', 'lowercl', 'uppercl', 'suppressed', 'suppressionReason', 'exempt'],
-  'age-comparison': ['band', 'count', 'denominator', 'value', 'rateRatio', 'suppressed', 'suppressionReason'],
-  standardised: ['count', 'value', 'lowercl', 'uppercl', 'strata', 'suppressed', 'suppressionReason'],
-  'labour-loss': ['count', 'daysStated', 'daysImputed', 'daysTotal', 'fullTimeYears', 'suppressed'],
-  trend: ['year', 'count', 'denominator', 'value', 'lowercl', 'uppercl', 'suppressed', 'suppressionReason'],
+  rates: ['count', 'denominator', 'value', 'lowercl', 'uppercl', 'suppressed', 'exempt'],
+  'age-comparison': ['band', 'count', 'denominator', 'value', 'rateRatio', 'suppressed'],
+  standardised: ['count', 'value', 'lowercl', 'uppercl', 'strata', 'suppressed', 'valueNote'],
+  'labour-loss': ['count', 'daysTotal', 'fullTimeYears', 'suppressed'],
+  trend: ['year', 'count', 'denominator', 'value', 'lowercl', 'uppercl', 'suppressed'],
 };
 
 const EXTRA_PARAMETERS: Record<MeasureName, string[]> = {

@@ -36,7 +36,11 @@ export interface MainGroupInfo {
   nameEn: string;
 }
 
-/** One dimension's values: leaves, then margins; `parent` links each value to the margin it adds up to. */
+/**
+ * One dimension's values: leaves, then margins; `parent` links each value to the margin it adds up to. Years have
+ * no grand total: each year is a table of its own (so a disclosure audit can take one year at a time), and a
+ * range of years is the sum of its years' cells.
+ */
 export interface Axis extends CubeDimension {
   name: DimensionName;
   values: string[];
@@ -45,6 +49,7 @@ export interface Axis extends CubeDimension {
   index: Map<string, number>;
   /** For margins: the leaves under them. */
   leavesUnder: Map<number, number[]>;
+  /** The grand total's index, or -1 for a dimension without one (years). */
   all: number;
 }
 
@@ -52,13 +57,14 @@ function axis(
   name: DimensionName,
   leaves: readonly string[],
   groups: { code: string; members: string[] }[] = [],
+  grandTotal = true,
 ) {
-  const values = [...leaves, ...groups.map((g) => g.code), ALL];
+  const values = [...leaves, ...groups.map((g) => g.code), ...(grandTotal ? [ALL] : [])];
   const index = new Map(values.map((value, i) => [value, i]));
-  const all = values.length - 1;
+  const all = grandTotal ? values.length - 1 : -1;
   const parent = values.map(() => all);
-  parent[all] = -1;
-  const leavesUnder = new Map<number, number[]>([[all, leaves.map((_, i) => i)]]);
+  if (grandTotal) parent[all] = -1;
+  const leavesUnder = new Map<number, number[]>(grandTotal ? [[all, leaves.map((_, i) => i)]] : []);
   for (const group of groups) {
     const groupIndex = index.get(group.code) as number;
     const members = group.members.map((member) => index.get(member) as number);
@@ -116,6 +122,8 @@ export function buildCube(
     axis(
       'year',
       years.map((year) => String(year)),
+      [],
+      false,
     ),
     axis(
       'branch',

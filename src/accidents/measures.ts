@@ -4,6 +4,7 @@
 import { AppError } from '../errors.js';
 import { calculateDsr, clopperPearsonProportionCi, type ProgressResult, progress } from '../stats/index.js';
 import { type Axis, DIMENSIONS } from './cube.js';
+import { gateRows } from './disclosure-gate.js';
 import { type Choice, canonical, employedFor, figuresOf, planQuery, planRows } from './plan.js';
 import type { AccidentFilters } from './query.js';
 import {
@@ -44,7 +45,7 @@ export interface AgeComparisonRow extends RowKeys {
   rateRatioLowercl: number | null;
   rateRatioUppercl: number | null;
   suppressed: boolean;
-  suppressionReason: RateRow['suppressionReason'];
+  suppressionReason?: RateRow['suppressionReason'];
 }
 
 export const AGE_COMPARISON_METHOD = {
@@ -118,7 +119,10 @@ export function ageComparison(
       };
     }),
   );
-  return { rows, meta: { ...describe(plan, 'age-comparison', AGE_COMPARISON_METHOD, options), perEmployed } };
+  return {
+    rows: gateRows(rows, options),
+    meta: { ...describe(plan, 'age-comparison', AGE_COMPARISON_METHOD, options), perEmployed },
+  };
 }
 
 export interface StandardisedRow extends RowKeys {
@@ -128,7 +132,9 @@ export interface StandardisedRow extends RowKeys {
   uppercl: number | null;
   strata: number;
   suppressed: boolean;
-  suppressionReason: RateRow['suppressionReason'] | 'total_count_below_10';
+  suppressionReason?: RateRow['suppressionReason'];
+  /** Why a published row has no standardised value: fewer than 10 accidents in total (METHODS §3). */
+  valueNote: 'total_count_below_10' | null;
 }
 
 export const STANDARDISED_METHOD = {
@@ -185,25 +191,27 @@ export function standardisedIncidence(
       lowercl: visible ? (dsr?.lowercl ?? null) : null,
       uppercl: visible ? (dsr?.uppercl ?? null) : null,
       strata: strata.length,
-      suppressed: !published || tooFew,
-      suppressionReason: !published ? (total.reason ?? 'secondary') : tooFew ? 'total_count_below_10' : null,
+      suppressed: !published,
+      suppressionReason: published ? null : (total.reason ?? 'secondary'),
+      valueNote: tooFew ? 'total_count_below_10' : null,
     };
   });
   return {
-    rows,
+    rows: gateRows(rows, options),
     meta: { ...describe(plan, 'standardised-incidence', STANDARDISED_METHOD, options), perEmployed },
   };
 }
 
 export interface LabourLossRow extends RowKeys {
   count: number | null;
-  daysStated: number | null;
-  recordsWithDays: number | null;
-  daysImputed: number | null;
+  /** Days stated, records with days and imputed days: data stewards only (see disclosure-gate.ts). */
+  daysStated?: number | null;
+  recordsWithDays?: number | null;
+  daysImputed?: number | null;
   daysTotal: number | null;
   fullTimeYears: number | null;
   suppressed: boolean;
-  suppressionReason: RateRow['suppressionReason'];
+  suppressionReason?: RateRow['suppressionReason'];
 }
 
 /** Labour-supply loss (METHODS §8): days lost → full-time-equivalent years. */
@@ -235,7 +243,7 @@ export function labourLoss(
     en: `Labour-supply loss: days lost summed and divided by ${workingDaysPerYear} working days per full-time year (METHODS §8). ${note} Midpoints used: ${midpoints} days.`,
   };
   return {
-    rows,
+    rows: gateRows(rows, options),
     meta: {
       ...describe(plan, 'labour-supply-loss', method, options),
       ...{ workingDaysPerYear, severityMidpointDays },
@@ -291,7 +299,7 @@ export function accidentTrend(
     });
   }
   return {
-    rows,
+    rows: gateRows(rows, options),
     target,
     assessment,
     meta: { ...describe(plan, 'trend', RATE_METHOD, options), perEmployed },

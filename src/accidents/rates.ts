@@ -3,6 +3,7 @@
 import { DEMO_LABEL_DA, DEMO_LABEL_EN } from '../demo/demo.generator.js';
 import { pheRate } from '../stats/index.js';
 import type { Convention } from './aggregates.repository.js';
+import { gateRows } from './disclosure-gate.js';
 import {
   employedFor,
   type Plan,
@@ -36,7 +37,8 @@ export interface RateRow {
   lowercl: number | null;
   uppercl: number | null;
   suppressed: boolean;
-  suppressionReason: SuppressionReason | null;
+  /** Why the row is hidden: data stewards only (the disclosure gate removes it from public answers). */
+  suppressionReason?: SuppressionReason | null;
   /** Published although small, because the source is exempt (fatal accidents). */
   exempt: boolean;
 }
@@ -220,5 +222,8 @@ export function accidentRates(
   const plan = planQuery(data, filters);
   const perEmployed = defaultPerEmployed(filters);
   const rows = planRows(plan).map((figures) => rateRow(plan, figures, perEmployed, options));
-  return { rows, meta: { ...describe(plan, 'incidence', RATE_METHOD, options), perEmployed } };
+  return {
+    rows: gateRows(rows, options),
+    meta: { ...describe(plan, 'incidence', RATE_METHOD, options), perEmployed },
+  };
 }

@@ -118,7 +118,13 @@ export async function loadAccidentData(
       buildCube(convention, leaves, branchRows, groupRows, settings),
     ]),
   ) as Record<Convention, AccidentCube>;
-  const total = (cube: AccidentCube) => cube.counts[cube.counts.length - 1] ?? 0;
+  /** Records in a cube: every year's all-margins cell (the last cell of each year's block). */
+  const total = (cube: AccidentCube) => {
+    const perYear = cube.strides[0] as number;
+    let sum = 0;
+    for (let end = perYear; end <= cube.counts.length; end += perYear) sum += cube.counts[end - 1] as number;
+    return sum;
+  };
   return {
     version,
     settings,
