@@ -208,6 +208,7 @@ export function buildCube(
     counts,
     exempt,
     minCount: settings.suppression.minCount,
+    protectionWidth: settings.suppression.protectionWidth,
   });
   return {
     convention,

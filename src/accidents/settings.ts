@@ -31,6 +31,8 @@ export const accidentSettingsSchema = z.object({
   }),
   suppression: z.object({
     minCount: z.number().int().nonnegative(),
+    /** A hidden count is protected when the published figures leave it an interval at least this wide. */
+    protectionWidth: z.number().positive(),
     exemptFatal: z.boolean(),
     exemptNote: z.string(),
   }),

@@ -1,5 +1,6 @@
 // Every CLI command, in the order `maaltal --help` lists them.
 import { accidentCommands } from '../accidents/accidents.commands.js';
+import { disclosureCommands } from '../accidents/disclosure.commands.js';
 import { importCommands } from '../imports/imports.commands.js';
 import { targetCommands } from '../targets/targets.commands.js';
 import type { Command } from './command.js';
@@ -11,5 +12,6 @@ export const COMMANDS: Command[] = [
   ...targetCommands,
   ...importCommands,
   ...accidentCommands,
+  ...disclosureCommands,
   ...statsCommands,
 ];

@@ -17,6 +17,13 @@ export interface CubeSuppressionInput {
   exempt?: Uint8Array;
   /** Counts with 0 < x < minCount are suppressed (k, default 5). */
   minCount?: number;
+  /**
+   * Under a published total, the hidden cells must add up to at least this much (default: minCount), so that no
+   * one of them can be pinned within a narrower range by subtraction.
+   */
+  protectionWidth?: number;
+  /** Cells already decided to be hidden (e.g. by a disclosure audit): secondary from the start. */
+  alsoHidden?: Uint8Array;
 }
 
 export const CELL_PUBLISHED = 0;
@@ -51,9 +58,10 @@ function groupsOf(dimension: CubeDimension, stride: number): Group[] {
 
 /**
  * Primary suppression of small counts, then secondary suppression until stable: whenever a margin and the cells
- * adding up to it (along any one dimension, the others held fixed) have exactly one suppressed cell among them,
- * the smallest positive, non-exempt cell of the group is suppressed too (children before the margin; a zero
- * only when nothing else is left). What cannot be protected is counted in `unprotectedGroups`.
+ * adding up to it (along any one dimension, the others held fixed) have exactly one hidden cell among them, or
+ * the hidden children of a published margin add up to less than the protection width, another non-exempt cell
+ * of the group is hidden too (children before the margin; a zero only when nothing else is left). What cannot
+ * be protected is counted in `unprotectedGroups`.
  */
 export function suppressCube(input: CubeSuppressionInput): CubeSuppressionResult {
   const { dimensions, counts } = input;
@@ -61,11 +69,13 @@ export function suppressCube(input: CubeSuppressionInput): CubeSuppressionResult
   const cellCount = dimensions.reduce((product, d) => product * d.size, 1);
   if (counts.length !== cellCount)
     throw new StatsInputError('counts', `has ${counts.length} cells, the dimensions make ${cellCount}`);
+  const width = input.protectionWidth ?? minCount;
   const exempt = input.exempt ?? new Uint8Array(cellCount);
   const status = new Uint8Array(cellCount);
   for (let cell = 0; cell < cellCount; cell++) {
     const x = counts[cell] as number;
     if (x > 0 && x < minCount && exempt[cell] === 0) status[cell] = CELL_PRIMARY;
+    else if (input.alsoHidden?.[cell] === 1) status[cell] = CELL_SECONDARY;
   }
 
   const strides: number[] = [];
@@ -80,26 +90,42 @@ export function suppressCube(input: CubeSuppressionInput): CubeSuppressionResult
   });
 
   const eligible = (cell: number) => status[cell] === CELL_PUBLISHED && exempt[cell] === 0;
-  /** The cell to suppress beside a group's lone suppressed one, or -1. */
-  const partner = (base: number, group: Group): number => {
-    let best = -1;
+  /**
+   * The cell to hide next in a group that is not yet protected, or -1: the smallest child that covers what is
+   * missing, else the largest child, else the total, and a zero only when nothing else is left.
+   */
+  const partner = (base: number, group: Group, missing: number): number => {
+    let covering = -1;
+    let largest = -1;
     let zero = -1;
     for (const offset of group.children) {
       const cell = base + offset;
       if (!eligible(cell)) continue;
       const x = counts[cell] as number;
-      if (x > 0 && (best < 0 || x < (counts[best] as number))) best = cell;
+      if (x >= missing && (covering < 0 || x < (counts[covering] as number))) covering = cell;
+      if (x > 0 && (largest < 0 || x > (counts[largest] as number))) largest = cell;
       if (x === 0 && zero < 0) zero = cell;
     }
-    if (best >= 0) return best;
+    if (covering >= 0 && (counts[covering] as number) > 0) return covering;
+    if (largest >= 0) return largest;
     const total = base + group.total;
     if (eligible(total) && (counts[total] as number) > 0) return total;
     return zero;
   };
-  const suppressedIn = (base: number, group: Group): number => {
-    let n = status[base + group.total] === CELL_PUBLISHED ? 0 : 1;
-    for (const offset of group.children) if (status[base + offset] !== CELL_PUBLISHED) n++;
-    return n;
+  /** What the group still needs hidden: 0 when protected (no hidden cell, or enough hidden beside each other). */
+  const missingIn = (base: number, group: Group): number => {
+    const totalHidden = status[base + group.total] !== CELL_PUBLISHED;
+    let hidden = totalHidden ? 1 : 0;
+    let hiddenSum = 0;
+    for (const offset of group.children) {
+      const cell = base + offset;
+      if (status[cell] === CELL_PUBLISHED) continue;
+      hidden++;
+      hiddenSum += counts[cell] as number;
+    }
+    if (hidden === 0) return 0;
+    if (hidden === 1) return Math.max(1, width - hiddenSum);
+    return totalHidden ? 0 : Math.max(0, width - hiddenSum);
   };
 
   let passes = 0;
@@ -114,8 +140,9 @@ export function suppressCube(input: CubeSuppressionInput): CubeSuppressionResult
         for (let offset = 0; offset < inner; offset++) {
           const base = outer + offset;
           for (const group of groups) {
-            if (suppressedIn(base, group) !== 1) continue;
-            const cell = partner(base, group);
+            const missing = missingIn(base, group);
+            if (missing === 0) continue;
+            const cell = partner(base, group, missing);
             if (cell < 0) {
               unprotectedGroups++;
               continue;
