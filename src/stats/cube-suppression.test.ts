@@ -74,7 +74,7 @@ describe('suppressCube', () => {
     expect(() => suppressCube({ dimensions: [flat(2)], counts: new Float64Array(2) })).toThrow(/counts/);
   });
 
-  it('leaves no group with exactly one suppressed cell and no small count published (random 3-D cubes)', () => {
+  it('leaves no group with exactly one hidden cell or hidden cells under a published total adding up to less than the protection width, and no small count published (random 3-D cubes)', () => {
     const leaves = fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 24, maxLength: 24 });
     fc.assert(
       fc.property(leaves, (values) => {
@@ -130,6 +130,12 @@ describe('suppressCube', () => {
                 };
                 const hidden = [parent, ...kids].filter((v) => status[cellAt(v)] !== CELL_PUBLISHED).length;
                 expect(hidden).not.toBe(1);
+                // Under a published total, the hidden children add up to at least the protection width (5).
+                const hiddenKids = kids.filter((v) => status[cellAt(v)] !== CELL_PUBLISHED);
+                if (status[cellAt(parent)] === CELL_PUBLISHED && hiddenKids.length > 0)
+                  expect(
+                    hiddenKids.reduce((sum, v) => sum + (counts[cellAt(v)] as number), 0),
+                  ).toBeGreaterThanOrEqual(5);
               }
             }
         }
