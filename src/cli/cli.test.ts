@@ -130,7 +130,7 @@ describeEachDialect('maaltal CLI', (dialect: Dialect) => {
     expect(text.stdout).toContain('3 target(s)');
     expect(
       text.stdout.match(
-        /progress: (Målet er nået|På rette vej|Skal accelereres|Begrænset fremgang|Forværring)/g,
+        /progress: (Usikkert: |Målet er nået|På rette vej|Skal accelereres|Begrænset fremgang|Forværring)/g,
       ),
     ).toHaveLength(3);
     const json = JSON.parse(

@@ -113,8 +113,14 @@ describe('maaltal stats progress', () => {
 
   it('prints a readable explanation in Danish or English', async () => {
     const da = await cli(['stats', 'progress', '--series', '2019=1500,2023=1380', '--target', '2030=1200']);
-    expect(da.stdout).toContain('Status: På rette vej (on_track)');
+    // Without intervals the change cannot be tested, so the status is not put as certain (edge case a).
+    expect(da.stdout).toContain(
+      'Status: Usikkerheden kan ikke vurderes: der er intet konfidensinterval eller antal at teste ændringen med. Ud fra tallene alene: på rette vej [untested]',
+    );
     expect(da.stdout).toContain('R = 1,027');
+    expect(da.stdout).toContain(
+      'Fremskrivning: hvis udviklingen fortsætter, vil værdien være 1.192,636 i 2030 (uden interval), og tallene kan ikke afgøre, om målet vil blive nået',
+    );
     const en = await cli([
       'stats',
       'progress',
@@ -125,8 +131,34 @@ describe('maaltal stats progress', () => {
       '--lang',
       'en',
     ]);
-    expect(en.stdout).toContain('Status: Limited progress (limited_progress)');
+    expect(en.stdout).toContain('From the figures alone: limited progress [untested]');
     expect(en.stdout).toContain('R = 0.506');
+    const certain = await cli([
+      'stats',
+      'progress',
+      '--series',
+      '2019=1500:1490:1510,2023=1380:1370:1390',
+      '--target',
+      '2030=1200',
+    ]);
+    expect(certain.stdout).toContain('Status: På rette vej [on_track]');
+  });
+
+  it('leads with the uncertainty and its range when the change is not significant, in both languages', async () => {
+    const args = ['stats', 'progress', '--series', '2019=1500:1420:1580,2023=1380:1310:1450'];
+    const da = await cli([...args, '--target', '2030=1200']);
+    expect(da.stdout).toContain('Status: Usikkert: mellem begrænset fremgang og på rette vej [uncertain]');
+    expect(da.stdout).toMatch(
+      /Fremskrivning: hvis udviklingen fortsætter, vil værdien være [\d.,]+ i 2030 \(interval [\d.,]+–[\d.,]+\), og tallene kan ikke afgøre, om målet vil blive nået/,
+    );
+    const en = await cli([...args, '--target', '2030=1200', '--lang', 'en']);
+    expect(en.stdout).toContain('Status: Uncertain: between limited progress and on track [uncertain]');
+    expect(en.stdout).not.toMatch(/On track|Target achieved|will be met/);
+    const json = JSON.parse((await cli([...args, '--target', '2030=1200', '--json'])).stdout);
+    expect(json.headlineText).toEqual({
+      da: 'Usikkert: mellem begrænset fremgang og på rette vej',
+      en: 'Uncertain: between limited progress and on track',
+    });
   });
 
   it('refuses to compare across a series break, with the reason', async () => {

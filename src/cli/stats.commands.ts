@@ -8,8 +8,10 @@ import {
   type ProgressResult,
   parseProgressInput,
   progress,
+  progressHeadline,
+  projectionSentence,
+  rangePhrase,
   runBatch,
-  STATUS_TEXT,
 } from '../stats/index.js';
 import { type Command, type CommandContext, flag, stringOption } from './command.js';
 
@@ -93,13 +95,11 @@ function progressText(result: ProgressResult, locale: Locale): string {
   const pct = (value: number | null | undefined) =>
     value === null || value === undefined ? '–' : formatPercent(value * 100, locale, 2);
   const da = locale === 'da';
-  const lines = [
-    `Status: ${STATUS_TEXT[result.status][locale]} (${result.status})${result.uncertain ? ` – ${STATUS_TEXT.uncertain[locale].toLowerCase()}` : ''}`,
-  ];
+  const lines = [`Status: ${progressHeadline(result)[locale]} [${result.headline}]`];
   if (result.r !== null) lines.push(`R = ${n(result.r)}`);
   if (result.range !== null) {
     lines.push(
-      `${da ? 'Spænd over seneste værdis konfidensinterval' : 'Range over the latest value’s confidence interval'}: ${STATUS_TEXT[result.range.worst][locale]} – ${STATUS_TEXT[result.range.best][locale]}`,
+      `${da ? 'Spænd over seneste værdis konfidensinterval' : 'Range over the latest value’s confidence interval'}: ${rangePhrase(result.range.worst, result.range.best)[locale]}`,
     );
   }
   if (e.baseline !== null)
@@ -111,10 +111,11 @@ function progressText(result: ProgressResult, locale: Locale): string {
       `${da ? 'Årlig ændring, krævet' : 'Annual change, required'}: ${pct(e.requiredCagr)}; ${da ? 'observeret' : 'observed'}: ${pct(e.observedCagr)}`,
     );
   }
-  if (result.projection !== null) {
+  const projection = projectionSentence(result, (value, l) => formatDecimal(value, l));
+  if (result.projection !== null && projection !== null) {
     const fit = result.projection.logLinear;
     lines.push(
-      `${da ? 'Fremskrivning' : 'Projection'} ${result.projection.year}: ${n(result.projection.cagr.value)} (CAGR)${fit === null ? '' : `, ${n(fit.value)} (${da ? 'log-lineær' : 'log-linear'})`}`,
+      `${da ? 'Fremskrivning' : 'Projection'}: ${projection[locale]}${fit === null ? '' : ` (${da ? 'log-lineær' : 'log-linear'}: ${n(fit.value)})`}`,
     );
   }
   const list = (title: string, items: { da: string; en: string }[]) =>
@@ -123,6 +124,13 @@ function progressText(result: ProgressResult, locale: Locale): string {
   lines.push(...list(da ? 'Forbehold:' : 'Caveats:', e.caveats));
   lines.push(`${da ? 'Metode' : 'Method'}: ${e.methodName}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The whole result, with its headline and projection in words as every output puts them. */
+function progressJson(result: ProgressResult) {
+  const { da, en } = progressHeadline(result);
+  const projectionText = projectionSentence(result, (value, locale) => formatDecimal(value, locale));
+  return { ...result, headlineText: { da, en }, projectionText };
 }
 
 export const statsCommands: Command[] = [
@@ -206,7 +214,9 @@ export const statsCommands: Command[] = [
           : parseProgressInput(await readJson(context, file, 'FILE'));
       const result = progress(input);
       context.stdout.write(
-        flag(args, 'json') ? `${JSON.stringify(result, null, 2)}\n` : progressText(result, lang),
+        flag(args, 'json')
+          ? `${JSON.stringify(progressJson(result), null, 2)}\n`
+          : progressText(result, lang),
       );
       return 0;
     },

@@ -10,7 +10,8 @@ import { holdsDemoData } from '../demo/demo.seed.js';
 import { notFound } from '../errors.js';
 import { formatDate, formatNumber, formatValue, type Locale } from '../format.js';
 import { listGoals } from '../reference/reference.repository.js';
-import { type ProgressStatus, STATUS_TEXT } from '../stats/index.js';
+import { HEADLINE_LABEL, type HeadlineKind, type ProgressStatus } from '../stats/index.js';
+import { headlineOf } from '../targets/status-words.js';
 import type { Target } from '../targets/targets.model.js';
 import { branchLabel, ProgressCell } from '../targets/targets.routes.js';
 import { listTargets } from '../targets/targets.service.js';
@@ -28,7 +29,24 @@ export const STATUS_ORDER: readonly ProgressStatus[] = [
   'insufficient_data',
 ];
 
+/** The settled categories, then the uncertain and untested ones (a neutral colour), then insufficient data. */
+export const HEADLINE_ORDER: readonly HeadlineKind[] = [
+  ...STATUS_ORDER.filter((status) => status !== 'insufficient_data'),
+  'uncertain',
+  'untested',
+  'insufficient_data',
+];
+
 const statusOf = (target: Target): ProgressStatus => target.assessment?.status ?? 'insufficient_data';
+const headlineKindOf = (target: Target): HeadlineKind => target.assessment?.headline ?? 'insufficient_data';
+
+/** Targets counted by what their headline says: an uncertain target is counted as uncertain, not by category. */
+export function headlineCounts(targets: readonly Target[]) {
+  return HEADLINE_ORDER.map((headline) => ({
+    headline,
+    count: targets.filter((target) => headlineKindOf(target) === headline).length,
+  }));
+}
 
 export function statusCounts(targets: readonly Target[]) {
   return STATUS_ORDER.map((status) => {
@@ -54,12 +72,14 @@ function StatusCounts({
 }) {
   return (
     <ul class="maaltal-counts" aria-label={label}>
-      {statusCounts(targets).map(({ status, count, uncertain }) => (
-        <li class={`maaltal-status-${status}`}>
-          <strong>{count}</strong> {STATUS_TEXT[status][locale]}
-          {uncertain > 0 ? <span class="maaltal-ci">{t.uncertainCount(uncertain)}</span> : null}
-        </li>
-      ))}
+      {headlineCounts(targets)
+        .filter(({ headline, count }) => headline !== 'untested' || count > 0)
+        .map(({ headline, count }) => (
+          <li class={`maaltal-status-${headline}`}>
+            <strong>{count}</strong> {HEADLINE_LABEL[headline][locale]}
+            {headline === 'uncertain' ? <span class="maaltal-ci">{t.uncertainExplanation}</span> : null}
+          </li>
+        ))}
     </ul>
   );
 }
@@ -108,7 +128,7 @@ function sortTargets(targets: Target[], sort: Sort, descending: boolean, locale:
       case 'branch':
         return branchLabel(target, locale);
       case 'status':
-        return STATUS_ORDER.indexOf(statusOf(target));
+        return HEADLINE_ORDER.indexOf(headlineKindOf(target));
       case 'baseline':
         return target.baseline.value;
       case 'latest':
@@ -334,7 +354,14 @@ export function goalPageRoutes(store: Store): Hono {
                     </td>
                     <td class="num">
                       {projection === null ? '–' : formatValue(projection.cagr.value, unit, locale)}
-                      {projection === null ? null : <span class="maaltal-ci">{projection.year}</span>}
+                      {projection === null ? null : (
+                        <span class="maaltal-ci">
+                          {projection.year}
+                          {projection.cagr.lowercl === null
+                            ? ''
+                            : ` · ${formatValue(projection.cagr.lowercl, unit, locale)}–${formatValue(projection.cagr.uppercl, unit, locale)}`}
+                        </span>
+                      )}
                     </td>
                   </tr>
                 );
@@ -365,15 +392,10 @@ export function goalPageRoutes(store: Store): Hono {
                         branchLabel(x, locale) === branch && (x.subProblem ?? x.goal).code === problemCode,
                     );
                     if (target === undefined) return <td>–</td>;
-                    const status = statusOf(target);
+                    const headline = headlineOf(target.assessment);
                     return (
-                      <td class={`maaltal-status-${status}`}>
-                        <a href={localePath(locale, `/maaltal/${target.id}`)}>
-                          {STATUS_TEXT[status][locale]}
-                        </a>
-                        {target.assessment?.uncertain ? (
-                          <span class="maaltal-ci">{t.uncertainNote}</span>
-                        ) : null}
+                      <td class={`maaltal-status-${headline.kind}`}>
+                        <a href={localePath(locale, `/maaltal/${target.id}`)}>{headline[locale]}</a>
                       </td>
                     );
                   })}

@@ -56,6 +56,21 @@ describe('method page', () => {
       `Celler fra spørgeskemaer med færre end ${min} svarpersoner offentliggøres ikke`,
     );
     expect(await (await app.request('/en/metode')).text()).toContain(
+  it('says how an uncertain or untestable status is worded, the projection interval, and the break rule', async () => {
+    const da = await (await app.request('/metode')).text();
+    expect(da).toContain('»Usikkert: mellem forværring og målet er nået«');
+    expect(da).toContain('»Usikkerheden kan ikke vurderes«');
+    expect(da).toContain('hvis udviklingen fortsætter');
+    expect(da).toContain('den seneste værdi i hver ende af dens konfidensinterval');
+    expect(da).toContain('også når målingerne før bruddet kan sammenlignes');
+    const en = await (await app.request('/en/metode')).text();
+    expect(en).toContain('“Uncertain: between deterioration and achieved”');
+    expect(en).toContain('“Uncertainty cannot be assessed”');
+    expect(en).toContain('if the trend continues');
+    expect(en).toContain('the latest value at each end of its confidence interval');
+    expect(en).toContain('even when the measurements before the break are comparable');
+  });
+
       `Survey cells with fewer than ${min} respondents are not published`,
     );
     const changed = methodPageRoutes(store, { publication: { minRespondents: 1000, note: '' } });

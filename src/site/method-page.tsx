@@ -6,7 +6,7 @@ import { DEFAULT_ACCIDENT_SETTINGS } from '../accidents/settings.js';
 import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { formatDecimal, formatNumber, formatPercent, type Locale } from '../format.js';
-import { DEFAULT_PROGRESS_SETTINGS, STATUS_TEXT } from '../stats/index.js';
+import { DEFAULT_PROGRESS_SETTINGS, HEADLINE_LABEL, rangePhrase, STATUS_TEXT } from '../stats/index.js';
 import { DEFAULT_SURVEY_SETTINGS, type SurveySettings } from '../targets/survey-settings.js';
 import { MESSAGES } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
@@ -25,6 +25,8 @@ function sections(locale: Locale, survey: SurveySettings): Section[] {
   const d = (value: number) => formatDecimal(value, locale, 2);
   const pct = (value: number) => formatPercent(value * 100, locale, 1);
   const s = (status: keyof typeof STATUS_TEXT) => STATUS_TEXT[status][locale];
+  const uncertainExample = `${HEADLINE_LABEL.uncertain[locale]}: ${rangePhrase('deterioration', 'achieved')[locale]}`;
+  const untested = HEADLINE_LABEL.untested[locale];
   if (locale === 'en') {
     return [
       {
@@ -40,7 +42,7 @@ function sections(locale: Locale, survey: SurveySettings): Section[] {
           `${s('needs_acceleration')}: ${d(p.needsAccelerationRatio)} ≤ R < ${d(p.onTrackRatio)}.`,
           `${s('limited_progress')}: 0 ≤ R < ${d(p.needsAccelerationRatio)}.`,
           `${s('deterioration')}: R < 0.`,
-          `${s('insufficient_data')}: fewer than two comparable measurements, or measurements only on both sides of a series break: we never compare across a break.`,
+          `${s('insufficient_data')}: fewer than two comparable measurements, or measurements only on both sides of a series break: we never compare across a break. A break after the baseline leaves the target without a status even when the measurements before the break are comparable: a status on them would stop at the break and be read as one of the newest measurement. A new baseline in the new series (a revision of the target) gives a status again.`,
         ],
       },
       {
@@ -54,7 +56,8 @@ function sections(locale: Locale, survey: SurveySettings): Section[] {
         id: 'uncertainty',
         title: 'Uncertainty',
         paragraphs: [
-          'Survey figures have a margin of error. We also compute R with the latest value at each end of its 95% confidence interval and show the range of statuses that gives. When the change since the baseline is not statistically significant, the status is marked uncertain, and a headline never says "on track" when the data cannot tell.',
+          `Survey figures have a margin of error. We also compute R with the latest value at each end of its 95% confidence interval, which gives a range of statuses. When the change since the baseline is not statistically significant, the headline leads with that and names only the range, e.g. “${uncertainExample}”, in a neutral colour – on the target page, the overview, goal and branch pages, in the API's text fields and in the CLI alike. It never says "on track" or that the target is met when the data cannot tell.`,
+          `When a measurement has neither a confidence interval nor counts, the change cannot be tested at all. The headline then begins “${untested}” and gives the status only as what the figures alone say; it is not shown as certain either.`,
           "Shares have Wilson score intervals; rates (accidents per employed) have exact Poisson intervals below 10 events and Byar intervals from 10; changes in a share are tested with Newcombe's method, changes in a rate with the exact rate ratio.",
         ],
       },
@@ -62,7 +65,8 @@ function sections(locale: Locale, survey: SurveySettings): Section[] {
         id: 'projection',
         title: 'Projections',
         paragraphs: [
-          'To the target year we extend the yearly change from the baseline to the latest value. With three or more measurements we also fit a log-linear trend, weighted by how precise each measurement is. Both are shown; neither is a forecast.',
+          "To the target year we extend the yearly change from the baseline to the latest value: what the value would be if the trend continues. Its interval is the same projection with the latest value at each end of its confidence interval (the yearly change from the baseline to that limit, carried forward); it holds only the latest value's uncertainty, not the baseline's or the future's. We say the target would be met only when the status is certain and the whole interval meets it; for an uncertain status, the figures cannot tell.",
+          'With three or more measurements we also fit a log-linear trend, weighted by how precise each measurement is. Both are shown; neither is a forecast.',
         ],
       },
       {
@@ -109,7 +113,7 @@ function sections(locale: Locale, survey: SurveySettings): Section[] {
         `${s('needs_acceleration')}: ${d(p.needsAccelerationRatio)} ≤ R < ${d(p.onTrackRatio)}.`,
         `${s('limited_progress')}: 0 ≤ R < ${d(p.needsAccelerationRatio)}.`,
         `${s('deterioration')}: R < 0.`,
-        `${s('insufficient_data')}: færre end to sammenlignelige målinger, eller målinger kun på hver sin side af et databrud: vi sammenligner aldrig hen over et brud.`,
+        `${s('insufficient_data')}: færre end to sammenlignelige målinger, eller målinger kun på hver sin side af et databrud: vi sammenligner aldrig hen over et brud. Et brud efter udgangspunktet giver ingen status, også når målingerne før bruddet kan sammenlignes: en status for dem ville stoppe ved bruddet og blive læst som en vurdering af den nyeste måling. Et nyt udgangspunkt i den nye serie (en revision af måltallet) giver igen en status.`,
       ],
     },
     {
@@ -123,7 +127,8 @@ function sections(locale: Locale, survey: SurveySettings): Section[] {
       id: 'uncertainty',
       title: 'Usikkerhed',
       paragraphs: [
-        'Tal fra spørgeskemaer har en statistisk usikkerhed. Vi beregner også R med den seneste værdi i hver ende af dens 95 %-konfidensinterval og viser, hvilke statusser det giver. Når ændringen siden udgangspunktet ikke er statistisk signifikant, markeres status som usikker, og en overskrift siger aldrig "på rette vej", når tallene ikke kan vise det.',
+        `Tal fra spørgeskemaer har en statistisk usikkerhed. Vi beregner også R med den seneste værdi i hver ende af dens 95 %-konfidensinterval, hvilket giver et spænd af statusser. Når ændringen siden udgangspunktet ikke er statistisk signifikant, begynder overskriften med det og nævner kun spændet, fx »${uncertainExample}«, i en neutral farve – på måltallets side, forsiden, mål- og branchesiderne, i API'ets tekstfelter og i kommandolinjen. Den siger aldrig "på rette vej" eller at målet nås, når tallene ikke kan vise det.`,
+        `Har en måling hverken konfidensinterval eller antal, kan ændringen slet ikke testes. Overskriften begynder da med »${untested}« og giver kun status som det, tallene alene viser; den vises heller ikke som sikker.`,
         'Andele har Wilson-intervaller; rater (ulykker pr. beskæftigede) har eksakte Poisson-intervaller under 10 hændelser og Byar-intervaller fra 10; ændringer i en andel testes med Newcombes metode, ændringer i en rate med den eksakte rate ratio.',
       ],
     },
@@ -131,7 +136,8 @@ function sections(locale: Locale, survey: SurveySettings): Section[] {
       id: 'projection',
       title: 'Fremskrivninger',
       paragraphs: [
-        'Til målåret forlænger vi den årlige ændring fra udgangspunktet til den seneste værdi. Med tre eller flere målinger tilpasser vi også en log-lineær trend, vægtet efter hvor præcis hver måling er. Begge vises; ingen af dem er en prognose.',
+        'Til målåret forlænger vi den årlige ændring fra udgangspunktet til den seneste værdi: hvad værdien vil være, hvis udviklingen fortsætter. Intervallet er samme fremskrivning med den seneste værdi i hver ende af dens konfidensinterval (den årlige ændring fra udgangspunktet til grænsen, ført frem); det rummer kun usikkerheden på den seneste værdi, ikke på udgangspunktet eller fremtiden. Vi siger kun, at målet vil blive nået, når status er sikker og hele intervallet når målet; ved en usikker status kan tallene ikke afgøre det.',
+        'Med tre eller flere målinger tilpasser vi også en log-lineær trend, vægtet efter hvor præcis hver måling er. Begge vises; ingen af dem er en prognose.',
       ],
     },
     {

@@ -9,7 +9,7 @@ import { notFound } from '../errors.js';
 import { listBranchGroups, listGoals } from '../reference/reference.repository.js';
 import { listTargets } from '../targets/targets.service.js';
 import { branchOfIndustryCode, searchBranches } from './branch-pages.js';
-import { statusCounts } from './goal-pages.js';
+import { headlineCounts, statusCounts } from './goal-pages.js';
 
 type BranchGroup = Awaited<ReturnType<typeof listBranchGroups>>[number];
 
@@ -58,6 +58,7 @@ export function siteApiRoutes(store: Store): Hono {
         directionEn: goal.directionEn,
         targets: under.length,
         statusCounts: statusCounts(under),
+        headlineCounts: headlineCounts(under),
       };
     });
     return c.json({ data, meta: meta(demo, { count: data.length }) });
@@ -115,6 +116,7 @@ export function siteApiRoutes(store: Store): Hono {
           key: t.key,
           status: t.assessment?.status ?? 'insufficient_data',
           uncertain: t.assessment?.uncertain ?? false,
+          headline: t.assessment?.headline ?? 'insufficient_data',
         })),
         accidentsPer10000: accidentSeries(data, code, 'per_10000'),
       },

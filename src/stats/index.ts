@@ -51,6 +51,7 @@ export {
   type CategoryRange,
   cagr,
   DEFAULT_PROGRESS_SETTINGS,
+  type HeadlineKind,
   type MeasureKind,
   type Polarity,
   PROGRESS_METHOD,
@@ -62,15 +63,24 @@ export {
   type ProgressResult,
   type ProgressSettings,
   type Projection,
+  type ProjectionVerdict,
   progress,
   type Significance,
   type SignificanceMethod,
 } from './progress.js';
 export {
+  HEADLINE_LABEL,
+  type ProgressHeadline,
+  progressHeadline,
+  projectionSentence,
+} from './progress-headline.js';
+export {
   type MessageCode,
   type MessageParams,
   type ProgressMessage,
   type ProgressStatus,
+  rangePhrase,
+  STATUS_IN_SENTENCE,
   STATUS_TEXT,
 } from './progress-messages.js';
 export { parseProgressInput, progressInputSchema } from './progress-schema.js';

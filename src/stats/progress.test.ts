@@ -6,6 +6,7 @@ import {
   progress,
 } from './progress.js';
 import { parseProgressInput } from './progress-schema.js';
+import { wilsonProportionCi } from './proportion.js';
 
 const inputError = (field: string) => expect.objectContaining({ name: 'StatsInputError', field });
 
@@ -352,5 +353,92 @@ describe('progress: input errors', () => {
     expect(() => parseProgressInput({ ...raw, observations: [{ year: 'x', value: 1 }] })).toThrow(
       inputError('observations.0.year'),
     );
+  });
+});
+
+describe('progress: honest wording of uncertain statuses', () => {
+  const CATEGORY = /på rette vej|målet er nået|målet nås|skal accelereres|begrænset fremgang|forværring/iu;
+  const CATEGORY_EN = /on track|achieved|needs acceleration|limited progress|deterioration|will be met/iu;
+  const RANGE =
+    /(mellem|between) (forværring|begrænset fremgang|skal accelereres|på rette vej|målet er nået|deterioration|limited progress|needs acceleration|on track|achieved) (og|and) (forværring|begrænset fremgang|skal accelereres|på rette vej|målet er nået|deterioration|limited progress|needs acceleration|on track|achieved)/giu;
+
+  it.each([
+    ['achieved', [26, 200], [21, 200]],
+    ['on_track', [26, 200], [23, 200]],
+    ['deterioration', [26, 200], [28, 200]],
+  ] as const)(
+    'names no category outside the range phrase when the point estimate is %s',
+    (status, base, latest) => {
+      const share = (year: number, [count, n]: readonly [number, number]): ProgressObservation => {
+        const { value, lowercl, uppercl } = wilsonProportionCi({ x: count, n }, { multiplier: 1 });
+        return { year, value, lowercl, uppercl, count, n };
+      };
+      const result = progress({
+        observations: [share(2021, base), share(2025, latest)],
+        baseline: { year: 2021 },
+        target: { year: 2030, value: 0.111 },
+        polarity: 'lower_is_better',
+        measure: 'proportion',
+      });
+      expect(result).toMatchObject({ status, uncertain: true, headline: 'uncertain' });
+      for (const text of [...result.explanation.reasons, ...result.explanation.caveats]) {
+        expect(text.da.replace(RANGE, '…'), text.code).not.toMatch(CATEGORY);
+        expect(text.en.replace(RANGE, '…'), text.code).not.toMatch(CATEGORY_EN);
+      }
+      const range = result.explanation.caveats.find((c) => c.code === 'category_range');
+      expect(range?.da).toMatch(/mellem forværring og /);
+      expect(range?.en).toMatch(/between deterioration and /);
+    },
+  );
+
+  it('without a target, says the annual change without a category when it is not significant', () => {
+    const result = progress({
+      observations: [
+        { year: 2019, value: 100, lowercl: 90, uppercl: 110 },
+        { year: 2023, value: 105, lowercl: 95, uppercl: 115 },
+      ],
+      baseline: { year: 2019 },
+      polarity: 'higher_is_better',
+    });
+    expect(result.uncertain).toBe(true);
+    expect(codes(result.explanation.reasons)).toEqual(['cagr_uncertain']);
+    expect(result.explanation.reasons[0]?.da).not.toMatch(CATEGORY);
+  });
+});
+
+describe('progress: edge case (b), a series break after the baseline', () => {
+  it('refuses even with two comparable points before the break, and says why and what would help', () => {
+    const result = progress(
+      workedExample(0, {
+        observations: [
+          { year: 2019, value: 1500, lowercl: 1450, uppercl: 1550 },
+          { year: 2021, value: 1400, lowercl: 1350, uppercl: 1450 },
+          { year: 2022, value: 1300, seriesBreak: true },
+          { year: 2023, value: 1280 },
+        ],
+      }),
+    );
+    expect(result.status).toBe('insufficient_data');
+    expect(result.headline).toBe('insufficient_data');
+    expect(result.projection).toBeNull();
+    const caveat = result.explanation.caveats.find((c) => c.code === 'series_break_comparable_before');
+    expect(caveat?.params).toEqual({ year: 2022, baselineYear: 2019, lastComparableYear: 2021 });
+    expect(caveat?.da).toContain('2019–2021');
+    expect(caveat?.da).toContain('nyt udgangspunkt');
+    expect(caveat?.en).toContain('new baseline');
+  });
+
+  it('has no such caveat when nothing comparable lies between the baseline and the break', () => {
+    const result = progress(
+      workedExample(0, {
+        observations: [
+          { year: 2019, value: 1500 },
+          { year: 2022, value: 1300, seriesBreak: true },
+          { year: 2023, value: 1280 },
+        ],
+      }),
+    );
+    expect(result.status).toBe('insufficient_data');
+    expect(codes(result.explanation.caveats)).not.toContain('series_break_comparable_before');
   });
 });

@@ -99,9 +99,24 @@ export interface Significance {
   interval: Estimate | null;
 }
 
+/** What the projection can say about meeting the target (see `projectionVerdict`). */
+export type ProjectionVerdict = 'would_meet' | 'would_miss' | 'cannot_tell';
+
 export interface Projection {
   year: number;
-  cagr: { value: number; annualRate: number; meetsTarget: boolean };
+  /**
+   * The base → latest CAGR carried forward. `lowercl`/`uppercl`: the same projection with the latest value at its
+   * lower and upper confidence limit (null without a CI); they carry only the latest value's uncertainty.
+   */
+  cagr: {
+    value: number;
+    annualRate: number;
+    meetsTarget: boolean;
+    lowercl: number | null;
+    uppercl: number | null;
+  };
+  /** Whether the target would be met if the trend continues; never 'would_meet' for an uncertain status. */
+  verdict: ProjectionVerdict;
   /** Log-linear least squares through the comparable points; needs at least 3 of them. */
   logLinear: {
     value: number;
@@ -141,10 +156,16 @@ export interface ProgressExplanation {
   caveats: ProgressMessage[];
 }
 
+/**
+ * What a headline may say: the status when the data can tell; 'uncertain' when the change from the baseline is not
+ * significant; 'untested' when there is no interval or count to test it with (the status rests on the figures
+ * alone). `progress-headline.ts` puts it in words.
+ */
+export type HeadlineKind = ProgressStatus | 'uncertain' | 'untested';
+
 export interface ProgressResult {
   status: ProgressStatus;
-  /** What a headline may say: 'uncertain' instead of the status when the change is not significant. */
-  headline: ProgressStatus | 'uncertain';
+  headline: HeadlineKind;
   uncertain: boolean;
   r: number | null;
   range: CategoryRange | null;
@@ -326,6 +347,23 @@ function thresholdOf(status: ProgressStatus, thresholds: Thresholds): number {
   return limited;
 }
 
+/** A status whose change is not significant is explained without naming its category (the range does that). */
+function explainUncertainStatus(assessment: Assessment, latest: ProgressPoint, ctx: Context): void {
+  const { notes, target } = ctx;
+  const { status, r } = assessment;
+  if (target === null) {
+    notes.reason(message('cagr_uncertain', { cagr: ctx.sign * assessment.observedCagr }));
+  } else if (status === 'achieved') {
+    notes.reason(
+      message('target_reached_uncertain', { year: latest.year, value: latest.value, target: target.value }),
+    );
+  } else if (r === null) {
+    notes.reason(message('required_change_zero_uncertain', { target: target.value }));
+  } else {
+    notes.reason(message('ratio_uncertain', { r }));
+  }
+}
+
 function explainStatus(assessment: Assessment, latest: ProgressPoint, ctx: Context): void {
   const { settings, notes, target } = ctx;
   const { status, r } = assessment;
@@ -434,23 +472,47 @@ function logLinearFit(points: readonly { year: number; logValue: number; weight:
   return { slope, intercept: meanY - slope * meanT };
 }
 
+/** The CAGR projection of a latest value: its own base → value CAGR carried forward to the target year. */
+function extrapolate(value: number, year: number, targetYear: number, ctx: Context): number {
+  const rate = cagr(positive(ctx.base.value, ctx), positive(value, ctx), year - ctx.base.year);
+  return positive(value, ctx) * (1 + rate) ** (targetYear - year);
+}
+
 /**
- * Projection to the target year: the base → latest CAGR carried forward from the latest value, and with 3+ points
- * a log-linear fit weighted by inverse variance of ln(value). That variance comes from the interval by the delta
- * method, ((upper − lower) / (2z·value))², which also works when a lower limit is 0.
+ * If the trend continues, is the target met? Not for an uncertain or untested status (the trend itself is in
+ * doubt); otherwise at both ends of the interval (or at the value, without one), else the figures cannot tell.
  */
-function projection(points: readonly ProgressPoint[], latest: Assessment, ctx: Context): Projection | null {
-  const { target } = ctx;
-  if (target === null) return null;
-  const last = points.at(-1);
-  if (last === undefined) return null;
-  const extrapolated = positive(last.value, ctx) * (1 + latest.observedCagr) ** (target.year - last.year);
-  const result: Projection = {
-    year: target.year,
-    cagr: { value: extrapolated, annualRate: latest.observedCagr, meetsTarget: targetMet(extrapolated, ctx) },
-    logLinear: null,
+function projectionVerdict(cagrProjection: Projection['cagr'], headline: HeadlineKind, ctx: Context) {
+  if (headline === 'uncertain' || headline === 'untested') return 'cannot_tell';
+  const { value, lowercl, uppercl } = cagrProjection;
+  const ends = lowercl === null || uppercl === null ? [value] : [lowercl, uppercl];
+  const met = ends.filter((v) => targetMet(v, ctx)).length;
+  return met === ends.length ? 'would_meet' : met === 0 ? 'would_miss' : 'cannot_tell';
+}
+
+/** The base → latest CAGR carried forward from the latest value, with its interval from the latest CI. */
+function cagrProjection(last: ProgressPoint, latest: Assessment, targetYear: number, ctx: Context) {
+  const value = positive(last.value, ctx) * (1 + latest.observedCagr) ** (targetYear - last.year);
+  const hasCi = last.lowercl !== null && last.uppercl !== null;
+  const limit = (v: number | null) =>
+    v === null || !hasCi ? null : extrapolate(v, last.year, targetYear, ctx);
+  if (hasCi) ctx.notes.caveat(message('projection_interval', {}));
+  return {
+    value,
+    annualRate: latest.observedCagr,
+    meetsTarget: targetMet(value, ctx),
+    lowercl: limit(last.lowercl),
+    uppercl: limit(last.uppercl),
   };
-  if (points.length < MIN_POINTS_FOR_FIT) return result;
+}
+
+/**
+ * Log-linear least squares through the comparable points, weighted by inverse variance of ln(value) when every
+ * point has an interval. That variance comes from the interval by the delta method, ((upper − lower) /
+ * (2z·value))², which also works when a lower limit is 0.
+ */
+function logLinearProjection(points: readonly ProgressPoint[], targetYear: number, ctx: Context) {
+  if (points.length < MIN_POINTS_FOR_FIT) return null;
   const z = zValue(ctx.settings.confidence);
   const variances = points.map((p) =>
     p.lowercl === null || p.uppercl === null
@@ -467,15 +529,59 @@ function projection(points: readonly ProgressPoint[], latest: Assessment, ctx: C
     })),
     ctx.base.year,
   );
-  const value = Math.exp(fit.intercept + fit.slope * (target.year - ctx.base.year));
-  result.logLinear = {
-    value,
-    annualRate: Math.exp(fit.slope) - 1,
-    weighted,
-    points: points.length,
-    meetsTarget: targetMet(value, ctx),
+  const value = Math.exp(fit.intercept + fit.slope * (targetYear - ctx.base.year));
+  const annualRate = Math.exp(fit.slope) - 1;
+  return { value, annualRate, weighted, points: points.length, meetsTarget: targetMet(value, ctx) };
+}
+
+/**
+ * Projection to the target year: the CAGR projection with its interval (the latest value's confidence limits
+ * projected the same way, the what-if of the category range), the verdict on the target, and with 3+ points a
+ * log-linear fit.
+ */
+function projection(
+  points: readonly ProgressPoint[],
+  latest: Assessment,
+  headline: HeadlineKind,
+  ctx: Context,
+): Projection | null {
+  const { target } = ctx;
+  const last = points.at(-1);
+  if (target === null || last === undefined) return null;
+  const cagrPart = cagrProjection(last, latest, target.year, ctx);
+  return {
+    year: target.year,
+    cagr: cagrPart,
+    verdict: projectionVerdict(cagrPart, headline, ctx),
+    logLinear: logLinearProjection(points, target.year, ctx),
   };
-  return result;
+}
+
+/**
+ * Never compare across a method break: the baseline and the latest value must be in the same series. With
+ * comparable measurements between the baseline and the break there is still no status (METHODS §7, decided in
+ * ARCHITECTURE): it would stop at the break and be read as one of the newest value; the caveat says so.
+ */
+function seriesBreakReason(
+  seriesBreaks: readonly number[],
+  valued: readonly ValuedObservation[],
+  base: ProgressPoint,
+  latest: ProgressPoint,
+  notes: Notes,
+): ProgressMessage | null {
+  const year = seriesBreaks.find((y) => y > base.year && y <= latest.year);
+  if (year === undefined) return null;
+  const before = valued.filter((o) => o.year > base.year && o.year < year).at(-1);
+  if (before !== undefined) {
+    notes.caveat(
+      message('series_break_comparable_before', {
+        year,
+        baselineYear: base.year,
+        lastComparableYear: before.year,
+      }),
+    );
+  }
+  return message('series_break', { year, baselineYear: base.year, latestYear: latest.year });
 }
 
 function toPoint(obs: ValuedObservation): ProgressPoint {
@@ -526,27 +632,7 @@ export function progress(input: ProgressInput): ProgressResult {
     .sort((a, b) => a - b);
   const target = input.target ?? null;
   const latestObs = valued.at(-1);
-  const explanation: ProgressExplanation = {
-    method: PROGRESS_METHOD,
-    methodName: PROGRESS_METHOD_NAME,
-    variant: target === null ? 'no_target_cagr' : 'target_ratio',
-    polarity: input.polarity,
-    measure: input.measure ?? 'other',
-    baseline: null,
-    latest: latestObs === undefined ? null : toPoint(latestObs),
-    target,
-    requiredCagr: null,
-    observedCagr: null,
-    r: null,
-    rRange: null,
-    range: null,
-    thresholds: settings,
-    significance: NOT_ASSESSED,
-    projection: null,
-    seriesBreaks,
-    reasons: notes.reasons,
-    caveats: notes.caveats,
-  };
+  const explanation = emptyExplanation(input, settings, notes, seriesBreaks, latestObs);
   const insufficient = (reason: ProgressMessage): ProgressResult => {
     notes.reason(reason);
     const status = 'insufficient_data';
@@ -568,24 +654,64 @@ export function progress(input: ProgressInput): ProgressResult {
   if (latestObs === undefined || latestObs.year <= base.year) {
     return insufficient(message('too_few_observations', { baselineYear: base.year }));
   }
-  const latest = toPoint(latestObs);
-  // Never compare across a method break: the baseline and the latest value must be in the same series.
-  const breakYear = seriesBreaks.find((year) => year > base.year && year <= latest.year);
-  if (breakYear !== undefined) {
-    return insufficient(
-      message('series_break', { year: breakYear, baselineYear: base.year, latestYear: latest.year }),
-    );
-  }
+  const broken = seriesBreakReason(seriesBreaks, valued, base, toPoint(latestObs), notes);
+  if (broken !== null) return insufficient(broken);
   const comparable = [base, ...valued.filter((o) => o.year > base.year).map(toPoint)];
   const negative = [...comparable, ...(target === null ? [] : [target])].find((p) => p.value < 0);
   if (negative !== undefined) {
     return insufficient(message('negative_value', { year: negative.year, value: negative.value }));
   }
-
   const sign = input.polarity === 'higher_is_better' ? 1 : -1;
   const ctx: Context = { input, settings, sign, base, target, notes };
+  return assessComparable(ctx, comparable, baseline.observation, latestObs, explanation);
+}
+
+/** The explanation before anything is assessed: method, settings, breaks and the latest point. */
+function emptyExplanation(
+  input: ProgressInput,
+  settings: ProgressSettings,
+  notes: Notes,
+  seriesBreaks: number[],
+  latestObs: ValuedObservation | undefined,
+): ProgressExplanation {
+  const target = input.target ?? null;
+  return {
+    method: PROGRESS_METHOD,
+    methodName: PROGRESS_METHOD_NAME,
+    variant: target === null ? 'no_target_cagr' : 'target_ratio',
+    polarity: input.polarity,
+    measure: input.measure ?? 'other',
+    baseline: null,
+    latest: latestObs === undefined ? null : toPoint(latestObs),
+    target,
+    requiredCagr: null,
+    observedCagr: null,
+    r: null,
+    rRange: null,
+    range: null,
+    thresholds: settings,
+    significance: NOT_ASSESSED,
+    projection: null,
+    seriesBreaks,
+    reasons: notes.reasons,
+    caveats: notes.caveats,
+  };
+}
+
+/**
+ * The status of comparable points (baseline first, latest last): R and its range, the significance test that
+ * decides the headline (status, 'uncertain' or 'untested'), the reasons worded to match, and the projection.
+ */
+function assessComparable(
+  ctx: Context,
+  comparable: readonly ProgressPoint[],
+  baseObs: ValuedObservation | undefined,
+  latestObs: ValuedObservation,
+  explanation: ProgressExplanation,
+): ProgressResult {
+  const { notes, target, base } = ctx;
+  const latest = toPoint(latestObs);
   const point = assess(latest.value, latest.year, ctx);
-  explainStatus(point, latest, ctx);
   if (target === null) notes.caveat(message('no_target', {}));
   else if (point.status !== 'achieved' && latest.year >= target.year) {
     notes.caveat(message('target_year_passed', { year: target.year }));
@@ -594,25 +720,26 @@ export function progress(input: ProgressInput): ProgressResult {
   if (range !== null && range.worst !== range.best) {
     notes.caveat(message('category_range', { worst: range.worst, best: range.best }));
   }
-  const test = significance(base, baseline.observation, latest, latestObs, ctx);
+  const test = significance(base, baseObs, latest, latestObs, ctx);
   const uncertain = test.significant === false;
   if (uncertain) notes.caveat(message('change_not_significant', { method: test.method }));
-  const projected = projection(comparable, point, ctx);
-
-  explanation.requiredCagr = requiredCagr(ctx);
-  explanation.observedCagr = point.observedCagr;
-  explanation.r = point.r;
-  explanation.rRange = rangeOfR(range);
-  explanation.range = range;
-  explanation.significance = test;
-  explanation.projection = projected;
-  return {
-    status: point.status,
-    headline: uncertain ? 'uncertain' : point.status,
-    uncertain,
+  if (uncertain) explainUncertainStatus(point, latest, ctx);
+  else explainStatus(point, latest, ctx);
+  const headline: HeadlineKind = uncertain
+    ? 'uncertain'
+    : test.significant === null
+      ? 'untested'
+      : point.status;
+  const projected = projection(comparable, point, headline, ctx);
+  const assessed: Partial<ProgressExplanation> = {
+    requiredCagr: requiredCagr(ctx),
+    observedCagr: point.observedCagr,
     r: point.r,
+    rRange: rangeOfR(range),
     range,
+    significance: test,
     projection: projected,
-    explanation,
   };
+  Object.assign(explanation, assessed);
+  return { status: point.status, headline, uncertain, r: point.r, range, projection: projected, explanation };
 }

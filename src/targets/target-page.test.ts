@@ -45,6 +45,14 @@ describeEachDialect('target page', (dialect) => {
     expect(html).toContain('href="/api/v1/targets/1/observations.csv"');
   });
 
+  it('draws the projection interval as a fan from the latest interval, as the words give it', async () => {
+    const { data: assessment } = await json('/api/v1/targets/16/assessment');
+    expect(assessment.projection.cagr.lowercl).not.toBeNull();
+    const html = await (await app.request('/maaltal/16')).text();
+    expect(html).toMatch(/<g[^>]*fill-opacity="0.15"[^>]*>\s*<path/);
+    expect(html).toContain('(interval ');
+  });
+
   it('shows the national accident target from the accident records, in English too', async () => {
     const { data: list } = await json('/api/v1/targets');
     const national = list.find((t: { scope: string }) => t.scope === 'national');

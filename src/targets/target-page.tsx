@@ -14,11 +14,12 @@ import {
   formatValue,
   type Locale,
 } from '../format.js';
-import { STATUS_TEXT } from '../stats/index.js';
+import { type ProgressPoint, type Projection, rangePhrase } from '../stats/index.js';
 import { parseOrThrow } from '../validation.js';
 import { progressChartSvg } from '../web/charts.js';
 import { localePath, MESSAGES, type Messages, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
+import { headlineOf, projectionWords } from './status-words.js';
 import type { Observation, Target, TargetAssessment } from './targets.model.js';
 import { showTarget } from './targets.service.js';
 
@@ -38,7 +39,7 @@ export function targetTitle(target: Target, locale: Locale): string {
   return `${where} – ${what}`;
 }
 
-/** "The share fell from 20.1% in 2021 to 17.9% in 2025; the target is 16.0% in 2030; at the current pace …" */
+/** "The share fell from 20.1% in 2021 to 17.9% in 2025; the target is 16.0% in 2030; if the trend continues …" */
 export function statusInWords(target: Target, locale: Locale): string {
   const t = MESSAGES[locale];
   const assessment = target.assessment;
@@ -60,13 +61,28 @@ export function statusInWords(target: Target, locale: Locale): string {
     t.summarySentence(subject, verb, value(base.value), base.year, value(latest.value), latest.year),
     t.summaryTarget(value(target.target.value), target.target.year),
   ];
-  const projection = assessment.projection;
-  if (projection !== null) {
-    parts.push(
-      t.summaryProjection(value(projection.cagr.value), projection.year, projection.cagr.meetsTarget),
-    );
-  }
+  const projection = projectionWords(assessment, unit);
+  if (projection !== null) parts.push(projection[locale]);
   return `${parts.join('; ')}.`;
+}
+
+/** "8,3 % (2030; interval 2,7–23,6) · 8,9 %": the CAGR projection with its interval, then the log-linear fit. */
+function projectionDetail(projection: Projection, unit: string, locale: Locale): string {
+  const { value, lowercl, uppercl } = projection.cagr;
+  const interval = lowercl === null ? '' : `; interval ${formatInterval(lowercl, uppercl, unit, locale)}`;
+  const fit =
+    projection.logLinear === null ? '' : ` · ${formatValue(projection.logLinear.value, unit, locale)}`;
+  return `${formatValue(value, unit, locale)} (${projection.year}${interval})${fit}`;
+}
+
+/** The chart's fan: from the latest value's interval to the projection's interval (null without one). */
+function projectionFan(
+  latest: ProgressPoint,
+  projection: Projection,
+): { from: [number, number]; to: [number, number] } | null {
+  const { lowercl, uppercl } = projection.cagr;
+  if (latest.lowercl === null || latest.uppercl === null || lowercl === null || uppercl === null) return null;
+  return { from: [latest.lowercl, latest.uppercl], to: [lowercl, uppercl] };
 }
 
 const percentOf = (rate: number | null, locale: Locale) =>
@@ -122,9 +138,7 @@ function Why({
             <dt>{t.whyRatioRange}</dt>
             <dd>
               {formatDecimal(e.rRange[0], locale, 3)} – {formatDecimal(e.rRange[1], locale, 3)}
-              {e.range === null
-                ? ''
-                : ` (${STATUS_TEXT[e.range.worst][locale]} – ${STATUS_TEXT[e.range.best][locale]})`}
+              {e.range === null ? '' : ` (${rangePhrase(e.range.worst, e.range.best)[locale]})`}
             </dd>
           </>
         )}
@@ -140,10 +154,7 @@ function Why({
         {e.projection === null ? null : (
           <>
             <dt>{t.whyProjection}</dt>
-            <dd>
-              {value(e.projection.cagr.value)} ({e.projection.year})
-              {e.projection.logLinear === null ? '' : ` · ${value(e.projection.logLinear.value)}`}
-            </dd>
+            <dd>{projectionDetail(e.projection, unit, locale)}</dd>
           </>
         )}
         {e.seriesBreaks.length === 0 ? null : (
@@ -247,6 +258,7 @@ export function targetPageRoutes(store: Store): Hono {
     const unit = target.indicator.unit;
     const title = targetTitle(target, locale);
     const words = statusInWords(target, locale);
+    const headline = headlineOf(assessment);
     const latest = assessment?.explanation.latest ?? null;
     const projection = assessment?.projection ?? null;
     const observations = history.observations;
@@ -272,6 +284,7 @@ export function targetPageRoutes(store: Store): Hono {
                     fromValue: latest.value,
                     year: projection.year,
                     value: projection.cagr.value,
+                    interval: projectionFan(latest, projection),
                   },
             breaks: observations.filter((o) => o.seriesBreak).map((o) => o.year),
             yLabel: pick(target.indicator, locale),
@@ -294,11 +307,9 @@ export function targetPageRoutes(store: Store): Hono {
         </p>
         <h1>{title}</h1>
         <p class="font-lead">{pick(target.indicator, locale)}</p>
-        <div class="maaltal-status">
-          <h2>
-            {t.targetPageStatus}: {assessment === null ? '–' : STATUS_TEXT[assessment.status][locale]}
-            {assessment?.uncertain ? <span class="maaltal-ci">{t.uncertainExplanation}</span> : null}
-          </h2>
+        <div class={`maaltal-status maaltal-status-${headline.kind}`}>
+          <h2>{headline[locale]}</h2>
+          {assessment?.uncertain ? <p class="maaltal-ci">{t.uncertainExplanation}</p> : null}
           <p id="status-in-words">{words}</p>
         </div>
         {chart === null ? null : (
@@ -306,6 +317,7 @@ export function targetPageRoutes(store: Store): Hono {
             {raw(chart)}
             <figcaption>
               {t.chartRequiredPath}. {projection === null ? '' : `${t.chartProjection}.`}
+              {projection?.cagr.lowercl == null ? '' : ` ${t.chartProjectionInterval}.`}
             </figcaption>
           </figure>
         )}

@@ -12,9 +12,9 @@ import { type Db, inTransaction } from '../db/connect.js';
 import { DEMO_LABEL_DA, DEMO_LABEL_EN } from '../demo/demo.generator.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { AppError, invalidInput, usageError } from '../errors.js';
-import { formatDecimal, formatInterval, formatValue } from '../format.js';
-import { STATUS_TEXT } from '../stats/index.js';
+import { formatDecimal, formatInterval, formatValue, type Locale } from '../format.js';
 import { parseOrThrow } from '../validation.js';
+import { headlineOf, projectionWords } from './status-words.js';
 import type { Observation, Target, TargetHistory, WithheldObservation } from './targets.model.js';
 import { presentTargetHistory, presentTargetList } from './targets.presenter.js';
 import {
@@ -26,6 +26,19 @@ import {
 import { addTarget, listTargets, reviseTarget, showTarget } from './targets.service.js';
 
 const json: OptionSpec = { type: 'boolean', description: 'print JSON instead of text' };
+const lang: OptionSpec = {
+  type: 'string',
+  value: 'da|en',
+  description: 'language of names, statuses and reasons in the text output (default da)',
+};
+
+function parseLang(args: ParsedArgs): Locale {
+  const value = stringOption(args, 'lang') ?? 'da';
+  if (value !== 'da' && value !== 'en') {
+    throw usageError('Invalid --lang', [{ field: '--lang', message: 'must be "da" or "en"' }]);
+  }
+  return value;
+}
 
 /** Flags of `add`/`revise` and the input field each one sets. */
 const VALUE_FLAGS: Record<string, { field: string; spec: OptionSpec }> = {
@@ -148,47 +161,55 @@ function parseId(value: string | undefined): number {
   return Number(value);
 }
 
-function describeTarget(target: Target): string {
-  const where = target.branchGroup === null ? 'Hele landet' : target.branchGroup.nameDa;
-  const sub = target.subBranch === null ? '' : `: ${target.subBranch.nameDa}`;
+function describeTarget(target: Target, locale: Locale = 'da'): string {
+  const name = (named: { nameDa: string; nameEn: string }) => (locale === 'en' ? named.nameEn : named.nameDa);
+  const where =
+    target.branchGroup === null
+      ? { da: 'Hele landet', en: 'Whole country' }[locale]
+      : name(target.branchGroup);
+  const sub = target.subBranch === null ? '' : `: ${name(target.subBranch)}`;
   const problem =
-    target.subProblem === null ? target.goal.nameDa : `${target.goal.nameDa} – ${target.subProblem.nameDa}`;
+    target.subProblem === null ? name(target.goal) : `${name(target.goal)} – ${name(target.subProblem)}`;
   return `${where}${sub} · ${problem}`;
 }
 
-function progressLabel(target: Target): string {
+/** The headline every output uses, then the headline kind and R for scripts. */
+function progressLabel(target: Target, locale: Locale): string {
   const assessment = target.assessment;
   if (assessment === null) return '–';
-  const r = assessment.r === null ? '' : `, R = ${formatDecimal(assessment.r, 'da')}`;
-  const uncertain = assessment.uncertain ? ` (${STATUS_TEXT.uncertain.da.toLowerCase()})` : '';
-  return `${STATUS_TEXT[assessment.status].da}${uncertain} [${assessment.status}${r}]`;
+  const r = assessment.r === null ? '' : `, R = ${formatDecimal(assessment.r, locale)}`;
+  return `${headlineOf(assessment)[locale]} [${assessment.headline}${r}]`;
 }
 
-function targetLine(target: Target): string {
+function targetLine(target: Target, locale: Locale = 'da'): string {
   const unit = target.indicator.unit;
+  const value = (v: number | null) => formatValue(v, unit, locale);
   const latest =
     target.latest === null
       ? 'no observation'
-      : `${target.latest.year}: ${formatValue(target.latest.value, unit, 'da')} (${formatInterval(target.latest.lowercl, target.latest.uppercl, unit, 'da')})`;
+      : `${target.latest.year}: ${value(target.latest.value)} (${formatInterval(target.latest.lowercl, target.latest.uppercl, unit, locale)})`;
   return [
     `#${target.id}`.padEnd(5),
-    describeTarget(target),
-    `\n      owner ${target.owner?.short ?? '–'} · baseline ${target.baseline.year}: ${formatValue(target.baseline.value, unit, 'da')}`,
-    ` · latest ${latest} · target ${target.target.year}: ${formatValue(target.target.value, unit, 'da')} · ${target.status}`,
-    `\n      progress: ${progressLabel(target)}`,
+    describeTarget(target, locale),
+    `\n      owner ${target.owner?.short ?? '–'} · baseline ${target.baseline.year}: ${value(target.baseline.value)}`,
+    ` · latest ${latest} · target ${target.target.year}: ${value(target.target.value)} · ${target.status}`,
+    `\n      progress: ${progressLabel(target, locale)}`,
   ].join(' ');
 }
 
-/** The assessment's reasons, caveats and the points left out of it (METHODS §9). */
-function whyLines(target: Target): string[] {
+/** The assessment's projection, reasons, caveats and the points left out of it (METHODS §9). */
+function whyLines(target: Target, locale: Locale): string[] {
   const explanation = target.assessment?.explanation;
   if (explanation === undefined) return [];
+  const projection = projectionWords(target.assessment, target.indicator.unit);
+  const tag = { caveat: { da: 'forbehold', en: 'caveat' }, leftOut: { da: 'udeladt', en: 'left out' } };
   return [
+    ...(projection === null ? [] : [`      projection: ${projection[locale]}`]),
     '',
     'Why this status:',
-    ...explanation.reasons.map((reason) => `  - ${reason.da}`),
-    ...explanation.caveats.map((caveat) => `  - (forbehold) ${caveat.da}`),
-    ...explanation.leftOut.map((note) => `  - (udeladt) ${note.da}`),
+    ...explanation.reasons.map((reason) => `  - ${reason[locale]}`),
+    ...explanation.caveats.map((caveat) => `  - (${tag.caveat[locale]}) ${caveat[locale]}`),
+    ...explanation.leftOut.map((note) => `  - (${tag.leftOut[locale]}) ${note[locale]}`),
   ];
 }
 
@@ -224,6 +245,7 @@ export const targetCommands: Command[] = [
     options: {
       branch: { type: 'string', value: 'CODE', description: 'only this branch group' },
       goal: { type: 'string', value: 'CODE', description: 'only this national goal' },
+      lang,
       json,
     },
     async run(context, args) {
@@ -239,7 +261,8 @@ export const targetCommands: Command[] = [
         return 0;
       }
       await demoNotice(context, demo);
-      for (const target of targets) context.stdout.write(`${targetLine(target)}\n`);
+      const locale = parseLang(args);
+      for (const target of targets) context.stdout.write(`${targetLine(target, locale)}\n`);
       context.stdout.write(`${targets.length} target(s)\n`);
       return 0;
     },
@@ -254,9 +277,11 @@ export const targetCommands: Command[] = [
         type: 'boolean',
         description: 'print the public JSON (as GET /api/v1/targets/ID): unpublished observations left out',
       },
+      lang,
     },
     async run(context, args) {
       const id = parseId(args.positionals[0]);
+      const locale = parseLang(args);
       const { db } = await context.store();
       if (flag(args, 'json')) {
         context.stdout.write(await historyJson(db, id));
@@ -270,9 +295,9 @@ export const targetCommands: Command[] = [
       const target = history.current;
       const unit = target.indicator.unit;
       const lines = [
-        targetLine(target),
-        `      indicator: ${target.indicator.nameDa} [${target.indicator.code}], ${target.indicator.dataSource}`,
-        ...whyLines(target),
+        targetLine(target, locale),
+        `      indicator: ${locale === 'en' ? target.indicator.nameEn : target.indicator.nameDa} [${target.indicator.code}], ${target.indicator.dataSource}`,
+        ...whyLines(target, locale),
         '',
         'Revisions:',
         ...history.revisions.map(

@@ -1,6 +1,7 @@
 // The public JSON shape of targets, shared by the HTTP API and `maaltal targets … --json`.
 import { DEMO_LABEL_DA, DEMO_LABEL_EN } from '../demo/demo.generator.js';
 import type { ProgressResult } from '../stats/index.js';
+import { headlineOf, projectionWords } from './status-words.js';
 import type { Named, Observation, Target, TargetHistory, WithheldObservation } from './targets.model.js';
 
 const named = (value: Named | null) =>
@@ -29,12 +30,19 @@ function presentWithheld(observation: WithheldObservation) {
   return { ...presentObservation(observation), published: false, warning: observation.warning };
 }
 
+/** The status in words (Danish and English), as the pages and the CLI put it. */
+function statusWords(assessment: ProgressResult, unit: string) {
+  const { da, en } = headlineOf(assessment);
+  return { headlineText: { da, en }, projectionText: projectionWords(assessment, unit) };
+}
+
 /** The headline of an assessment; the whole explanation is served at /api/v1/targets/:id/assessment. */
-export function presentAssessmentSummary(assessment: ProgressResult | null) {
+export function presentAssessmentSummary(assessment: ProgressResult | null, unit: string) {
   if (assessment === null) return null;
   return {
     status: assessment.status,
     headline: assessment.headline,
+    ...statusWords(assessment, unit),
     uncertain: assessment.uncertain,
     r: assessment.r,
     range: assessment.range === null ? null : { worst: assessment.range.worst, best: assessment.range.best },
@@ -44,6 +52,9 @@ export function presentAssessmentSummary(assessment: ProgressResult | null) {
         : {
             year: assessment.projection.year,
             cagr: assessment.projection.cagr.value,
+            lowercl: assessment.projection.cagr.lowercl,
+            uppercl: assessment.projection.cagr.uppercl,
+            verdict: assessment.projection.verdict,
             logLinear: assessment.projection.logLinear?.value ?? null,
           },
   };
@@ -60,6 +71,7 @@ export function presentAssessment(target: Target, demo: boolean) {
         : {
             status: assessment.status,
             headline: assessment.headline,
+            ...statusWords(assessment, target.indicator.unit),
             uncertain: assessment.uncertain,
             r: assessment.r,
             range: assessment.range,
@@ -93,7 +105,7 @@ export function presentTarget(target: Target) {
     target: target.target,
     latest: target.latest === null ? null : presentObservation(target.latest),
     status: target.status,
-    assessment: presentAssessmentSummary(target.assessment),
+    assessment: presentAssessmentSummary(target.assessment, target.indicator.unit),
     notes: target.notes,
     revision: target.revision,
     demo: target.isDemo,

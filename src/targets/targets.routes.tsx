@@ -6,13 +6,13 @@ import { holdsDemoData } from '../demo/demo.seed.js';
 import { AppError } from '../errors.js';
 import { formatInterval, formatValue, type Locale } from '../format.js';
 import { listGoals } from '../reference/reference.repository.js';
-import { STATUS_TEXT } from '../stats/index.js';
 import { parseOrThrow } from '../validation.js';
 import { givenToken, tokenMatches } from '../web/admin-auth.js';
 import { toCsv } from '../web/csv.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { toXlsx } from '../web/xlsx.js';
+import { headlineOf } from './status-words.js';
 import type { Target } from './targets.model.js';
 import { presentAssessment, presentTargetHistory, presentTargetList } from './targets.presenter.js';
 import { listTargetsSchema } from './targets.schemas.js';
@@ -44,19 +44,13 @@ function adoptionLabel(target: Target, locale: Locale): string {
   return { draft: t.statusDraft, adopted: t.statusAdopted, retired: t.statusRetired }[target.status];
 }
 
-/** The progress status in words; never "on track" alone when the change is not significant. */
+/** The progress status in words: the one headline, so an uncertain status leads with the uncertainty. */
 export function ProgressCell({ target, locale }: { target: Target; locale: Locale }) {
-  const t = MESSAGES[locale];
   const assessment = target.assessment;
   if (assessment === null) return <td>–</td>;
   return (
     <td>
-      {STATUS_TEXT[assessment.status][locale]}
-      {assessment.uncertain ? (
-        <span class="maaltal-ci" title={t.uncertainExplanation}>
-          {t.uncertainNote}
-        </span>
-      ) : null}
+      {headlineOf(assessment)[locale]}
       {target.status === 'adopted' ? null : <span class="maaltal-ci">{adoptionLabel(target, locale)}</span>}
     </td>
   );
@@ -275,7 +269,7 @@ export function targetRoutes(store: Store, adminToken: string | null = null): Ho
       ['Kilde / source', target.indicator.dataSource],
       ['Metodebrud', target.indicator.methodBreakNotesDa],
       ['Method breaks', target.indicator.methodBreakNotesEn],
-      ['Status', target.assessment?.status ?? 'insufficient_data'],
+      ['Status', `${headlineOf(target.assessment).da} / ${headlineOf(target.assessment).en}`],
     ];
     for (const note of target.assessment?.explanation.leftOut ?? [])
       about.push(['Udeladt / left out', `${note.da} / ${note.en}`]);

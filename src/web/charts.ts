@@ -90,8 +90,17 @@ export interface ProgressChartInput {
   }[];
   baseline: { year: number; value: number };
   target: { year: number; value: number };
-  /** Where the current development leads by the target year (from the latest observation), if projected. */
-  projection: { fromYear: number; fromValue: number; year: number; value: number } | null;
+  /**
+   * Where the development leads by the target year if it continues (from the latest observation), if projected;
+   * with an interval, a fan from the latest value's interval to the projection's.
+   */
+  projection: {
+    fromYear: number;
+    fromValue: number;
+    year: number;
+    value: number;
+    interval?: { from: [number, number]; to: [number, number] } | null;
+  } | null;
   /** Years where a new series starts (a method break): drawn between the two series. */
   breaks: readonly number[];
   yLabel: string;
@@ -124,6 +133,13 @@ export function progressChartSvg(input: ProgressChartInput): string {
           { year: projection.fromYear, value: projection.fromValue },
           { year: projection.year, value: projection.value },
         ];
+  const fan =
+    projection?.interval == null
+      ? []
+      : [
+          { year: projection.fromYear, low: projection.interval.from[0], high: projection.interval.from[1] },
+          { year: projection.year, low: projection.interval.to[0], high: projection.interval.to[1] },
+        ];
   const svg = Plot.plot({
     document: document as unknown as Plot.PlotOptions['document'],
     width: 760,
@@ -141,6 +157,7 @@ export function progressChartSvg(input: ProgressChartInput): string {
       Plot.ruleX(breakLines, { x: 'x', stroke: PATH_GREY, strokeDasharray: '2,3' }),
       Plot.text(breakLines, { x: 'x', frameAnchor: 'top', text: 'label', dy: -4, fill: PATH_GREY }),
       Plot.line(path, { x: 'year', y: 'value', stroke: PATH_GREY, strokeDasharray: '6,4' }),
+      Plot.areaY(fan, { x: 'year', y1: 'low', y2: 'high', fill: INK, fillOpacity: 0.15 }),
       Plot.line(projected, { x: 'year', y: 'value', stroke: INK, strokeDasharray: '2,3', strokeWidth: 2 }),
       Plot.ruleX(observations, {
         x: 'year',

@@ -23,7 +23,6 @@ const da = {
   colLatest: 'Seneste måling',
   colTarget: 'Måltal',
   colStatus: 'Status',
-  uncertainNote: 'usikker',
   uncertainExplanation: 'Ændringen fra udgangspunktet er ikke statistisk signifikant.',
   ciLabel: '95 %-konfidensinterval',
   noObservation: 'Ingen måling',
@@ -135,7 +134,6 @@ const da = {
   overviewIntro:
     'Fire nationale mål og de brancherettede måltal under dem: hvor langt er vi, og hvordan går det med arbejdsulykkerne?',
   statusCountsLabel: (goal: string) => `Måltal under ${goal} fordelt på status`,
-  uncertainCount: (n: number) => (n === 1 ? 'heraf 1 usikker' : `heraf ${n} usikre`),
   seeGoal: (goal: string) => `Se måltallene for ${goal.toLowerCase()}`,
   headlineTitle: 'Arbejdsulykker',
   headlineReported: (value: string, year: number) =>
@@ -151,7 +149,6 @@ const da = {
   colProjection: 'Fremskrivning',
   sortBy: (column: string) => `Sortér efter ${column.toLowerCase()}`,
   allTargetsLink: 'Alle måltal på én side',
-  targetPageStatus: 'Status',
   whyTitle: 'Hvorfor denne status?',
   whyIntro:
     'Status beregnes med Statistics Canadas / Open SDG-metoden: den årlige udvikling siden udgangspunktet sammenlignes med den udvikling, der skal til for at nå målet.',
@@ -186,7 +183,8 @@ const da = {
   noActivities: 'Der er endnu ikke registreret aktiviteter knyttet til dette måltal.',
   chartTarget: 'Mål',
   chartRequiredPath: 'Stiplet grå linje: den vej, der fører til målet',
-  chartProjection: 'Prikket linje: fremskrivning af den nuværende udvikling',
+  chartProjection: 'Prikket linje: fremskrivning, hvis udviklingen fortsætter',
+  chartProjectionInterval: 'Skygge: fremskrivningens interval',
   chartSeriesBreak: 'Databrud',
   summaryShare: 'Andelen',
   summaryValue: 'Værdien',
@@ -202,8 +200,6 @@ const da = {
     toYear: number,
   ) => `${subject} ${verb} fra ${from} i ${fromYear} til ${to} i ${toYear}`,
   summaryTarget: (target: string, year: number) => `målet er ${target} i ${year}`,
-  summaryProjection: (value: string, year: number, meets: boolean) =>
-    `med den nuværende udvikling bliver den ${value} i ${year}, og målet ${meets ? 'nås' : 'nås ikke'}`,
   summaryNoData: 'Der er endnu ikke målinger nok til at vurdere udviklingen.',
   targetDownloads: 'Hent data',
   downloadObservationsCsv: 'Målinger (CSV)',
@@ -287,7 +283,6 @@ const en: Messages = {
   colLatest: 'Latest measurement',
   colTarget: 'Target',
   colStatus: 'Status',
-  uncertainNote: 'uncertain',
   uncertainExplanation: 'The change from the baseline is not statistically significant.',
   ciLabel: '95% confidence interval',
   noObservation: 'No measurement',
@@ -399,7 +394,6 @@ const en: Messages = {
   overviewIntro:
     'Four national goals and the branch targets under them: how far have we come, and how are work accidents developing?',
   statusCountsLabel: (goal: string) => `Targets under ${goal} by status`,
-  uncertainCount: (n: number) => (n === 1 ? '1 of them uncertain' : `${n} of them uncertain`),
   seeGoal: (goal: string) => `See the targets for ${goal.toLowerCase()}`,
   headlineTitle: 'Work accidents',
   headlineReported: (value: string, year: number) =>
@@ -415,7 +409,6 @@ const en: Messages = {
   colProjection: 'Projection',
   sortBy: (column: string) => `Sort by ${column.toLowerCase()}`,
   allTargetsLink: 'All targets on one page',
-  targetPageStatus: 'Status',
   whyTitle: 'Why this status?',
   whyIntro:
     'The status follows the Statistics Canada / Open SDG method: the yearly change since the baseline is compared with the change needed to reach the target.',
@@ -450,7 +443,8 @@ const en: Messages = {
   noActivities: 'No activities linked to this target have been registered yet.',
   chartTarget: 'Target',
   chartRequiredPath: 'Dashed grey line: the path that leads to the target',
-  chartProjection: 'Dotted line: projection of the current development',
+  chartProjection: 'Dotted line: projection if the trend continues',
+  chartProjectionInterval: "Shading: the projection's interval",
   chartSeriesBreak: 'Series break',
   summaryShare: 'The share',
   summaryValue: 'The value',
@@ -466,8 +460,6 @@ const en: Messages = {
     toYear: number,
   ) => `${subject} ${verb} from ${from} in ${fromYear} to ${to} in ${toYear}`,
   summaryTarget: (target: string, year: number) => `the target is ${target} in ${year}`,
-  summaryProjection: (value: string, year: number, meets: boolean) =>
-    `at the current pace it will be ${value} in ${year}, and the target ${meets ? 'will be met' : 'will not be met'}`,
   summaryNoData: 'There are not yet enough measurements to assess the development.',
   targetDownloads: 'Download data',
   downloadObservationsCsv: 'Measurements (CSV)',

@@ -183,7 +183,8 @@ export const OPENAPI = {
     '/api/v1/targets/{id}/assessment': {
       get: {
         tags: ['targets'],
-        summary: 'The progress status with its whole explanation (METHODS §7)',
+        summary:
+          'The progress status with its whole explanation (METHODS §7), and its headline and projection in words (headlineText, projectionText)',
         parameters: [idParameter],
         responses: {
           200: {
@@ -224,7 +225,7 @@ export const OPENAPI = {
       get: {
         tags: ['targets'],
         summary:
-          'The four national goals with their targets counted by status (and how many of each are uncertain)',
+          'The four national goals with their targets counted by status (and how many of each are uncertain) and by headline (uncertain ones apart)',
         responses: { 200: { description: '`{ data: Goal[], meta }`' } },
       },
     },

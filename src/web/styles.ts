@@ -40,6 +40,9 @@ export const MAALTAL_CSS = `
 .maaltal-status-limited_progress { border-left-color: #c05621 !important; background: #fbe9de; }
 .maaltal-status-deterioration { border-left-color: #a4262c !important; background: #f9e0e1; }
 .maaltal-status-insufficient_data { border-left-color: #6f6f6f !important; background: #f2f2f2; }
+/* Uncertain and untested statuses: a neutral slate, never the green or red of a category. */
+.maaltal-status-uncertain, .maaltal-status-untested { border-left-color: #4b5d6e !important; background: #eef2f6; }
+.maaltal-status-untested { border-left-style: dashed !important; }
 .maaltal-grid td { border-left: 6px solid transparent; }
 .maaltal-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 2.4rem; }
 .maaltal-facts dd { margin: 0; }
