@@ -33,9 +33,15 @@ describe('method page', () => {
       `divideret med ${DEFAULT_ACCIDENT_SETTINGS.labourLoss.workingDaysPerYear} arbejdsdage`,
     );
     expect(da).toContain('NOA-L');
+    const width = DEFAULT_ACCIDENT_SETTINGS.suppression.protectionWidth;
+    expect(da).toContain(`under en offentliggjort total er altid mindst ${width} tilsammen`);
+    expect(da).toContain(`når intervallet er mindst ${width} bredt`);
+    expect(da).toContain('men aldrig hvorfor');
     const en = await (await app.request('/en/metode')).text();
     expect(en).toContain('<html lang="en">');
     expect(en).toContain(`Needs acceleration: ${DEFAULT_PROGRESS_SETTINGS.needsAccelerationRatio} ≤ R`);
+    expect(en).toContain('What it guarantees:');
+    expect(en).toContain('What it does not cover:');
     for (const id of [
       'status',
       'status-no-target',

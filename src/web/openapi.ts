@@ -314,6 +314,8 @@ export const OPENAPI = {
                 suppressionReason: {
                   type: ['string', 'null'],
                   enum: ['primary_small_count', 'secondary', null],
+                  description:
+                    'Why the row is hidden: only in answers to data stewards (`unsuppressed=true` with the admin token). Public answers say that a row is hidden, never why.',
                 },
                 exempt: { type: 'boolean' },
               },
