@@ -200,8 +200,15 @@ export function buildCube(
     const fatal = axes[4]?.index.get('fatal') as number;
     const stride = strides[4] as number;
     const block = stride * (axes[4] as Axis).size;
-    for (let outer = 0; outer < size; outer += block)
+    const all = axes[4]?.index.get(ALL) as number;
+    for (let outer = 0; outer < size; outer += block) {
       exempt.fill(1, outer + fatal * stride, outer + (fatal + 1) * stride);
+      // A cell over all severities that holds only fatal accidents equals a published fatal figure.
+      for (let inner = 0; inner < stride; inner++) {
+        const total = outer + all * stride + inner;
+        if (counts[total] === counts[outer + fatal * stride + inner]) exempt[total] = 1;
+      }
+    }
   }
   const { status, unprotectedGroups } = suppressCube({
     dimensions: axes,

@@ -2,10 +2,14 @@
 // cubes, so each convention's cube is audited one year at a time (years have no all-years margin, so each year is
 // a table of its own) and the findings are reported per measure.
 import highsModule, { type Highs } from 'highs';
+import { type Db, inTransaction } from '../db/connect.js';
+import { bumpDataVersion } from '../db/meta.js';
 import { auditCubeSlice } from '../stats/cube-audit.js';
 import { MEASURES, type MeasureName } from './accidents.service.js';
 import { CONVENTIONS, type Convention } from './aggregates.repository.js';
 import { type AccidentCube, DIMENSIONS } from './cube.js';
+import { protectYear } from './protection.js';
+import { saveProtection } from './protection.repository.js';
 import type { AccidentData } from './statistics.js';
 
 export interface AuditFinding {
@@ -96,4 +100,53 @@ export async function auditAccidentDisclosure(
     unprotected: totals.unprotected,
     linearPrograms: totals.solves,
   }));
+}
+
+export interface ProtectedYear {
+  convention: Convention;
+  year: number;
+  addedCells: number;
+  rounds: number;
+  /** Counts still unprotected when nothing more could be hidden (normally none). */
+  unprotected: number;
+  seconds: number;
+}
+
+/**
+ * Protects every year (or the chosen ones) whose published pattern has not passed the audit for its current
+ * figures: hides cells until the audit passes, stores the pattern and bumps the data version so answers use it.
+ */
+export async function protectAccidentDisclosure(
+  db: Db,
+  data: AccidentData,
+  options: Pick<AuditOptions, 'conventions' | 'years'> & {
+    now?: () => Date;
+    onYear?: (done: ProtectedYear) => void;
+  } = {},
+): Promise<ProtectedYear[]> {
+  const highs = await highsSolver();
+  const done: ProtectedYear[] = [];
+  for (const convention of options.conventions ?? CONVENTIONS) {
+    const cube = data.cubes[convention];
+    for (const year of cube.years) {
+      if (options.years !== undefined && !options.years.includes(year)) continue;
+      if (data.auditedYears[convention].includes(year)) continue;
+      const started = performance.now();
+      const result = protectYear(highs, cube, year, data.settings, (options.now ?? (() => new Date()))());
+      // A pattern is stored (and published) only once it passes the audit.
+      if (result.unprotected.length === 0) await inTransaction(db, (tx) => saveProtection(tx, result.row));
+      const entry = {
+        convention,
+        year,
+        addedCells: result.row.addedCells,
+        rounds: result.row.rounds,
+        unprotected: result.unprotected.length,
+        seconds: (performance.now() - started) / 1000,
+      };
+      done.push(entry);
+      options.onYear?.(entry);
+    }
+  }
+  if (done.some((entry) => entry.unprotected === 0)) await inTransaction(db, (tx) => bumpDataVersion(tx));
+  return done;
 }

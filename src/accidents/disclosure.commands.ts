@@ -1,11 +1,17 @@
 // `maaltal disclosure audit`: the linear-programming audit of the published accident figures, per measure, with
 // every hidden count an attacker could pin to a narrower interval than the protection width.
-import { type Command, flag, type ParsedArgs, stringOption } from '../cli/command.js';
+import { type Command, flag, type Output, type ParsedArgs, stringOption } from '../cli/command.js';
+import type { Db } from '../db/connect.js';
 import { usageError } from '../errors.js';
 import { formatDecimal } from '../format.js';
 import { MEASURES, type MeasureName } from './accidents.service.js';
 import { CONVENTIONS, type Convention } from './aggregates.repository.js';
-import { auditAccidentDisclosure, type MeasureAudit } from './disclosure-audit.service.js';
+import {
+  auditAccidentDisclosure,
+  type MeasureAudit,
+  type ProtectedYear,
+  protectAccidentDisclosure,
+} from './disclosure-audit.service.js';
 import { AccidentStatistics } from './statistics.js';
 
 /** Exit code when a hidden count is not protected (EX_DATAERR). */
@@ -52,6 +58,27 @@ function report(audits: readonly MeasureAudit[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+function protectedLine(entry: ProtectedYear): string {
+  const verdict =
+    entry.unprotected === 0
+      ? `protected: ${entry.addedCells} cells hidden beyond the line rules (${entry.rounds} rounds)`
+      : `NOT protected: ${entry.unprotected} counts could not be protected; the line rules stay in force`;
+  return `${entry.convention} ${entry.year}: ${verdict}, ${entry.seconds.toFixed(1)} s\n`;
+}
+
+/**
+ * After a change to the accident records (an import or a rollback), protects every year whose figures changed, so
+ * the audit's pattern is published again; one line per year on the given output.
+ */
+export async function protectAfterChange(db: Db, output: Output, now: () => Date): Promise<number> {
+  const data = await new AccidentStatistics(db).current();
+  const done = await protectAccidentDisclosure(db, data, {
+    now,
+    onYear: (entry) => output.write(`Disclosure control: ${protectedLine(entry)}`),
+  });
+  return done.some((entry) => entry.unprotected > 0) ? UNPROTECTED_EXIT : 0;
+}
+
 export const disclosureCommands: Command[] = [
   {
     name: 'disclosure audit',
@@ -76,6 +103,36 @@ export const disclosureCommands: Command[] = [
       });
       context.stdout.write(flag(args, 'json') ? `${JSON.stringify(audits, null, 2)}\n` : report(audits));
       return audits.some((audit) => audit.unprotected.length > 0) ? UNPROTECTED_EXIT : 0;
+    },
+  },
+  {
+    name: 'disclosure protect',
+    summary:
+      'hide cells until the disclosure audit passes, for every year not yet protected for its current figures',
+    usage: '[--convention C] [--year Y[,Y…]] [--json]',
+    options: {
+      convention: { type: 'string', value: 'C', description: 'registration or accident (default: both)' },
+      year: { type: 'string', value: 'YEAR', description: 'years to protect (default: every year)' },
+      json: { type: 'boolean', description: 'print JSON' },
+    },
+    async run(context, args) {
+      const conventions = listOption<Convention>(args, 'convention', CONVENTIONS);
+      const years = yearsOption(args);
+      const store = await context.store();
+      const data = await new AccidentStatistics(store.db).current();
+      const json = flag(args, 'json');
+      const done = await protectAccidentDisclosure(store.db, data, {
+        ...(conventions === undefined ? {} : { conventions }),
+        ...(years === undefined ? {} : { years }),
+        now: context.now,
+        onYear: (entry) => {
+          if (!json) context.stdout.write(protectedLine(entry));
+        },
+      });
+      if (json) context.stdout.write(`${JSON.stringify(done, null, 2)}\n`);
+      else if (done.length === 0)
+        context.stdout.write('Every year is already protected for its current figures\n');
+      return done.some((entry) => entry.unprotected > 0) ? UNPROTECTED_EXIT : 0;
     },
   },
 ];

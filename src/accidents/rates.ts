@@ -109,6 +109,8 @@ export interface AnswerMeta {
     exemptFatal: boolean;
     exemptNote: string | null;
     unsuppressed: boolean;
+    /** Every year of the answer is published with a protection that passed the disclosure audit. */
+    audited: boolean;
     noteDa: string;
     noteEn: string;
   };
@@ -158,6 +160,10 @@ export function describe(
   const { data, filters } = plan;
   const label = CONVENTION_LABELS[plan.convention];
   const suppression = data.settings.suppression;
+  const years = plan.cube.years.filter(
+    (year) => plan.from !== null && plan.to !== null && year >= plan.from && year <= plan.to,
+  );
+  const audited = years.every((year) => data.auditedYears[plan.convention].includes(year));
   return {
     measure,
     convention: {
@@ -185,8 +191,9 @@ export function describe(
       exemptFatal: suppression.exemptFatal,
       exemptNote: suppression.exemptFatal ? suppression.exemptNote : null,
       unsuppressed: options.unsuppressed === true,
-      noteDa: `Tal under ${suppression.minCount} (men over 0) er skjult, og så mange andre celler, at de ikke kan regnes ud ved at trække fra totaler.`,
-      noteEn: `Counts below ${suppression.minCount} (but above 0) are hidden, with as many other cells as it takes to stop them being worked out by subtraction from totals.`,
+      audited,
+      noteDa: `Tal under ${suppression.minCount} (men over 0) er skjult, og så mange andre celler, at de ikke kan regnes ud ved at trække fra totaler.${audited ? ` Mønsteret har bestået diskretionskontrollen: intet skjult antal kan indkredses snævrere end ${suppression.protectionWidth}.` : ' Mønsteret er endnu ikke kontrolleret med lineær programmering.'}`,
+      noteEn: `Counts below ${suppression.minCount} (but above 0) are hidden, with as many other cells as it takes to stop them being worked out by subtraction from totals.${audited ? ` The pattern passed the disclosure audit: no hidden count can be narrowed below ${suppression.protectionWidth}.` : ' The pattern has not yet been audited by linear programming.'}`,
     },
     sourceBatches: data.batches,
     seriesNotes:

@@ -13,6 +13,8 @@ import {
   storedChemicalFingerprint,
 } from './aggregates.repository.js';
 import { type AccidentCube, ALL, type BranchInfo, buildCube, type MainGroupInfo } from './cube.js';
+import { applyProtection } from './protection.js';
+import { readProtections } from './protection.repository.js';
 import { type AccidentSettings, DEFAULT_ACCIDENT_SETTINGS } from './settings.js';
 
 export interface SourceBatch {
@@ -72,6 +74,8 @@ export interface AccidentData {
   demo: boolean;
   /** Records without an accident date: left out under the accident-year convention. */
   undated: number;
+  /** Per convention, the years published with a protection that passed the disclosure audit. */
+  auditedYears: Record<Convention, number[]>;
 }
 
 export async function loadAccidentData(
@@ -87,7 +91,7 @@ export async function loadAccidentData(
       [{ field: 'accident-settings.json', message: 'run `maaltal accidents rebuild` to rebuild them' }],
     );
   }
-  const [leaves, branchRows, groupRows, employmentRows, batches, demo] = await Promise.all([
+  const [leaves, branchRows, groupRows, employmentRows, batches, demo, protections] = await Promise.all([
     readLeaves(db),
     db
       .selectFrom('branchGroup')
@@ -111,6 +115,7 @@ export async function loadAccidentData(
       .orderBy('id')
       .execute(),
     holdsDemoData(db),
+    readProtections(db),
   ]);
   const cubes = Object.fromEntries(
     CONVENTIONS.map((convention) => [
@@ -118,6 +123,9 @@ export async function loadAccidentData(
       buildCube(convention, leaves, branchRows, groupRows, settings),
     ]),
   ) as Record<Convention, AccidentCube>;
+  const auditedYears = Object.fromEntries(
+    CONVENTIONS.map((convention) => [convention, applyProtection(cubes[convention], protections, settings)]),
+  ) as Record<Convention, number[]>;
   /** Records in a cube: every year's all-margins cell (the last cell of each year's block). */
   const total = (cube: AccidentCube) => {
     const perYear = cube.strides[0] as number;
@@ -138,6 +146,7 @@ export async function loadAccidentData(
     batches: batches.map((batch) => ({ ...batch, rowCount: Number(batch.rowCount) })),
     demo,
     undated: total(cubes.registration) - total(cubes.accident),
+    auditedYears,
   };
 }
 

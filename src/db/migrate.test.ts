@@ -10,7 +10,12 @@ describeEachDialect('migrations', (dialect) => {
 
   it('run from an empty database to the latest schema, once', async () => {
     store = await freshStore(dialect, { migrate: false });
-    const all = ['2026-11-26T0800-initial', '2026-11-26T1000-imports', '2026-11-26T1200-accident-aggregates'];
+    const all = [
+      '2026-11-26T0800-initial',
+      '2026-11-26T1000-imports',
+      '2026-11-26T1200-accident-aggregates',
+      '2026-11-30T1000-disclosure-protection',
+    ];
     expect(await pendingMigrations(store.db, dialect)).toEqual(all);
     expect((await migrateToLatest(store.db, dialect)).applied).toEqual(all);
     expect(await pendingMigrations(store.db, dialect)).toEqual([]);

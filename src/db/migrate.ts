@@ -5,6 +5,7 @@ import type { Dialect } from './dialect.js';
 import * as initial from './migrations/2026-11-26T0800-initial.js';
 import * as imports from './migrations/2026-11-26T1000-imports.js';
 import * as accidentAggregates from './migrations/2026-11-26T1200-accident-aggregates.js';
+import * as disclosureProtection from './migrations/2026-11-30T1000-disclosure-protection.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-11-26T0800-initial': initial,
   '2026-11-26T1000-imports': imports,
   '2026-11-26T1200-accident-aggregates': accidentAggregates,
+  '2026-11-30T1000-disclosure-protection': disclosureProtection,
 };
 
 function provider(dialect: Dialect) {

@@ -254,6 +254,20 @@ export interface AccidentAggregateTable {
   daysKnown: number;
 }
 
+/** Per convention and year, the cells the disclosure audit left hidden and the figures they were computed for. */
+export interface DisclosureProtectionTable {
+  convention: string;
+  year: number;
+  /** SHA-256 of the year's cube (values, counts, exemptions) and the suppression settings. */
+  fingerprint: string;
+  /** Base64 bitmap over the year's cube cells: 1 = hidden. */
+  hidden: string;
+  /** Cells hidden on the audit's account, beyond the line rules. */
+  addedCells: number;
+  rounds: number;
+  computedAt: string;
+}
+
 export interface DiseaseCaseTable {
   id: Generated<number>;
   batchId: number;
@@ -285,5 +299,6 @@ export interface Database {
   importReplacedRow: ImportReplacedRowTable;
   accident: AccidentTable;
   accidentAggregate: AccidentAggregateTable;
+  disclosureProtection: DisclosureProtectionTable;
   diseaseCase: DiseaseCaseTable;
 }

@@ -1,4 +1,6 @@
 // `maaltal import` and `maaltal imports …`: load a file as one batch; list, show and roll back batches.
+
+import { protectAfterChange } from '../accidents/disclosure.commands.js';
 import { type Command, type CommandContext, flag, type ParsedArgs, stringOption } from '../cli/command.js';
 import { AppError, formatIssue, usageError } from '../errors.js';
 import { formatNumber } from '../format.js';
@@ -130,6 +132,8 @@ export const importCommands: Command[] = [
       }
       progress.done();
       context.stdout.write(flag(args, 'json') ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
+      if (kind === 'accidents' && !flag(args, 'dry-run'))
+        return protectAfterChange(store.db, context.stderr, context.now);
       return 0;
     },
   },
@@ -183,8 +187,9 @@ export const importCommands: Command[] = [
     options: { reason: { type: 'string', value: 'TEXT', description: 'why (kept with the batch)' } },
     async run(context, args) {
       const id = parseBatchId(args.positionals[0]);
+      const store = await context.store();
       const result = await rollbackImport(
-        await context.store(),
+        store,
         id,
         { user: context.config().user, now: context.now },
         stringOption(args, 'reason') ?? '',
@@ -192,7 +197,7 @@ export const importCommands: Command[] = [
       context.stdout.write(
         `Rolled back batch ${result.batchId}: removed ${result.removed} row(s)${result.restored > 0 ? `, restored ${result.restored} replaced row(s)` : ''}\n`,
       );
-      return 0;
+      return protectAfterChange(store.db, context.stderr, context.now);
     },
   },
 ];

@@ -58,10 +58,10 @@ function groupsOf(dimension: CubeDimension, stride: number): Group[] {
 
 /**
  * Primary suppression of small counts, then secondary suppression until stable: whenever a margin and the cells
- * adding up to it (along any one dimension, the others held fixed) have exactly one hidden cell among them, or
- * the hidden children of a published margin add up to less than the protection width, another non-exempt cell
- * of the group is hidden too (children before the margin; a zero only when nothing else is left). What cannot
- * be protected is counted in `unprotectedGroups`.
+ * adding up to it (along any one dimension, the others held fixed) have exactly one hidden non-zero cell among
+ * them, or the hidden children of a published margin add up to less than the protection width, another
+ * non-exempt, non-zero cell of the group is hidden too (children before the margin). What cannot be protected
+ * this way is counted in `unprotectedGroups` (the disclosure audit then finds what else to hide).
  */
 export function suppressCube(input: CubeSuppressionInput): CubeSuppressionResult {
   const { dimensions, counts } = input;
@@ -92,34 +92,34 @@ export function suppressCube(input: CubeSuppressionInput): CubeSuppressionResult
   const eligible = (cell: number) => status[cell] === CELL_PUBLISHED && exempt[cell] === 0;
   /**
    * The cell to hide next in a group that is not yet protected, or -1: the smallest child that covers what is
-   * missing, else the largest child, else the total, and a zero only when nothing else is left.
+   * missing, else the largest child, else the total. Never a zero: a hidden zero next to published figures is
+   * usually pinned at zero, so it protects nothing.
    */
   const partner = (base: number, group: Group, missing: number): number => {
     let covering = -1;
     let largest = -1;
-    let zero = -1;
     for (const offset of group.children) {
       const cell = base + offset;
-      if (!eligible(cell)) continue;
       const x = counts[cell] as number;
+      if (!eligible(cell) || x <= 0) continue;
       if (x >= missing && (covering < 0 || x < (counts[covering] as number))) covering = cell;
-      if (x > 0 && (largest < 0 || x > (counts[largest] as number))) largest = cell;
-      if (x === 0 && zero < 0) zero = cell;
+      if (largest < 0 || x > (counts[largest] as number)) largest = cell;
     }
-    if (covering >= 0 && (counts[covering] as number) > 0) return covering;
+    if (covering >= 0) return covering;
     if (largest >= 0) return largest;
     const total = base + group.total;
-    if (eligible(total) && (counts[total] as number) > 0) return total;
-    return zero;
+    return eligible(total) && (counts[total] as number) > 0 ? total : -1;
   };
-  /** What the group still needs hidden: 0 when protected (no hidden cell, or enough hidden beside each other). */
+  /** Hidden and not zero: only such cells can keep each other from being worked out. */
+  const hiddenCount = (cell: number) => status[cell] !== CELL_PUBLISHED && (counts[cell] as number) > 0;
+  /** What the group still needs hidden: 0 when protected (no hidden count, or enough hidden beside each other). */
   const missingIn = (base: number, group: Group): number => {
     const totalHidden = status[base + group.total] !== CELL_PUBLISHED;
-    let hidden = totalHidden ? 1 : 0;
+    let hidden = hiddenCount(base + group.total) ? 1 : 0;
     let hiddenSum = 0;
     for (const offset of group.children) {
       const cell = base + offset;
-      if (status[cell] === CELL_PUBLISHED) continue;
+      if (!hiddenCount(cell)) continue;
       hidden++;
       hiddenSum += counts[cell] as number;
     }

@@ -42,7 +42,7 @@ const TOLERANCE = 1e-6;
 /** HiGHS's primal simplex (kSimplexStrategyPrimal): after an objective change the basis stays primal feasible. */
 const PRIMAL_SIMPLEX = 4 as never;
 
-interface LinearSystem {
+export interface LinearSystem {
   /** Model column → table cell. */
   cells: number[];
   rowStarts: number[];
@@ -115,6 +115,59 @@ function buildModel(highs: Highs, columns: number, rows: Subsystem): Model {
   return model;
 }
 
+/**
+ * Bounds every hidden cell by propagating intervals through the equations (x ≥ 0 to start): what an attacker gets
+ * by repeated subtraction. The bounds are never narrower than the true feasible interval, so a cell they pin
+ * narrower than the protection width is unprotected without a linear program.
+ */
+export function propagateBounds(system: LinearSystem, passes = 30): { lower: Float64Array; upper: Float64Array } {
+  const columns = system.cells.length;
+  const lower = new Float64Array(columns);
+  const upper = new Float64Array(columns).fill(Number.POSITIVE_INFINITY);
+  const low = (j: number, a: number) => (a > 0 ? a * (lower[j] as number) : a * (upper[j] as number));
+  const high = (j: number, a: number) => (a > 0 ? a * (upper[j] as number) : a * (lower[j] as number));
+  for (let pass = 0; pass < passes; pass++) {
+    let changed = false;
+    for (let row = 0; row + 1 < system.rowStarts.length; row++) {
+      const from = system.rowStarts[row] as number;
+      const to = system.rowStarts[row + 1] as number;
+      const rhs = system.rowValues[row] as number;
+      let minSum = 0;
+      let maxSum = 0;
+      let infinite = 0;
+      for (let k = from; k < to; k++) {
+        const j = system.rowColumns[k] as number;
+        const a = system.rowCoefficients[k] as number;
+        minSum += low(j, a);
+        const h = high(j, a);
+        if (Number.isFinite(h)) maxSum += h;
+        else infinite++;
+      }
+      for (let k = from; k < to; k++) {
+        const j = system.rowColumns[k] as number;
+        const a = system.rowCoefficients[k] as number;
+        const h = high(j, a);
+        // a·x_j = rhs − Σ others: between rhs − max(others) and rhs − min(others).
+        const othersMin = minSum - low(j, a);
+        const othersMaxFinite = Number.isFinite(h) ? infinite === 0 : infinite === 1;
+        const othersMax = othersMaxFinite ? maxSum - (Number.isFinite(h) ? h : 0) : Number.POSITIVE_INFINITY;
+        const [termLow, termHigh] = [rhs - othersMax, rhs - othersMin];
+        const [newLow, newHigh] = a > 0 ? [termLow / a, termHigh / a] : [termHigh / a, termLow / a];
+        if (newLow > (lower[j] as number) + TOLERANCE) {
+          lower[j] = newLow;
+          changed = true;
+        }
+        if (newHigh < (upper[j] as number) - TOLERANCE) {
+          upper[j] = newHigh;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return { lower, upper };
+}
+
 /** Tracks, per hidden cell, the lowest and highest value seen in any feasible solution (the truth included). */
 class SeenRange {
   readonly low: Float64Array;
@@ -138,23 +191,30 @@ class SeenRange {
   }
 }
 
-/** The extremes of one column in a model: maximise, then minimise it (warm-started), or null if unsolved. */
-function extremes(highs: Highs, model: Model, column: number, seen?: SeenRange): [number, number] | null {
-  const { maximize, minimize, optimal } = {
-    ...highs.constants.objectiveSense,
-    optimal: highs.constants.modelStatus.optimal,
-  };
-  const bounds: number[] = [];
+/**
+ * One column's feasible interval in the whole model: maximise it, then (unless the solutions seen so far already
+ * prove it wide) minimise it, warm-started each time. Null when the column is proven wide.
+ */
+function intervalOf(state: AuditState, model: Model, column: number, width: number): [number, number] | null {
+  const { highs, seen, result } = state;
+  const { maximize, minimize } = highs.constants.objectiveSense;
+  const bounds = { lower: 0, upper: Number.POSITIVE_INFINITY };
   model.changeColCost(column, 1);
-  for (const sense of [maximize, minimize]) {
-    model.changeObjectiveSense(sense);
-    model.run();
-    if (model.getModelStatus() !== optimal) break;
-    bounds.push(model.getObjectiveValue());
-    seen?.record(model.getSolution().colValue);
+  try {
+    for (const sense of [maximize, minimize]) {
+      model.changeObjectiveSense(sense);
+      model.run();
+      result.solves++;
+      if (model.getModelStatus() !== highs.constants.modelStatus.optimal) continue;
+      seen.record(model.getSolution().colValue);
+      if (seen.wide(column, width)) return null;
+      if (sense === maximize) bounds.upper = model.getObjectiveValue();
+      else bounds.lower = model.getObjectiveValue();
+    }
+  } finally {
+    model.changeColCost(column, 0);
   }
-  model.changeColCost(column, 0);
-  return bounds.length === 2 ? [bounds[1] as number, bounds[0] as number] : null;
+  return [bounds.lower, bounds.upper];
 }
 
 interface AuditState {
@@ -218,14 +278,28 @@ export function auditTable(highs: Highs, table: AuditTable, width: number): Audi
     if (model.getModelStatus() !== highs.constants.modelStatus.optimal)
       throw new StatsInputError('table', 'the published figures are inconsistent with the table');
     model.options.set({ simplex_strategy: PRIMAL_SIMPLEX, presolve: 'off' });
+    const bounds = propagateBounds(system);
+    sensitive.forEach((needed, j) => {
+      if (!needed || (bounds.upper[j] as number) - (bounds.lower[j] as number) >= width - TOLERANCE) return;
+      sensitive[j] = false;
+      result.unprotected.push({
+        cell: system.cells[j] as number,
+        value: truth[j] as number,
+        lower: bounds.lower[j] as number,
+        upper: bounds.upper[j] as number,
+      });
+    });
     proveTogether(state, model, open);
     for (const j of open()) {
       if (state.seen.wide(j, width)) continue;
-      const found = extremes(highs, model, j, state.seen);
-      result.solves += 2;
-      const [lower, upper] = found ?? [0, Number.POSITIVE_INFINITY];
-      if (upper - lower < width - TOLERANCE)
-        result.unprotected.push({ cell: system.cells[j] as number, value: truth[j] as number, lower, upper });
+      const found = intervalOf(state, model, j, width);
+      if (found !== null && found[1] - found[0] < width - TOLERANCE)
+        result.unprotected.push({
+          cell: system.cells[j] as number,
+          value: truth[j] as number,
+          lower: found[0],
+          upper: found[1],
+        });
     }
   } finally {
     model.dispose();
