@@ -75,6 +75,7 @@ async function serve(context: CommandContext, store: Store) {
     port: config.port,
     adminToken: config.adminToken,
     uploadDir: config.uploadDir,
+    protect: config.database,
   });
   context.stderr.write(
     `Måltal is running on http://localhost:${server.port} (database: ${store.location})\n`,

@@ -14,11 +14,19 @@ describeEachDialect('editor area: imports', (dialect) => {
   let store: TestStore;
   let uploads: string;
   let app: ReturnType<typeof createApp>;
+  /** Times the editor area said the data changed (the server then protects the accident figures again). */
+  let changes = 0;
   beforeAll(async () => {
     store = await freshStore(dialect);
     await seedStore(store.db, { demo: true });
     uploads = mkdtempSync(path.join(tmpdir(), 'maaltal-uploads-'));
-    app = createApp(store, { adminToken: TOKEN, uploadDir: uploads });
+    app = createApp(store, {
+      adminToken: TOKEN,
+      uploadDir: uploads,
+      onDataChanged: () => {
+        changes++;
+      },
+    });
   });
   afterAll(async () => {
     rmSync(uploads, { recursive: true, force: true });
@@ -82,6 +90,7 @@ describeEachDialect('editor area: imports', (dialect) => {
       }),
     });
     expect(confirm.status).toBe(303);
+    expect(changes).toBe(1);
     const batch = await userBatches().executeTakeFirstOrThrow();
     expect(batch).toMatchObject({
       fileName: 'målinger.csv',
@@ -101,6 +110,7 @@ describeEachDialect('editor area: imports', (dialect) => {
       headers: { cookie },
     });
     expect(rollback.status).toBe(303);
+    expect(changes).toBe(2);
     expect(
       await store.db.selectFrom('observation').select('id').where('batchId', '=', batch.id).execute(),
     ).toEqual([]);

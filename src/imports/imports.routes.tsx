@@ -22,6 +22,8 @@ export interface ImportRouteOptions {
   uploadDir: string;
   /** Who the web user is recorded as until accounts exist. */
   user?: string;
+  /** Called after a batch is imported or rolled back. */
+  onDataChanged?: () => void;
 }
 
 const PREVIEW_ROWS = 10;
@@ -363,6 +365,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
           },
           { user, now },
         );
+        options.onDataChanged?.();
         return c.redirect(`${base}?done=${report.batchId}`, 303);
       } finally {
         await unlink(filePath).catch(() => {});
@@ -377,6 +380,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
         ]);
       }
       const result = await rollbackImport(store, id, { user, now }, 'rolled back in the editor area');
+      options.onDataChanged?.();
       return c.redirect(`${base}?rolledback=${result.batchId}&removed=${result.removed}`, 303);
     });
   }

@@ -2,12 +2,7 @@
 // slice's additive lines along every other dimension are the constraints an attacker has. And the protection
 // that follows from it: hide more cells in a slice until the audit passes.
 import type { Highs } from 'highs';
-import {
-  CELL_PRIMARY,
-  CELL_PUBLISHED,
-  type CubeDimension,
-  suppressCube,
-} from './cube-suppression.js';
+import { CELL_PRIMARY, CELL_PUBLISHED, type CubeDimension, suppressCube } from './cube-suppression.js';
 import { type AdditiveLine, type AuditResult, auditTable, type CellInterval } from './disclosure-audit.js';
 import { StatsInputError } from './stats-input-error.js';
 
@@ -91,7 +86,12 @@ function auditSliceTable(
  * Audits one slice of the cube: the feasible interval of every hidden small count (a primary cell) given all the
  * slice publishes. The first dimension must have no margins, so slices are independent tables.
  */
-export function auditCubeSlice(highs: Highs, cube: CubeAuditInput, slice: number, width: number): AuditResult {
+export function auditCubeSlice(
+  highs: Highs,
+  cube: CubeAuditInput,
+  slice: number,
+  width: number,
+): AuditResult {
   const { dimensions, start, size } = sliceOf(cube.dimensions, slice);
   const status = cube.status.subarray(start, start + size);
   const counts = cube.counts.subarray(start, start + size);
@@ -127,7 +127,8 @@ function linesThrough(dimensions: readonly CubeDimension[], cell: number): numbe
     const value = Math.floor(cell / stride) % dimension.size;
     const base = cell - value * stride;
     const parent = dimension.parent[value] as number;
-    const childrenOf = (p: number) => dimension.parent.flatMap((q, v) => (q === p ? [base + v * stride] : []));
+    const childrenOf = (p: number) =>
+      dimension.parent.flatMap((q, v) => (q === p ? [base + v * stride] : []));
     if (parent >= 0) lines.push([base + parent * stride, ...childrenOf(parent)]);
     const children = childrenOf(value);
     if (children.length > 0) lines.push([cell, ...children]);
@@ -189,11 +190,20 @@ export function protectSlice(highs: Highs, input: SliceProtectionInput): SlicePr
   const outcome: SliceProtection = { status, added, rounds: 0, solves: 0, unprotected: [] };
   while (outcome.rounds < MAX_ROUNDS) {
     outcome.rounds++;
-    const result = auditSliceTable(highs, input.dimensions, input.counts, status, input.protectionWidth, checked);
+    const result = auditSliceTable(
+      highs,
+      input.dimensions,
+      input.counts,
+      status,
+      input.protectionWidth,
+      checked,
+    );
     outcome.solves += result.solves;
     outcome.unprotected = result.unprotected;
     if (result.unprotected.length === 0) break;
-    const hide = result.unprotected.map((found) => cellToHide(input, status, found.cell)).filter((c) => c >= 0);
+    const hide = result.unprotected
+      .map((found) => cellToHide(input, status, found.cell))
+      .filter((c) => c >= 0);
     if (hide.length === 0) break;
     for (const cell of new Set(hide)) added.push(cell);
     const alsoHidden = Uint8Array.from(status, (s) => (s === CELL_PUBLISHED ? 0 : 1));
@@ -205,4 +215,3 @@ export function protectSlice(highs: Highs, input: SliceProtectionInput): SlicePr
   outcome.status = status;
   return outcome;
 }
-

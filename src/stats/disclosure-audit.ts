@@ -120,7 +120,10 @@ function buildModel(highs: Highs, columns: number, rows: Subsystem): Model {
  * by repeated subtraction. The bounds are never narrower than the true feasible interval, so a cell they pin
  * narrower than the protection width is unprotected without a linear program.
  */
-export function propagateBounds(system: LinearSystem, passes = 30): { lower: Float64Array; upper: Float64Array } {
+export function propagateBounds(
+  system: LinearSystem,
+  passes = 30,
+): { lower: Float64Array; upper: Float64Array } {
   const columns = system.cells.length;
   const lower = new Float64Array(columns);
   const upper = new Float64Array(columns).fill(Number.POSITIVE_INFINITY);

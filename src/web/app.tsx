@@ -36,6 +36,8 @@ export interface AppOptions {
   adminToken?: string | null;
   /** Where uploads wait between preview and confirmation. */
   uploadDir?: string;
+  /** Called after the editor area imports or rolls back a batch (the accident figures may have changed). */
+  onDataChanged?: () => void;
 }
 
 function ErrorPage({
@@ -104,7 +106,14 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     apiReferenceRoutes(() => holdsDemoData(store.db)),
   );
   app.route('/', adminRoutes(adminToken));
-  app.route('/', importRoutes(store, { adminToken, uploadDir: options.uploadDir ?? join('var', 'uploads') }));
+  app.route(
+    '/',
+    importRoutes(store, {
+      adminToken,
+      uploadDir: options.uploadDir ?? join('var', 'uploads'),
+      ...(options.onDataChanged === undefined ? {} : { onDataChanged: options.onDataChanged }),
+    }),
+  );
   app.route('/', accidentRoutes(store, statisticsFor(store.db), adminToken));
   app.route('/', explorerRoutes(statisticsFor(store.db)));
 

@@ -1,5 +1,7 @@
 // Runs the Hono app on Node's HTTP server; resolves once it listens, closes cleanly on request.
 import { serve } from '@hono/node-server';
+import { BackgroundProtection } from '../accidents/protection-runner.js';
+import type { DatabaseConfig } from '../config.js';
 import type { Store } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { createApp } from './app.js';
@@ -11,12 +13,38 @@ export interface RunningServer {
 
 export function startServer(
   store: Store,
-  options: { port: number; hostname?: string; adminToken?: string | null; uploadDir?: string },
+  options: {
+    port: number;
+    hostname?: string;
+    adminToken?: string | null;
+    uploadDir?: string;
+    /** The store's database: given, the disclosure protection runs in the background at start and after changes. */
+    protect?: DatabaseConfig;
+    log?: (line: string) => void;
+  },
 ): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(line));
+  const protection =
+    options.protect === undefined
+      ? undefined
+      : new BackgroundProtection(options.protect, (done) =>
+          log(
+            done instanceof Error
+              ? `Disclosure protection failed: ${done.message}\n`
+              : done
+                  .map(
+                    (y) =>
+                      `Disclosure control: ${y.convention} ${y.year} ${y.unprotected === 0 ? 'protected' : 'NOT protected'}\n`,
+                  )
+                  .join(''),
+          ),
+        );
   const app = createApp(store, {
     adminToken: options.adminToken ?? null,
     ...(options.uploadDir === undefined ? {} : { uploadDir: options.uploadDir }),
+    ...(protection === undefined ? {} : { onDataChanged: () => protection.schedule() }),
   });
+  protection?.schedule();
   return new Promise((resolve, reject) => {
     const server = serve(
       {
@@ -27,11 +55,13 @@ export function startServer(
       (info) =>
         resolve({
           port: info.port,
-          close: () =>
-            new Promise<void>((done) => {
+          close: async () => {
+            await protection?.close();
+            await new Promise<void>((done) => {
               server.close(() => done());
               if ('closeAllConnections' in server) server.closeAllConnections();
-            }),
+            });
+          },
         }),
     );
     server.once('error', (error: NodeJS.ErrnoException) => {
