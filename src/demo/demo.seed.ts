@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { refreshAccidentAggregates } from '../accidents/aggregates.repository.js';
+import { type StoredProtection, saveProtection } from '../accidents/protection.repository.js';
 import { ACCIDENT_INDICATOR_SOURCE } from '../accidents/series.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from '../accidents/settings.js';
 import type { Tx } from '../db/connect.js';
@@ -16,7 +17,9 @@ import { scopeKey, scopeProblemKey } from '../reference/scope.js';
 import { insertIndicator } from '../targets/indicators.repository.js';
 import { insertObservations } from '../targets/observations.repository.js';
 import { insertRevision, insertTarget } from '../targets/targets.repository.js';
+import demoProtection from './data/disclosure-protection.json' with { type: 'json' };
 import {
+  DEFAULT_DEMO_SEED,
   DEMO_LABEL_DA,
   type DemoData,
   generateDemoData,
@@ -100,6 +103,11 @@ export async function seedDemo(
   const accidents = generateDemoAccidents(reference, data.employment, seed, scale);
   counts.accident = await writeDemoAccidents(tx, accidents, { seed, scale, bulk: options.bulk });
   counts.target = (counts.target ?? 0) + (await writeAccidentTarget(tx, data, accidents));
+  // The full demo's disclosure protection is computed once (scripts/demo-disclosure-protection.ts) and shipped.
+  if (seed === DEFAULT_DEMO_SEED && scale === 1) {
+    for (const protection of demoProtection as StoredProtection[]) await saveProtection(tx, protection);
+    counts.disclosureProtection = demoProtection.length;
+  }
   await setMeta(tx, META_DEMO_SEED, String(seed));
   await bumpDataVersion(tx);
   return { seed, changed: true, counts };
