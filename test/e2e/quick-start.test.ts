@@ -50,6 +50,14 @@ it('migrates, seeds demo data into the embedded database and serves the target p
   expect(html).toContain('Demodata – ikke officielle tal');
   const api = (await (await fetch(`${baseUrl}/api/v1/targets`)).json()) as { data: unknown[] };
   expect(api.data).toHaveLength(20);
+  // The demo's shipped disclosure protection matches its accident figures: every year is published audited.
+  expect(stderr).toContain('28 disclosureProtection');
+  for (const convention of ['registration', 'accident']) {
+    const rates = (await (
+      await fetch(`${baseUrl}/api/v1/accidents/rates?convention=${convention}&groupBy=year`)
+    ).json()) as { meta: { suppression: { audited: boolean } } };
+    expect(rates.meta.suppression.audited, convention).toBe(true);
+  }
 });
 
 it('stops cleanly on SIGTERM', async () => {
