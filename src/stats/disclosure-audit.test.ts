@@ -31,6 +31,13 @@ function twoWay(interior: number[][]) {
   return { values, lines, at, width };
 }
 
+/** Hides the 2 × 2 block at the table's top left. */
+function hideTopLeft(table: ReturnType<typeof twoWay>): Uint8Array {
+  const hidden = new Uint8Array(table.values.length);
+  for (const r of [0, 1]) for (const c of [0, 1]) hidden[table.at(r, c)] = 1;
+  return hidden;
+}
+
 /** The §9 rule: no line has exactly one hidden cell. */
 function passesLineRule(lines: AdditiveLine[], hidden: Uint8Array): boolean {
   return lines.every(
@@ -51,14 +58,7 @@ describe('disclosure audit', () => {
       [0, 0, 8],
       [6, 9, 5],
     ]);
-    const hidden = new Uint8Array(table.values.length);
-    for (const [r, c] of [
-      [0, 0],
-      [0, 1],
-      [1, 0],
-      [1, 1],
-    ] as const)
-      hidden[table.at(r, c)] = 1;
+    const hidden = hideTopLeft(table);
     expect(passesLineRule(table.lines, hidden)).toBe(true);
     const result = auditTable(highs, { values: table.values, hidden, lines: table.lines }, 5);
     const pinned = result.unprotected.find((cell) => cell.cell === table.at(0, 0));
@@ -73,14 +73,7 @@ describe('disclosure audit', () => {
       [6, 4, 8],
       [9, 9, 5],
     ]);
-    const hidden = new Uint8Array(table.values.length);
-    for (const [r, c] of [
-      [0, 0],
-      [0, 1],
-      [1, 0],
-      [1, 1],
-    ] as const)
-      hidden[table.at(r, c)] = 1;
+    const hidden = hideTopLeft(table);
     const small = (cell: number) => (table.values[cell] as number) < 5;
     const result = auditTable(
       highs,
@@ -97,14 +90,7 @@ describe('disclosure audit', () => {
       [1, 1, 9],
       [9, 9, 9],
     ]);
-    const hidden = new Uint8Array(table.values.length);
-    for (const [r, c] of [
-      [0, 0],
-      [0, 1],
-      [1, 0],
-      [1, 1],
-    ] as const)
-      hidden[table.at(r, c)] = 1;
+    const hidden = hideTopLeft(table);
     const result = auditTable(highs, { values: table.values, hidden, lines: table.lines }, 5);
     expect(result.unprotected).toHaveLength(4);
     for (const cell of result.unprotected) {
