@@ -24,7 +24,7 @@ export interface AuditTable {
 export interface CellInterval {
   cell: number;
   value: number;
-  /** The smallest and largest value the published figures allow. */
+  /** What the published figures confine the cell to: exact from the solver, or what subtraction alone gives. */
   lower: number;
   upper: number;
 }
@@ -42,7 +42,7 @@ const TOLERANCE = 1e-6;
 /** HiGHS's primal simplex (kSimplexStrategyPrimal): after an objective change the basis stays primal feasible. */
 const PRIMAL_SIMPLEX = 4 as never;
 
-export interface LinearSystem {
+interface LinearSystem {
   /** Model column → table cell. */
   cells: number[];
   rowStarts: number[];
@@ -120,10 +120,7 @@ function buildModel(highs: Highs, columns: number, rows: Subsystem): Model {
  * by repeated subtraction. The bounds are never narrower than the true feasible interval, so a cell they pin
  * narrower than the protection width is unprotected without a linear program.
  */
-export function propagateBounds(
-  system: LinearSystem,
-  passes = 30,
-): { lower: Float64Array; upper: Float64Array } {
+function propagateBounds(system: LinearSystem, passes = 30): { lower: Float64Array; upper: Float64Array } {
   const columns = system.cells.length;
   const lower = new Float64Array(columns);
   const upper = new Float64Array(columns).fill(Number.POSITIVE_INFINITY);
