@@ -28,6 +28,7 @@ describeEachDialect('migrations', (dialect) => {
       'branch_group',
       'branch_group_owner',
       'branch_problem',
+      'disclosure_protection',
       'disease_case',
       'employment',
       'goal',
