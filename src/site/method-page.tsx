@@ -56,7 +56,7 @@ function sections(locale: Locale, survey: SurveySettings): Section[] {
         id: 'uncertainty',
         title: 'Uncertainty',
         paragraphs: [
-          `Survey figures have a margin of error. We also compute R with the latest value at each end of its 95% confidence interval, which gives a range of statuses. When the change since the baseline is not statistically significant, the headline leads with that and names only the range, e.g. “${uncertainExample}”, in a neutral colour – on the target page, the overview, goal and branch pages, in the API's text fields and in the CLI alike. It never says "on track" or that the target is met when the data cannot tell.`,
+          `Survey figures have a margin of error. We also compute R with the latest value at each end of its 95% confidence interval, which gives a range of statuses. When the change since the baseline is not statistically significant, or when it is but the range holds more than one status, the headline leads with the uncertainty and names only the range, e.g. “${uncertainExample}”, in a neutral colour – on the target page, the overview, goal and branch pages, in the API's text fields and in the CLI alike. It never says "on track" or that the target is met when the data cannot tell.`,
           `When a measurement has neither a confidence interval nor counts, the change cannot be tested at all. The headline then begins “${untested}” and gives the status only as what the figures alone say; it is not shown as certain either.`,
           "Shares have Wilson score intervals; rates (accidents per employed) have exact Poisson intervals below 10 events and Byar intervals from 10; changes in a share are tested with Newcombe's method, changes in a rate with the exact rate ratio.",
         ],
@@ -130,7 +130,7 @@ function sections(locale: Locale, survey: SurveySettings): Section[] {
       id: 'uncertainty',
       title: 'Usikkerhed',
       paragraphs: [
-        `Tal fra spørgeskemaer har en statistisk usikkerhed. Vi beregner også R med den seneste værdi i hver ende af dens 95 %-konfidensinterval, hvilket giver et spænd af statusser. Når ændringen siden udgangspunktet ikke er statistisk signifikant, begynder overskriften med det og nævner kun spændet, fx »${uncertainExample}«, i en neutral farve – på måltallets side, forsiden, mål- og branchesiderne, i API'ets tekstfelter og i kommandolinjen. Den siger aldrig "på rette vej" eller at målet nås, når tallene ikke kan vise det.`,
+        `Tal fra spørgeskemaer har en statistisk usikkerhed. Vi beregner også R med den seneste værdi i hver ende af dens 95 %-konfidensinterval, hvilket giver et spænd af statusser. Når ændringen siden udgangspunktet ikke er statistisk signifikant, eller når den er, men spændet rummer mere end én status, begynder overskriften med usikkerheden og nævner kun spændet, fx »${uncertainExample}«, i en neutral farve – på måltallets side, forsiden, mål- og branchesiderne, i API'ets tekstfelter og i kommandolinjen. Den siger aldrig "på rette vej" eller at målet nås, når tallene ikke kan vise det.`,
         `Har en måling hverken konfidensinterval eller antal, kan ændringen slet ikke testes. Overskriften begynder da med »${untested}« og giver kun status som det, tallene alene viser; den vises heller ikke som sikker.`,
         'Andele har Wilson-intervaller; rater (ulykker pr. beskæftigede) har eksakte Poisson-intervaller under 10 hændelser og Byar-intervaller fra 10; ændringer i en andel testes med Newcombes metode, ændringer i en rate med den eksakte rate ratio.',
       ],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ProgressInput, type ProgressObservation, progress } from './progress.js';
 import { HEADLINE_LABEL, progressHeadline, projectionSentence } from './progress-headline.js';
+import { rangePhrase } from './progress-messages.js';
 import { wilsonProportionCi } from './proportion.js';
 
 /** METHODS §7 worked example: decrease desired, base 1500 in 2019, target 1200 in 2030. */
@@ -82,10 +83,29 @@ describe('progressHeadline: uncertain statuses lead with the uncertainty and the
 });
 
 describe('progressHeadline: statuses the data can tell', () => {
-  it('gives the status itself when the change is significant', () => {
+  it('gives the status itself when the change is significant and the latest interval lies in one category', () => {
+    const result = progress(survey([15_000, 100_000], [13_000, 100_000], 0.1));
+    expect(result.uncertain).toBe(false);
+    expect(result.range).toMatchObject({ worst: 'needs_acceleration', best: 'needs_acceleration' });
+    expect(progressHeadline(result)).toEqual({
+      kind: 'needs_acceleration',
+      ...HEADLINE_LABEL.needs_acceleration,
+    });
+  });
+
+  it('names no single category when a significant change leaves the latest interval across several', () => {
+    // 13.5 % against 15 % of 100,000 is a significant fall, but the latest interval runs from needing acceleration
+    // to on track: the headline says so rather than "on track".
     const result = progress(survey([15_000, 100_000], [13_500, 100_000], 0.12));
     expect(result.uncertain).toBe(false);
-    expect(progressHeadline(result)).toEqual({ kind: 'on_track', da: 'På rette vej', en: 'On track' });
+    expect(result.status).toBe('on_track');
+    expect(result.range).toMatchObject({ worst: 'needs_acceleration', best: 'on_track' });
+    expect(progressHeadline(result)).toEqual({
+      kind: 'uncertain',
+      da: `Usikkert: ${rangePhrase('needs_acceleration', 'on_track').da}`,
+      en: `Uncertain: ${rangePhrase('needs_acceleration', 'on_track').en}`,
+    });
+    expect(result.projection?.verdict).toBe('cannot_tell');
   });
 
   it('says insufficient data as it is', () => {

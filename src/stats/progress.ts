@@ -158,8 +158,9 @@ export interface ProgressExplanation {
 
 /**
  * What a headline may say: the status when the data can tell; 'uncertain' when the change from the baseline is not
- * significant; 'untested' when there is no interval or count to test it with (the status rests on the figures
- * alone). `progress-headline.ts` puts it in words.
+ * significant, or when it is but the latest value's interval spans more than one category; 'untested' when there
+ * is no interval or count to test it with (the status rests on the figures alone). `progress-headline.ts` puts it
+ * in words.
  */
 export type HeadlineKind = ProgressStatus | 'uncertain' | 'untested';
 
@@ -725,11 +726,14 @@ function assessComparable(
   if (uncertain) notes.caveat(message('change_not_significant', { method: test.method }));
   if (uncertain) explainUncertainStatus(point, latest, ctx);
   else explainStatus(point, latest, ctx);
-  const headline: HeadlineKind = uncertain
-    ? 'uncertain'
-    : test.significant === null
-      ? 'untested'
-      : point.status;
+  // A significant change still cannot name one category when the latest value's interval spans several.
+  const spans = range !== null && range.worst !== range.best;
+  const headline: HeadlineKind =
+    uncertain || (test.significant === true && spans)
+      ? 'uncertain'
+      : test.significant === null
+        ? 'untested'
+        : point.status;
   const projected = projection(comparable, point, headline, ctx);
   const assessed: Partial<ProgressExplanation> = {
     requiredCagr: requiredCagr(ctx),
