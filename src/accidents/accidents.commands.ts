@@ -6,6 +6,7 @@ import { AppError, usageError } from '../errors.js';
 import { formatDecimal } from '../format.js';
 import { answerMeasure, EMPTY_COLUMNS, MEASURES, type MeasureName } from './accidents.service.js';
 import { rebuildAccidentAggregates } from './aggregates.repository.js';
+import { protectAfterChange } from './disclosure.commands.js';
 import { toCsv } from './downloads.js';
 import { fatalCases } from './fatal-cases.js';
 import { parseFilters, type RawParameters } from './query.js';
@@ -199,7 +200,8 @@ export const accidentCommands: Command[] = [
   },
   {
     name: 'accidents rebuild',
-    summary: 'rebuild the accident aggregates from every record (after changing the accident settings)',
+    summary:
+      'rebuild the accident aggregates from every record (after changing the accident settings), then protect the years whose figures changed',
     options: {},
     async run(context) {
       const store = await context.store();
@@ -208,7 +210,7 @@ export const accidentCommands: Command[] = [
       context.stdout.write(
         `Rebuilt the accident aggregates in ${Math.round(performance.now() - started)} ms\n`,
       );
-      return 0;
+      return protectAfterChange(store.db, context.stderr, context.now);
     },
   },
 ];
