@@ -5,8 +5,7 @@ import { accidentFilters } from './query.js';
 import { accidentRates, type RateRow } from './rates.js';
 import { type AccidentData, AccidentStatistics } from './statistics.js';
 
-/** Indicators computed from the accident register (not a survey): targets on them are assessed from the cube. */
-export const ACCIDENT_INDICATOR_SOURCE = 'accident-register';
+export { ACCIDENT_INDICATOR_SOURCE } from './indicator-source.js';
 
 /** Units of accident-register indicators: `per_10000`, `per_100000`, … (reported accidents per N employed). */
 export function perEmployedOf(unit: string): number | null {

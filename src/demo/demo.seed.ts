@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { refreshAccidentAggregates } from '../accidents/aggregates.repository.js';
+import { ACCIDENT_INDICATOR_SOURCE } from '../accidents/indicator-source.js';
 import { type StoredProtection, saveProtection } from '../accidents/protection.repository.js';
-import { ACCIDENT_INDICATOR_SOURCE } from '../accidents/series.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from '../accidents/settings.js';
 import type { Tx } from '../db/connect.js';
 import { bumpDataVersion, getMeta, META_DEMO_SEED, setMeta } from '../db/meta.js';
