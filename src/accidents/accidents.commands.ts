@@ -8,7 +8,7 @@ import { answerMeasure, EMPTY_COLUMNS, MEASURES, type MeasureName } from './acci
 import { rebuildAccidentAggregates } from './aggregates.repository.js';
 import { protectAfterChange } from './disclosure.commands.js';
 import { toCsv } from './downloads.js';
-import { fatalCases } from './fatal-cases.js';
+import { fatalCases } from './fatal-cases.repository.js';
 import { parseFilters, type RawParameters } from './query.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from './settings.js';
 import { AccidentStatistics } from './statistics.js';

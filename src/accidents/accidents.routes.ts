@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { givenToken, requireAdmin, tokenMatches } from '../web/admin-auth.js';
 import { answerMeasure, EMPTY_COLUMNS, MEASURES, type MeasureName } from './accidents.service.js';
 import { downloadRows, toCsv, toXlsx } from './downloads.js';
-import { fatalCases } from './fatal-cases.js';
+import { fatalCases } from './fatal-cases.repository.js';
 import { parametersOf, parametersWithout, parseFilters } from './query.js';
 import type { AccidentStatistics } from './statistics.js';
 

@@ -16,6 +16,12 @@ import { type AccidentCube, ALL, type BranchInfo, buildCube, type MainGroupInfo 
 import { applyProtection } from './protection.js';
 import { readProtections } from './protection.repository.js';
 import { type AccidentSettings, DEFAULT_ACCIDENT_SETTINGS } from './settings.js';
+import {
+  readBranches,
+  readEmploymentRows,
+  readMainGroups,
+  readSourceBatches,
+} from './statistics.repository.js';
 
 export interface SourceBatch {
   id: number;
@@ -93,27 +99,10 @@ export async function loadAccidentData(
   }
   const [leaves, branchRows, groupRows, employmentRows, batches, demo, protections] = await Promise.all([
     readLeaves(db),
-    db
-      .selectFrom('branchGroup')
-      .innerJoin('mainGroup', 'mainGroup.id', 'branchGroup.mainGroupId')
-      .select([
-        'branchGroup.id as id',
-        'branchGroup.code as code',
-        'branchGroup.nameDa as nameDa',
-        'branchGroup.nameEn as nameEn',
-        'mainGroup.code as mainGroup',
-      ])
-      .orderBy('branchGroup.sortOrder')
-      .execute(),
-    db.selectFrom('mainGroup').select(['code', 'nameDa', 'nameEn']).orderBy('sortOrder').execute(),
-    db.selectFrom('employment').select(['year', 'branchGroupId', 'ageBand', 'sex', 'employed']).execute(),
-    db
-      .selectFrom('importBatch')
-      .select(['id', 'fileName', 'sourceLabel', 'importedAt', 'rowCount'])
-      .where('kind', '=', 'accidents')
-      .where('status', '=', 'committed')
-      .orderBy('id')
-      .execute(),
+    readBranches(db),
+    readMainGroups(db),
+    readEmploymentRows(db),
+    readSourceBatches(db),
     holdsDemoData(db),
     readProtections(db),
   ]);

@@ -6,6 +6,7 @@ import { DEFAULT_DEMO_SEED } from '../demo/demo.generator.js';
 import { seedDemo } from '../demo/demo.seed.js';
 import { loadReferenceData } from '../reference/reference.data.js';
 import { seedReference } from '../reference/reference.repository.js';
+import { holdsTargetsOrObservations } from '../targets/targets.repository.js';
 import { parseOrThrow } from '../validation.js';
 import { startServer } from '../web/server.js';
 import { type Command, type CommandContext, flag, type OptionSpec, stringOption } from './command.js';
@@ -144,9 +145,7 @@ export const setupCommands: Command[] = [
     async run(context) {
       const store = await context.store();
       await migrate(context, store);
-      const empty =
-        (await store.db.selectFrom('target').select('id').limit(1).executeTakeFirst()) === undefined &&
-        (await store.db.selectFrom('observation').select('id').limit(1).executeTakeFirst()) === undefined;
+      const empty = !(await holdsTargetsOrObservations(store.db));
       await seedAll(context, store, { demo: empty, seed: DEFAULT_DEMO_SEED });
       return serve(context, store);
     },

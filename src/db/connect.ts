@@ -67,7 +67,7 @@ async function openPostgres(url: string, display: string, field: string): Promis
     plugins: [new CamelCasePlugin()],
   });
   try {
-    await sql`select 1`.execute(db);
+    await ping(db);
   } catch (error) {
     await db.destroy();
     throw new AppError('invalid_config', 'Cannot connect to PostgreSQL', [
@@ -75,6 +75,11 @@ async function openPostgres(url: string, display: string, field: string): Promis
     ]);
   }
   return { db, dialect: 'postgres', location: display, close: () => db.destroy() };
+}
+
+/** One round trip to the database (`select 1`); rejects when it cannot be reached. */
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 /** Run `work` in one transaction: all of it lands, or none of it. */

@@ -16,7 +16,7 @@ import type { ReferenceData } from '../reference/reference.data.js';
 import { scopeKey, scopeProblemKey } from '../reference/scope.js';
 import { insertIndicator } from '../targets/indicators.repository.js';
 import { insertObservations } from '../targets/observations.repository.js';
-import { insertRevision, insertTarget } from '../targets/targets.repository.js';
+import { holdsTargetsOrObservations, insertRevision, insertTarget } from '../targets/targets.repository.js';
 import demoProtection from './data/disclosure-protection.json' with { type: 'json' };
 import {
   DEFAULT_DEMO_SEED,
@@ -26,6 +26,7 @@ import {
   SURVEY_BREAK_NOTES,
   SURVEY_SOURCE,
 } from './demo.generator.js';
+import { type DemoCodeTable, goalIdByCode, insertAccidents, readCodes } from './demo.repository.js';
 import { ACCIDENT_COLUMN, type DemoAccidentRow, generateDemoAccidents } from './demo-accidents.js';
 
 export interface DemoSeedOutcome {
@@ -49,34 +50,14 @@ const BULK_CHUNK_ROWS = 5_000;
 /** The query builder binds one parameter per value: 1,000 rows × 20 columns stays below SQLite's limit. */
 const BUILDER_CHUNK_ROWS = 1_000;
 
-async function idMap(
-  tx: Tx,
-  table: 'goal' | 'subProblem' | 'bfa' | 'branchGroup' | 'subBranch' | 'indicator',
-) {
-  const rows = await tx.selectFrom(table).select(['id', 'code']).execute();
+async function idMap(tx: Tx, table: DemoCodeTable) {
+  const rows = await readCodes(tx, table);
   const map = new Map(rows.map((row) => [row.code, row.id]));
   return (code: string) => {
     const id = map.get(code);
     if (id === undefined) throw new Error(`Demo data names an unknown ${table} "${code}"`);
     return id;
   };
-}
-
-/** True when the database holds any target or observation that is not demo data. */
-async function hasRealData(tx: Tx): Promise<boolean> {
-  const target = await tx
-    .selectFrom('target')
-    .select('id')
-    .where('isDemo', '=', 0)
-    .limit(1)
-    .executeTakeFirst();
-  const observation = await tx
-    .selectFrom('observation')
-    .select('id')
-    .where('isDemo', '=', 0)
-    .limit(1)
-    .executeTakeFirst();
-  return target !== undefined || observation !== undefined;
 }
 
 export async function seedDemo(
@@ -92,7 +73,7 @@ export async function seedDemo(
       { field: '--seed', message: `use a fresh database to load seed ${seed}` },
     ]);
   }
-  if (await hasRealData(tx)) {
+  if (await holdsTargetsOrObservations(tx, { realOnly: true })) {
     throw conflict('Demo data is only loaded into a database without real targets or observations', [
       { field: '--demo', message: 'this database holds real data' },
     ]);
@@ -260,10 +241,7 @@ async function writeDemoAccidents(
       const values = records
         .slice(i, i + BUILDER_CHUNK_ROWS)
         .map((record) => Object.fromEntries(stored(record).map((value, index) => [keys[index], value])));
-      await tx
-        .insertInto('accident')
-        .values(values as Insertable<AccidentTable>[])
-        .execute();
+      await insertAccidents(tx, values as Insertable<AccidentTable>[]);
     }
   }
   await refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, [batchId]);
@@ -278,11 +256,7 @@ const ACCIDENT_BASELINE_YEAR = 2019;
  * 2030 than in 2019), assessed from the accident records themselves rather than from survey observations.
  */
 async function writeAccidentTarget(tx: Tx, data: DemoData, accidents: DemoAccidentRow[]): Promise<number> {
-  const goal = await tx
-    .selectFrom('goal')
-    .select('id')
-    .where('code', '=', 'accidents')
-    .executeTakeFirstOrThrow();
+  const goalId = await goalIdByCode(tx, 'accidents');
   const indicatorId = await insertIndicator(tx, {
     code: 'anmeldte-ulykker',
     nameDa: 'Anmeldte arbejdsulykker pr. 10.000 beskæftigede',
@@ -294,7 +268,7 @@ async function writeAccidentTarget(tx: Tx, data: DemoData, accidents: DemoAccide
       'Opgjort efter registreringsår. 2020-2022 omfatter anmeldte COVID-19-smitter på arbejdet.',
     methodBreakNotesEn:
       'Counted by registration year. 2020-2022 include reported COVID-19 infections at work.',
-    goalId: goal.id,
+    goalId,
     subProblemId: null,
     isDemo: 1,
   });
@@ -313,7 +287,7 @@ async function writeAccidentTarget(tx: Tx, data: DemoData, accidents: DemoAccide
     ),
     branchGroupId: null,
     subBranchId: null,
-    goalId: goal.id,
+    goalId,
     subProblemId: null,
     createdAt: '2022-06-01T00:00:00.000Z',
     createdBy: DEMO_USER,

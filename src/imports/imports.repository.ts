@@ -211,3 +211,15 @@ export async function countBatchRows(db: Handle, table: ImportTable, batchId: nu
   }>`select count(*) as n from ${sql.table(table)} where batch_id = ${batchId}`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
+
+/** When the newest committed batch (of any kind) was imported; undefined before the first import. */
+export async function latestImportDate(db: Handle): Promise<string | undefined> {
+  const newest = await db
+    .selectFrom('importBatch')
+    .select('importedAt')
+    .where('status', '=', 'committed')
+    .orderBy('importedAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return newest?.importedAt;
+}

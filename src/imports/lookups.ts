@@ -1,6 +1,7 @@
 // Code and name look-ups an import needs, loaded once per import so that a million rows cost no queries.
 import type { Db, Tx } from '../db/connect.js';
 import { normaliseHeader } from './fields.js';
+import { readLookupTables } from './lookups.repository.js';
 
 export interface Lookups {
   /** A branch group by code, Danish name or English name. */
@@ -27,16 +28,7 @@ export interface Lookups {
 const key = (text: string) => normaliseHeader(text);
 
 export async function loadLookups(db: Db | Tx): Promise<Lookups> {
-  const [groups, subs, codes, indicators, targets] = await Promise.all([
-    db.selectFrom('branchGroup').select(['id', 'code', 'nameDa', 'nameEn']).execute(),
-    db.selectFrom('subBranch').select(['id', 'code', 'nameDa', 'nameEn', 'branchGroupId']).execute(),
-    db
-      .selectFrom('industryCode')
-      .select(['classification', 'code', 'branchGroupId', 'subBranchId'])
-      .execute(),
-    db.selectFrom('indicator').select(['id', 'code', 'unit']).execute(),
-    db.selectFrom('target').select(['id', 'scopeKey']).execute(),
-  ]);
+  const { groups, subs, codes, indicators, targets } = await readLookupTables(db);
   const targetBy = new Map<string | number, number>();
   for (const target of targets) {
     targetBy.set(target.scopeKey, target.id);

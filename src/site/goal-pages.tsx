@@ -9,6 +9,7 @@ import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { notFound } from '../errors.js';
 import { formatDate, formatNumber, formatValue, type Locale } from '../format.js';
+import { latestImportDate } from '../imports/imports.repository.js';
 import { listGoals } from '../reference/reference.repository.js';
 import { HEADLINE_LABEL, type HeadlineKind, type ProgressStatus } from '../stats/index.js';
 import { headlineOf } from '../targets/status-words.js';
@@ -108,15 +109,9 @@ async function latestDataLine(
     ...targets.flatMap((target) => (target.latest === null ? [] : [target.latest.year])),
     ...accidentYears,
   ];
-  const newest = await store.db
-    .selectFrom('importBatch')
-    .select('importedAt')
-    .where('status', '=', 'committed')
-    .orderBy('importedAt', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const newest = await latestImportDate(store.db);
   if (years.length === 0) return null;
-  return t.latestData(Math.max(...years), newest === undefined ? '–' : formatDate(newest.importedAt, locale));
+  return t.latestData(Math.max(...years), newest === undefined ? '–' : formatDate(newest, locale));
 }
 
 const SORTS = ['branch', 'status', 'baseline', 'latest', 'target', 'projection'] as const;

@@ -1,6 +1,6 @@
 // SQL for targets and their revisions: a revision is only ever added, never overwritten.
 
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db, Tx } from '../db/connect.js';
 import { bumpDataVersion } from '../db/meta.js';
 import type { TargetRevisionTable, TargetTable } from '../db/schema.js';
@@ -116,4 +116,43 @@ export async function listCurrentTargets(
 /** Every revision of one target, oldest first. */
 export async function targetRevisions(db: Handle, targetId: number) {
   return targetRows(db).where('target.id', '=', targetId).orderBy('rev.revision').execute();
+}
+
+/** Whether any target or observation is stored; with `realOnly`, only those that are not demo data count. */
+export async function holdsTargetsOrObservations(
+  db: Handle,
+  options: { realOnly?: boolean } = {},
+): Promise<boolean> {
+  for (const table of ['target', 'observation'] as const) {
+    let query = db.selectFrom(table).select('id');
+    if (options.realOnly === true) query = query.where('isDemo', '=', 0);
+    if ((await query.limit(1).executeTakeFirst()) !== undefined) return true;
+  }
+  return false;
+}
+
+/** Ties a revision to the import batch that added it, so the batch can be rolled back. */
+export async function setRevisionBatch(
+  db: Handle,
+  targetId: number,
+  revision: number,
+  batchId: number,
+): Promise<void> {
+  await db
+    .updateTable('targetRevision')
+    .set({ batchId })
+    .where('targetId', '=', targetId)
+    .where('revision', '=', revision)
+    .execute();
+}
+
+/** Targets the batch revised that have a later revision from elsewhere (another batch or by hand). */
+export async function targetsRevisedAfterBatch(db: Handle, batchId: number): Promise<number[]> {
+  const later = await sql<{ targetId: number }>`
+    select r.target_id as target_id from target_revision r
+    where r.batch_id = ${batchId}
+      and exists (select 1 from target_revision later
+                  where later.target_id = r.target_id and later.revision > r.revision
+                    and (later.batch_id is null or later.batch_id <> ${batchId}))`.execute(db);
+  return later.rows.map((r) => r.targetId);
 }

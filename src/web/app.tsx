@@ -4,11 +4,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import { accidentRoutes } from '../accidents/accidents.routes.js';
 import { explorerRoutes } from '../accidents/explorer.routes.js';
 import { statisticsFor } from '../accidents/series.js';
-import type { Store } from '../db/connect.js';
+import { ping, type Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { toAppError } from '../errors.js';
 import type { Locale } from '../format.js';
@@ -86,7 +85,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.get('/healthz', async (c) => {
     try {
-      await sql`select 1`.execute(store.db);
+      await ping(store.db);
       return c.json({ status: 'ok', database: store.dialect });
     } catch (error) {
       logError(error);

@@ -1,8 +1,8 @@
 // Import kind `targets`: bulk revisions of existing targets; each row adds a revision through the same rules
 // as `maaltal targets revise` (history kept, target year after baseline year, percentages ≤ 100).
-import { sql } from 'kysely';
 import { conflict } from '../../errors.js';
 import { scopeProblemKey } from '../../reference/scope.js';
+import { setRevisionBatch, targetsRevisedAfterBatch } from '../../targets/targets.repository.js';
 import { reviseTargetSchema } from '../../targets/targets.schemas.js';
 import { reviseTarget } from '../../targets/targets.service.js';
 import { zodIssues } from '../../validation.js';
@@ -136,12 +136,7 @@ export const targetsKind: KindDefinition = {
           user: context.user,
           now: context.now,
         });
-        await tx
-          .updateTable('targetRevision')
-          .set({ batchId: context.batchId })
-          .where('targetId', '=', targetId)
-          .where('revision', '=', revised.revision.number)
-          .execute();
+        await setRevisionBatch(tx, targetId, revised.revision.number, context.batchId);
       } catch (error) {
         const issues = (error as { issues?: { field: string; message: string; messageDa?: string }[] })
           .issues;
@@ -158,14 +153,9 @@ export const targetsKind: KindDefinition = {
     return problems;
   },
   async beforeRollback(tx, batchId) {
-    const later = await sql<{ targetId: number }>`
-      select r.target_id as target_id from target_revision r
-      where r.batch_id = ${batchId}
-        and exists (select 1 from target_revision later
-                    where later.target_id = r.target_id and later.revision > r.revision
-                      and (later.batch_id is null or later.batch_id <> ${batchId}))`.execute(tx);
-    if (later.rows.length > 0) {
-      const ids = later.rows.map((r) => r.targetId).join(', ');
+    const later = await targetsRevisedAfterBatch(tx, batchId);
+    if (later.length > 0) {
+      const ids = later.join(', ');
       throw conflict(`Batch ${batchId} cannot be rolled back: its targets were revised again since`, [
         issue(
           'batch',
