@@ -9,7 +9,7 @@ import { rebuildAccidentAggregates } from './aggregates.repository.js';
 import { protectAfterChange } from './disclosure.commands.js';
 import { toCsv } from './downloads.js';
 import { fatalCases } from './fatal-cases.repository.js';
-import { parseFilters, type RawParameters } from './query.js';
+import { emptyParameters, parseFilters, type RawParameters } from './query.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from './settings.js';
 import { AccidentStatistics } from './statistics.js';
 
@@ -75,7 +75,7 @@ const PARAMETER_TO_FLAG = new Map(
 );
 
 function parametersOfArgs(args: ParsedArgs, flags: typeof FILTER_FLAGS): RawParameters {
-  const raw: RawParameters = {};
+  const raw = emptyParameters();
   for (const [name, { parameter }] of Object.entries(flags)) {
     const value = args.values[name];
     if (value === undefined) continue;

@@ -9,7 +9,7 @@ import { Downloads } from '../web/downloads.js';
 import { localePath, MESSAGES, type Messages } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { AGE_BANDS, SEVERITIES } from './cube.js';
-import { parseFilters, type RawParameters } from './query.js';
+import { emptyParameters, parseFilters, type RawParameters } from './query.js';
 import { type Answer, type AnswerMeta, accidentRates, type Label, type RateRow } from './rates.js';
 import type { AccidentData, AccidentStatistics } from './statistics.js';
 
@@ -43,7 +43,7 @@ const fieldLabel = (t: Messages, field: string) =>
 
 /** The form's values: empty fields dropped, one grouping (the year unless chosen). */
 function formParameters(url: URL): { raw: RawParameters; grouping: Grouping } {
-  const raw: RawParameters = {};
+  const raw = emptyParameters();
   for (const [name, value] of url.searchParams) {
     if (value.trim() === '') continue;
     raw[name] = [...(raw[name] ?? []), value];

@@ -73,7 +73,7 @@ export function parseFilters(raw: RawParameters, extra: readonly string[] = []):
   const year = (name: string): number | null => {
     const value = single(name);
     if (value === null) return null;
-    if (!/^\d{4}$/.test(value)) {
+    if (!/^[12]\d{3}$/.test(value)) {
       issues.push({
         field: name,
         message: `"${value}" is not a year (four digits)`,
@@ -102,8 +102,8 @@ export function parseFilters(raw: RawParameters, extra: readonly string[] = []):
   const perEmployedText = single('perEmployed');
   let perEmployed: number | null = null;
   if (perEmployedText !== null) {
-    perEmployed = Number(perEmployedText);
-    if (!(Number.isInteger(perEmployed) && perEmployed >= 1 && perEmployed <= 1_000_000)) {
+    perEmployed = /^[1-9]\d{0,6}$/.test(perEmployedText) ? Number(perEmployedText) : Number.NaN;
+    if (!(perEmployed >= 1 && perEmployed <= 1_000_000)) {
       issues.push({
         field: 'perEmployed',
         message: `"${perEmployedText}" is not a whole number from 1 to 1000000`,
@@ -161,14 +161,21 @@ export function parseFilters(raw: RawParameters, extra: readonly string[] = []):
 
 /** Query parameters from a URL (repeated names kept). */
 export function parametersOf(url: URL): RawParameters {
-  const raw: RawParameters = {};
+  const raw = emptyParameters();
   for (const [name, value] of url.searchParams) raw[name] = [...(raw[name] ?? []), value];
   return raw;
 }
 
+/** A parameter record without a prototype, so names like `__proto__` or `toString` are only names. */
+export function emptyParameters(): RawParameters {
+  return Object.create(null) as RawParameters;
+}
+
 /** The parameters without `name`, and that parameter's single value (undefined when absent). */
 export function parametersWithout(raw: RawParameters, name: string): [RawParameters, string | undefined] {
-  const { [name]: values, ...rest } = raw;
+  const values = Object.hasOwn(raw, name) ? raw[name] : undefined;
+  const rest = emptyParameters();
+  for (const key of Object.keys(raw)) if (key !== name) rest[key] = raw[key] as string[];
   if (values !== undefined && values.length > 1)
     throw new AppError('invalid_input', 'Invalid accident statistics query', [
       { field: name, message: 'may be given only once' },

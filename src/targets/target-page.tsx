@@ -3,7 +3,6 @@
 // measurements as a table; the owner BFA; downloads.
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
-import { z } from 'zod';
 import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import {
@@ -21,12 +20,8 @@ import { localePath, MESSAGES, type Messages, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { headlineOf, projectionWords } from './status-words.js';
 import type { Observation, Target, TargetAssessment } from './targets.model.js';
+import { targetIdSchema } from './targets.schemas.js';
 import { showTarget } from './targets.service.js';
-
-const idSchema = z.coerce
-  .number({ message: 'must be a whole number' })
-  .int('must be a whole number')
-  .positive();
 
 export function targetTitle(target: Target, locale: Locale): string {
   const where =
@@ -251,7 +246,7 @@ export function targetPageRoutes(store: Store): Hono {
   const app = new Hono();
   const page = async (locale: Locale, path: string, idText: string) => {
     const t = MESSAGES[locale];
-    const id = parseOrThrow(idSchema, idText, 'Invalid target id', { fieldName: () => 'id' });
+    const id = parseOrThrow(targetIdSchema, idText, 'Invalid target id', { fieldName: () => 'id' });
     const [history, demo] = await Promise.all([showTarget(store.db, id), holdsDemoData(store.db)]);
     const target = history.current;
     const assessment = target.assessment;

@@ -15,13 +15,8 @@ import { toXlsx } from '../web/xlsx.js';
 import { headlineOf } from './status-words.js';
 import type { Target } from './targets.model.js';
 import { presentAssessment, presentTargetHistory, presentTargetList } from './targets.presenter.js';
-import { listTargetsSchema } from './targets.schemas.js';
+import { listTargetsSchema, targetIdSchema } from './targets.schemas.js';
 import { listTargets, showTarget } from './targets.service.js';
-
-const idSchema = z.coerce
-  .number({ message: 'must be a whole number' })
-  .int('must be a whole number')
-  .positive();
 
 const showQuerySchema = z
   .object({ unsuppressed: z.enum(['true', 'false'], { message: 'must be true or false' }).optional() })
@@ -220,13 +215,15 @@ export function targetRoutes(store: Store, adminToken: string | null = null): Ho
   });
 
   app.get('/api/v1/targets/:id/assessment', async (c) => {
-    const id = parseOrThrow(idSchema, c.req.param('id'), 'Invalid target id', { fieldName: () => 'id' });
+    const id = parseOrThrow(targetIdSchema, c.req.param('id'), 'Invalid target id', {
+      fieldName: () => 'id',
+    });
     const [history, demo] = await Promise.all([showTarget(store.db, id), holdsDemoData(store.db)]);
     return c.json(presentAssessment(history.current, demo));
   });
 
   const observationRows = async (idText: string) => {
-    const id = parseOrThrow(idSchema, idText, 'Invalid target id', { fieldName: () => 'id' });
+    const id = parseOrThrow(targetIdSchema, idText, 'Invalid target id', { fieldName: () => 'id' });
     const history = await showTarget(store.db, id);
     const target = history.current;
     const rows = history.observations.map((o) => ({
@@ -281,7 +278,9 @@ export function targetRoutes(store: Store, adminToken: string | null = null): Ho
   });
 
   app.get('/api/v1/targets/:id', async (c) => {
-    const id = parseOrThrow(idSchema, c.req.param('id'), 'Invalid target id', { fieldName: () => 'id' });
+    const id = parseOrThrow(targetIdSchema, c.req.param('id'), 'Invalid target id', {
+      fieldName: () => 'id',
+    });
     const steward = stewardView(c, adminToken);
     const [history, demo] = await Promise.all([
       showTarget(store.db, id, { includeWithheld: steward }),

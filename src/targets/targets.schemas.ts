@@ -73,3 +73,9 @@ export const listTargetsSchema = z.object({
   goal: code.optional(),
 });
 export type ListTargetsFilter = z.output<typeof listTargetsSchema>;
+
+/** A target id in an address: a plain decimal whole number from 1 (no hex, exponent, sign or leading zeros). */
+export const targetIdSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, 'must be a whole number from 1')
+  .transform(Number);
