@@ -13,11 +13,19 @@ function configError(env: NodeJS.ProcessEnv, overrides = {}): AppError {
 }
 
 describe('configuration', () => {
-  it('defaults to an embedded SQLite file under var/ and port 3000', () => {
+  it('defaults to an embedded SQLite file under var/, port 3000 and this machine only', () => {
     expect(loadConfig({})).toMatchObject({
       database: { dialect: 'sqlite', file: 'var/maaltal.sqlite' },
       port: 3000,
+      host: '127.0.0.1',
     });
+  });
+
+  it('listens where HOST or --host says, and refuses an address that cannot be one', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }, { host: '::1' }).host).toBe('::1');
+    expect(configError({ HOST: 'my host/x' }).issues[0]).toMatchObject({ field: 'HOST' });
+    expect(configError({}, { host: 'a b' }).issues[0]).toMatchObject({ field: '--host' });
   });
 
   it('reads postgres:// URLs as PostgreSQL, sqlite: URLs and paths as SQLite', () => {

@@ -11,6 +11,8 @@ export type DatabaseConfig =
 export interface Config {
   database: DatabaseConfig;
   port: number;
+  /** The address the web server listens on (HOST, `--host`): 127.0.0.1 unless set, so nothing is exposed by default. */
+  host: string;
   /** Who the CLI acts as in history records (MAALTAL_USER, else the login name). */
   user: string;
   /** The editor area's single admin token (MAALTAL_ADMIN_TOKEN); null leaves the editor area closed. */
@@ -23,9 +25,13 @@ export interface Config {
 export interface ConfigOverrides {
   database?: string | undefined;
   port?: string | undefined;
+  host?: string | undefined;
 }
 
 export const DEFAULT_SQLITE_FILE = path.join('var', 'maaltal.sqlite');
+export const DEFAULT_HOST = '127.0.0.1';
+/** An IPv4 or IPv6 address or a host name (letters, digits, dots, hyphens, colons). */
+const HOST_PATTERN = /^[A-Za-z0-9.:-]{1,253}$/;
 
 const portSchema = z.coerce
   .number({ message: 'must be a whole number' })
@@ -79,6 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   const port = portSchema.safeParse(overrides.port ?? env.PORT ?? '3000');
   if (!port.success) issues.push(...zodIssues(port.error).map((issue) => ({ ...issue, field: portField })));
 
+  const hostField = overrides.host === undefined ? 'HOST' : '--host';
+  const host = (overrides.host ?? env.HOST ?? '').trim() || DEFAULT_HOST;
+  if (!HOST_PATTERN.test(host))
+    issues.push({ field: hostField, message: `"${host}" is not an IP address or host name to listen on` });
+
   const adminToken = env.MAALTAL_ADMIN_TOKEN?.trim() || null;
   if (adminToken !== null && adminToken.length < 16) {
     issues.push({ field: 'MAALTAL_ADMIN_TOKEN', message: 'must be at least 16 characters' });
@@ -89,5 +100,5 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   }
   const user = env.MAALTAL_USER?.trim() || env.USER?.trim() || env.LOGNAME?.trim() || 'maaltal';
   const uploadDir = env.MAALTAL_UPLOAD_DIR?.trim() || path.join('var', 'uploads');
-  return { database, port: port.data, user, adminToken, uploadDir };
+  return { database, port: port.data, host, user, adminToken, uploadDir };
 }

@@ -109,6 +109,7 @@ export async function run(commands: Command[], argv: string[], io: RunIo): Promi
         config ??= loadConfig(io.env, {
           database: parsed.values.database as string | undefined,
           port: parsed.values.port as string | undefined,
+          host: parsed.values.host as string | undefined,
         });
         return config;
       },

@@ -17,6 +17,12 @@ const port: OptionSpec = {
   description: 'port to listen on (default: PORT, else 3000)',
 };
 
+const host: OptionSpec = {
+  type: 'string',
+  value: 'ADDRESS',
+  description: 'address to listen on (default: HOST, else 127.0.0.1; 0.0.0.0 for every interface)',
+};
+
 const seedSchema = z.coerce
   .number({ message: 'must be a whole number' })
   .int('must be a whole number')
@@ -70,16 +76,23 @@ async function seedAll(
   }
 }
 
+/** The address people open: the bound one, with IPv6 in brackets and every interface shown as this machine. */
+function serverUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
 async function serve(context: CommandContext, store: Store) {
   const config = context.config();
   const server = await startServer(store, {
     port: config.port,
+    hostname: config.host,
     adminToken: config.adminToken,
     uploadDir: config.uploadDir,
     protect: config.database,
   });
   context.stderr.write(
-    `Måltal is running on http://localhost:${server.port} (database: ${store.location})\n`,
+    `Måltal is running on ${serverUrl(config.host, server.port)} (database: ${store.location})\n`,
   );
   await context.waitForStop();
   await server.close();
@@ -132,7 +145,7 @@ export const setupCommands: Command[] = [
   {
     name: 'serve',
     summary: 'Run the web server (public site and JSON API)',
-    options: { port },
+    options: { port, host },
     async run(context) {
       return serve(context, await context.store());
     },
@@ -140,7 +153,7 @@ export const setupCommands: Command[] = [
   {
     name: 'start',
     summary: 'Migrate, load reference data (and demo data into an empty database), then serve',
-    options: { port },
+    options: { port, host },
     needsSchema: false,
     async run(context) {
       const store = await context.store();

@@ -23,7 +23,8 @@ beforeAll(async () => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${stderr}`)), 30_000);
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      const match = /running on (http:\/\/localhost:\d+)/.exec(stderr);
+      // It listens on this machine only, and says so.
+      const match = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
       if (match?.[1] !== undefined) {
         clearTimeout(timer);
         resolve(match[1]);
