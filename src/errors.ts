@@ -1,5 +1,6 @@
 // The catalogue of expected errors: each has a stable code, an HTTP status and a CLI exit code.
 
+import { isWriteContention } from './db/dialect.js';
 import { StatsInputError } from './stats/stats-input-error.js';
 
 export type ErrorCode =
@@ -98,6 +99,15 @@ export function formatIssue(issue: Issue): string {
 /** Errors from the pure statistics core become catalogue errors at the edges. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  if (isWriteContention(error)) {
+    return new AppError('conflict', 'Another change to the database was under way: try again', [
+      {
+        field: 'database',
+        message: 'another change held the database',
+        messageDa: 'en anden ændring holdt databasen optaget',
+      },
+    ]);
+  }
   if (error instanceof StatsInputError) {
     return new AppError('invalid_input', 'Invalid input to a statistical method', [
       { field: error.field, message: error.message.replace(`${error.field}: `, '') },

@@ -2,7 +2,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { AppError } from '../errors.js';
@@ -37,6 +46,21 @@ export async function openStore(config: DatabaseConfig, field = 'DATABASE_URL'):
   return openPostgres(config.url, config.display, field);
 }
 
+/**
+ * SQLite transactions that take the write lock when they begin (BEGIN IMMEDIATE): a transaction that reads and
+ * then writes would otherwise fail at once with "database is locked" when another writer holds the lock, while
+ * this way concurrent writers wait their turn (up to the busy timeout).
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
 function openSqlite(file: string, field: string): Store {
   let database: SqliteDatabase.Database;
   try {
@@ -51,7 +75,7 @@ function openSqlite(file: string, field: string): Store {
     ]);
   }
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database }),
+    dialect: new ImmediateSqliteDialect({ database }),
     plugins: [new CamelCasePlugin()],
   });
   return { db, dialect: 'sqlite', location: file, sqlite: database, close: () => db.destroy() };

@@ -18,6 +18,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/** The driver's way of saying another writer held the database too long (SQLite's busy timeout ran out) or a
+ *  PostgreSQL transaction lost a lock or serialisation race: the change may simply be tried again. */
+export function isWriteContention(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  const code = (error as { code: unknown }).code;
+  return code === 'SQLITE_BUSY' || code === '55P03' || code === '40001' || code === '40P01';
+}
+
 /**
  * Rows inserted earlier in the same transaction have no planner statistics yet, so PostgreSQL guesses that a
  * key lookup matches half the table and scans it. Inside a long import that turns each lookup into a full scan;
