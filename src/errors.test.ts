@@ -12,4 +12,18 @@ describe('toAppError', () => {
     }
     expect(toAppError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' }))).toBeUndefined();
   });
+
+  it('turns a database out of reach into "unavailable" (HTTP 503, exit 69)', () => {
+    for (const error of [
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      new Error('Connection terminated unexpectedly'),
+      new Error('database "x" is not currently accepting connections'),
+    ]) {
+      const known = toAppError(error);
+      expect(known?.code, error.message).toBe('unavailable');
+      expect(known?.httpStatus).toBe(503);
+      expect(known?.exitCode).toBe(69);
+    }
+  });
 });

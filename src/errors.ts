@@ -1,6 +1,6 @@
 // The catalogue of expected errors: each has a stable code, an HTTP status and a CLI exit code.
 
-import { isWriteContention } from './db/dialect.js';
+import { isDatabaseUnavailable, isWriteContention } from './db/dialect.js';
 import { StatsInputError } from './stats/stats-input-error.js';
 
 export type ErrorCode =
@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'conflict'
   | 'forbidden'
   | 'unauthorized'
+  | 'unavailable'
   | 'usage';
 
 /** One problem with one field (and, for files, one row and column). */
@@ -26,13 +27,14 @@ export interface Issue {
   column?: string;
 }
 
-const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 500> = {
+const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 500 | 503> = {
   invalid_input: 400,
   invalid_config: 500,
   not_found: 404,
   conflict: 409,
   forbidden: 403,
   unauthorized: 401,
+  unavailable: 503,
   usage: 400,
 };
 
@@ -44,6 +46,7 @@ const EXIT_CODE: Record<ErrorCode, number> = {
   conflict: 75,
   forbidden: 77,
   unauthorized: 77,
+  unavailable: 69,
   invalid_config: 78,
 };
 
@@ -58,7 +61,7 @@ export class AppError extends Error {
     this.issues = issues;
   }
 
-  get httpStatus(): 400 | 401 | 403 | 404 | 409 | 500 {
+  get httpStatus(): 400 | 401 | 403 | 404 | 409 | 500 | 503 {
     return HTTP_STATUS[this.code];
   }
 
@@ -99,6 +102,15 @@ export function formatIssue(issue: Issue): string {
 /** Errors from the pure statistics core become catalogue errors at the edges. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('unavailable', 'The database cannot be reached just now: try again shortly', [
+      {
+        field: 'database',
+        message: 'the database cannot be reached just now',
+        messageDa: 'databasen kan ikke nås lige nu',
+      },
+    ]);
+  }
   if (isWriteContention(error)) {
     return new AppError('conflict', 'Another change to the database was under way: try again', [
       {

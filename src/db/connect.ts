@@ -86,6 +86,9 @@ async function openPostgres(url: string, display: string, field: string): Promis
   // An idle connection the server closes (a restart, an administrator's kill) must not crash the process: the
   // pool drops it and the next query opens a new one.
   pool.on('error', () => {});
+  // The same for a connection in use: its query fails (and is answered as "database unavailable"), the process
+  // stays up, and the pool replaces the connection.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],

@@ -26,6 +26,41 @@ export function isWriteContention(error: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === '55P03' || code === '40001' || code === '40P01';
 }
 
+const UNAVAILABLE_CODES = new Set([
+  // PostgreSQL: administrator shutdown, crash shutdown, cannot connect now, connection exceptions.
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  // Too many connections.
+  '53300',
+  // Network.
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/** The driver's way of saying the database cannot be reached just now (restarting, down, connection lost). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  const message = (error as { message?: unknown }).message;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|not currently accepting connections/i.test(
+      message,
+    )
+  );
+}
+
 /**
  * Rows inserted earlier in the same transaction have no planner statistics yet, so PostgreSQL guesses that a
  * key lookup matches half the table and scans it. Inside a long import that turns each lookup into a full scan;

@@ -63,6 +63,9 @@ function ErrorPage({
   );
 }
 
+/** Seconds a client is asked to wait before trying again while the database is out of reach. */
+const RETRY_AFTER_SECONDS = '5';
+
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   const app = new Hono();
@@ -82,6 +85,18 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.use('*', pageCache(store));
+
+  // For a load balancer: 200 when the database answers, else 503 with Retry-After.
+  app.get('/readyz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    try {
+      await ping(store.db);
+      return c.json({ status: 'ready', database: store.dialect });
+    } catch {
+      c.header('Retry-After', RETRY_AFTER_SECONDS);
+      return c.json({ status: 'unavailable', database: store.dialect }, 503);
+    }
+  });
 
   app.get('/healthz', async (c) => {
     try {
@@ -135,6 +150,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const known = toAppError(error);
     if (known === undefined) logError(error);
     const status = known?.httpStatus ?? 500;
+    if (status === 503) c.header('Retry-After', RETRY_AFTER_SECONDS);
     if (isApi(path)) {
       return c.json(
         {

@@ -40,12 +40,20 @@ export function pageCache(store: Store, options: PageCacheOptions = {}): Middlew
       !path.startsWith('/en/redaktion') &&
       !path.startsWith('/static/') &&
       path !== '/healthz' &&
+      path !== '/readyz' &&
       c.req.header('authorization') === undefined &&
       !(c.req.header('cookie')?.includes(ADMIN_COOKIE) === true && getCookie(c, ADMIN_COOKIE) !== undefined);
     if (!cacheable) return next();
     const key = c.req.url;
-    const version = await currentVersion();
     const hit = entries.get(key);
+    let version: string;
+    try {
+      version = await currentVersion();
+    } catch (error) {
+      // The database is out of reach: a published answer already kept is still true to its data version.
+      if (hit === undefined) throw error;
+      return new Response(hit.body, { status: hit.status, headers: [...hit.headers, ['x-cache', 'stale']] });
+    }
     if (hit !== undefined && hit.version === version) {
       entries.delete(key);
       entries.set(key, hit);
