@@ -21,6 +21,14 @@ describe('configuration', () => {
     });
   });
 
+  it('bounds the page cache in megabytes', () => {
+    expect(loadConfig({}).pageCacheBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ MAALTAL_PAGE_CACHE_MB: '8' }).pageCacheBytes).toBe(8 * 1024 * 1024);
+    expect(configError({ MAALTAL_PAGE_CACHE_MB: 'lots' }).issues[0]).toMatchObject({
+      field: 'MAALTAL_PAGE_CACHE_MB',
+    });
+  });
+
   it('listens where HOST or --host says, and refuses an address that cannot be one', () => {
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(loadConfig({ HOST: '0.0.0.0' }, { host: '::1' }).host).toBe('::1');

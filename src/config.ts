@@ -19,6 +19,8 @@ export interface Config {
   adminToken: string | null;
   /** Where web uploads wait between preview and confirmation (MAALTAL_UPLOAD_DIR). */
   uploadDir: string;
+  /** Bytes the page cache may keep (MAALTAL_PAGE_CACHE_MB, default 64). */
+  pageCacheBytes: number;
 }
 
 /** Values given on the command line win over the environment. */
@@ -90,6 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   if (!HOST_PATTERN.test(host))
     issues.push({ field: hostField, message: `"${host}" is not an IP address or host name to listen on` });
 
+  const cacheMb = (env.MAALTAL_PAGE_CACHE_MB ?? '64').trim();
+  if (!/^\d{1,6}$/.test(cacheMb))
+    issues.push({
+      field: 'MAALTAL_PAGE_CACHE_MB',
+      message: `"${cacheMb}" is not a whole number of megabytes`,
+    });
+
   const adminToken = env.MAALTAL_ADMIN_TOKEN?.trim() || null;
   if (adminToken !== null && adminToken.length < 16) {
     issues.push({ field: 'MAALTAL_ADMIN_TOKEN', message: 'must be at least 16 characters' });
@@ -100,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   }
   const user = env.MAALTAL_USER?.trim() || env.USER?.trim() || env.LOGNAME?.trim() || 'maaltal';
   const uploadDir = env.MAALTAL_UPLOAD_DIR?.trim() || path.join('var', 'uploads');
-  return { database, port: port.data, host, user, adminToken, uploadDir };
+  const pageCacheBytes = Number(cacheMb) * 1024 * 1024;
+  return { database, port: port.data, host, user, adminToken, uploadDir, pageCacheBytes };
 }

@@ -87,6 +87,7 @@ async function serve(context: CommandContext, store: Store) {
   const server = await startServer(store, {
     port: config.port,
     hostname: config.host,
+    pageCacheBytes: config.pageCacheBytes,
     adminToken: config.adminToken,
     uploadDir: config.uploadDir,
     protect: config.database,

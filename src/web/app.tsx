@@ -22,7 +22,7 @@ import { adminRoutes } from './admin.routes.js';
 import { apiReferenceRoutes } from './api-reference.js';
 import { localeOfPath, localePath, MESSAGES } from './i18n.js';
 import { Layout } from './layout.js';
-import { pageCache } from './page-cache.js';
+import { type PageCacheOptions, pageCache } from './page-cache.js';
 import { MAALTAL_CSS } from './styles.js';
 
 /** dkfds ships its CSS, fonts and icons in dist/, next to the script its package exports. */
@@ -35,6 +35,8 @@ export interface AppOptions {
   adminToken?: string | null;
   /** Where uploads wait between preview and confirmation. */
   uploadDir?: string;
+  /** Bounds of the page cache (entries and bytes). */
+  pageCache?: PageCacheOptions;
   /** Called after the editor area imports or rolls back a batch (the accident figures may have changed). */
   onDataChanged?: () => void;
 }
@@ -84,7 +86,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.body(MAALTAL_CSS);
   });
 
-  app.use('*', pageCache(store));
+  app.use('*', pageCache(store, options.pageCache));
 
   // For a load balancer: 200 when the database answers, else 503 with Retry-After.
   app.get('/readyz', async (c) => {

@@ -39,6 +39,22 @@ describeEachDialect('page cache', (dialect) => {
     expect((await app.request('/ulykker')).headers.get('x-cache')).toBe('hit');
   });
 
+  it('keeps at most its limit in bytes, least recently used out first, and no answer above a quarter of it', async () => {
+    const app = createApp(workspace.store, { logError: () => {}, pageCache: { maxBytes: 40_000 } });
+    const small = (n: number) =>
+      `/api/v1/accidents/rates?from=2023&to=2023&mainGroup=handel&perEmployed=${1000 + n}`;
+    const size = (await (await app.request(small(0))).arrayBuffer()).byteLength;
+    expect(size).toBeLessThan(10_000);
+    expect((await app.request(small(0))).headers.get('x-cache')).toBe('hit');
+    // The explorer page is larger than a quarter of the limit: never kept.
+    expect((await (await app.request('/ulykker')).arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+    expect((await app.request('/ulykker')).headers.get('x-cache')).toBeNull();
+    // Enough other answers to pass the limit push the least recently used one out.
+    for (let n = 1; n * size <= 40_000; n++) await app.request(small(n));
+    expect((await app.request(small(0))).headers.get('x-cache')).toBeNull();
+    expect((await app.request(small(0))).headers.get('x-cache')).toBe('hit');
+  });
+
   it('never caches what only a data steward may see', async () => {
     const app = createApp(workspace.store, { adminToken: TOKEN, logError: () => {} });
     const path = '/api/v1/accidents/rates?groupBy=year&unsuppressed=true';

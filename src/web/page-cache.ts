@@ -19,7 +19,11 @@ const KEPT_HEADERS = ['content-type', 'content-disposition', 'cache-control'];
 export interface PageCacheOptions {
   /** How many responses are kept; the least recently used go first. */
   maxEntries?: number;
+  /** How many bytes of bodies are kept at most (default 64 MiB); an answer above a quarter of it is not kept. */
+  maxBytes?: number;
 }
+
+export const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** The data version read as cheaply as the store allows: a cached prepared statement on SQLite. */
 function versionReader(store: Store): () => Promise<string> {
@@ -30,8 +34,16 @@ function versionReader(store: Store): () => Promise<string> {
 
 export function pageCache(store: Store, options: PageCacheOptions = {}): MiddlewareHandler {
   const maxEntries = options.maxEntries ?? 500;
+  const maxBytes = options.maxBytes ?? DEFAULT_PAGE_CACHE_BYTES;
   const currentVersion = versionReader(store);
   const entries = new Map<string, Entry>();
+  let bytes = 0;
+  const forget = (key: string) => {
+    const entry = entries.get(key);
+    if (entry === undefined) return;
+    bytes -= entry.body.byteLength;
+    entries.delete(key);
+  };
   return async (c, next) => {
     const path = c.req.path;
     const cacheable =
@@ -62,17 +74,21 @@ export function pageCache(store: Store, options: PageCacheOptions = {}): Middlew
     await next();
     const response = c.res;
     if (response.status !== 200 || (response.headers.get('cache-control') ?? '').includes('no-store')) return;
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (length > maxBytes / 4) return;
     const body = new Uint8Array(await response.clone().arrayBuffer());
+    if (body.byteLength > maxBytes / 4) return;
     const headers = KEPT_HEADERS.flatMap((name): [string, string][] => {
       const value = response.headers.get(name);
       return value === null ? [] : [[name, value]];
     });
-    entries.delete(key);
+    forget(key);
     entries.set(key, { version, status: response.status, headers, body });
-    while (entries.size > maxEntries) {
+    bytes += body.byteLength;
+    while (entries.size > maxEntries || bytes > maxBytes) {
       const oldest = entries.keys().next().value;
       if (oldest === undefined) break;
-      entries.delete(oldest);
+      forget(oldest);
     }
   };
 }

@@ -18,6 +18,8 @@ export function startServer(
     hostname?: string;
     adminToken?: string | null;
     uploadDir?: string;
+    /** Bytes the page cache may keep. */
+    pageCacheBytes?: number;
     /** The store's database: given, the disclosure protection runs in the background at start and after changes. */
     protect?: DatabaseConfig;
     log?: (line: string) => void;
@@ -42,6 +44,7 @@ export function startServer(
   const app = createApp(store, {
     adminToken: options.adminToken ?? null,
     ...(options.uploadDir === undefined ? {} : { uploadDir: options.uploadDir }),
+    ...(options.pageCacheBytes === undefined ? {} : { pageCache: { maxBytes: options.pageCacheBytes } }),
     ...(protection === undefined ? {} : { onDataChanged: () => protection.schedule() }),
   });
   protection?.schedule();
