@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'unauthorized'
   | 'unavailable'
+  | 'too_large'
   | 'usage';
 
 /** One problem with one field (and, for files, one row and column). */
@@ -27,7 +28,7 @@ export interface Issue {
   column?: string;
 }
 
-const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 500 | 503> = {
+const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 500 | 503> = {
   invalid_input: 400,
   invalid_config: 500,
   not_found: 404,
@@ -35,6 +36,7 @@ const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 500 | 503> = 
   forbidden: 403,
   unauthorized: 401,
   unavailable: 503,
+  too_large: 422,
   usage: 400,
 };
 
@@ -47,6 +49,7 @@ const EXIT_CODE: Record<ErrorCode, number> = {
   forbidden: 77,
   unauthorized: 77,
   unavailable: 69,
+  too_large: 65,
   invalid_config: 78,
 };
 
@@ -61,7 +64,7 @@ export class AppError extends Error {
     this.issues = issues;
   }
 
-  get httpStatus(): 400 | 401 | 403 | 404 | 409 | 500 | 503 {
+  get httpStatus(): 400 | 401 | 403 | 404 | 409 | 422 | 500 | 503 {
     return HTTP_STATUS[this.code];
   }
 

@@ -60,6 +60,27 @@ describeEachDialect('accident API', (dialect) => {
     expect(workbook.getWorksheet('Data')?.getRow(1).values).toContain('fullTimeYears');
   });
 
+  it('refuses an answer above the row budget before computing it, saying how to narrow it', async () => {
+    // Six groupings over the full branch list: far above the budget of rows.
+    const heavy = 'groupBy=year,branch,ageBand,sex,severity,chemical';
+    for (const file of ['rates', 'rates.csv', 'rates.xlsx', 'labour-loss']) {
+      const response = await get(`/api/v1/accidents/${file}?${heavy}`);
+      expect(response.status, file).toBe(422);
+      const body = (await response.json()) as {
+        error: { code: string; details: { message: string; messageDa: string }[] };
+      };
+      expect(body.error.code).toBe('too_large');
+      expect(body.error.details[0]?.message).toMatch(/^\d+ rows: narrow the period/);
+      expect(body.error.details[0]?.messageDa).toMatch(/afgræns perioden/);
+    }
+    // Within the row budget but above the XLSX limit: refused with a pointer to the CSV, which answers.
+    const wide = 'groupBy=year,branch,ageBand,sex,severity';
+    const xlsx = await get(`/api/v1/accidents/rates.xlsx?${wide}`);
+    expect(xlsx.status).toBe(422);
+    expect(JSON.stringify(await xlsx.json())).toContain('rates.csv');
+    expect((await get(`/api/v1/accidents/rates.csv?${wide}`)).status).toBe(200);
+  });
+
   it('refuses unknown parameters and values with a 400 naming the parameter', async () => {
     for (const [query, field] of [
       ['colour=red', 'colour'],

@@ -50,6 +50,16 @@ export function accidentRoutes(
       c.header('Content-Disposition', `attachment; filename="maaltal-ulykker-${measure}.csv"`);
       return c.body(toCsv(downloadRows(answer.rows, answer.meta), EMPTY_COLUMNS[measure]));
     }
+    if (format === 'xlsx' && answer.rows.length > statistics.settings.queryBudget.maxXlsxRows) {
+      const limit = statistics.settings.queryBudget.maxXlsxRows;
+      throw new AppError('too_large', `An XLSX download holds at most ${limit} rows`, [
+        {
+          field: 'format',
+          message: `${answer.rows.length} rows: download them as CSV (${measure}.csv), or narrow the query`,
+          messageDa: `${answer.rows.length} rækker: hent dem som CSV (${measure}.csv), eller afgræns forespørgslen`,
+        },
+      ]);
+    }
     if (format === 'xlsx') {
       c.header('Content-Type', XLSX_TYPE);
       c.header('Content-Disposition', `attachment; filename="maaltal-ulykker-${measure}.xlsx"`);

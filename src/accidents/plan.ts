@@ -61,6 +61,23 @@ export function canonical(axis: Axis, leaves: readonly number[]): number[] {
   return result;
 }
 
+/** The rows an answer would have, counted before anything is computed; above the budget it is refused. */
+function refuseAboveBudget(choices: Choice[][], maxRows: number): void {
+  const rows = choices.reduce((product, list) => product * list.length, 1);
+  if (rows <= maxRows) return;
+  throw new AppError(
+    'too_large',
+    `This query would give ${rows} rows, more than the ${maxRows} an answer may have`,
+    [
+      {
+        field: 'groupBy',
+        message: `${rows} rows: narrow the period, filter branches, age, sex or severity, or group by fewer dimensions`,
+        messageDa: `${rows} rækker: afgræns perioden, vælg brancher, alder, køn eller alvorlighed, eller gruppér efter færre dimensioner`,
+      },
+    ],
+  );
+}
+
 export function planQuery(data: AccidentData, filters: AccidentFilters): Plan {
   const issues: Issue[] = [];
   const conventionDefaulted = filters.convention === null;
@@ -169,6 +186,7 @@ export function planQuery(data: AccidentData, filters: AccidentFilters): Plan {
     choicesFor('severity', 'severity', leavesOf('severity', severities)),
     choicesFor('chemical', 'chemical', leavesOf('chemical', chemical)),
   ];
+  refuseAboveBudget(choices, data.settings.queryBudget.maxRows);
   return {
     data,
     cube,

@@ -37,6 +37,11 @@ export const accidentSettingsSchema = z.object({
     exemptNote: z.string(),
   }),
   seriesNotes: z.array(bilingualNote),
+  /** How large a public answer may be: rows of any answer, and rows of an XLSX download (above it: CSV). */
+  queryBudget: z.object({
+    maxRows: z.number().int().positive(),
+    maxXlsxRows: z.number().int().positive(),
+  }),
 });
 
 export type AccidentSettings = z.infer<typeof accidentSettingsSchema>;

@@ -146,7 +146,7 @@ export class AccidentStatistics {
 
   constructor(
     private readonly db: Db,
-    private readonly settings: AccidentSettings = DEFAULT_ACCIDENT_SETTINGS,
+    readonly settings: AccidentSettings = DEFAULT_ACCIDENT_SETTINGS,
   ) {}
 
   async current(): Promise<AccidentData> {

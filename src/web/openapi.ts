@@ -104,6 +104,9 @@ function accidentPaths() {
             },
             400: errorResponse('A parameter or value is unknown or out of range; `details` names it.'),
             401: errorResponse('`unsuppressed=true` without the admin token.'),
+            422: errorResponse(
+              'The answer would have more rows than the budget allows (or, for XLSX, than a workbook may hold): `details` says how many and how to narrow the query.',
+            ),
           },
         },
       };
