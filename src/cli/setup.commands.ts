@@ -4,6 +4,7 @@ import { inTransaction, type Store } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { DEFAULT_DEMO_SEED } from '../demo/demo.generator.js';
 import { seedDemo } from '../demo/demo.seed.js';
+import { sweepUploads } from '../imports/upload-sweep.js';
 import { loadReferenceData } from '../reference/reference.data.js';
 import { seedReference } from '../reference/reference.repository.js';
 import { holdsTargetsOrObservations } from '../targets/targets.repository.js';
@@ -84,6 +85,8 @@ function serverUrl(host: string, port: number): string {
 
 async function serve(context: CommandContext, store: Store) {
   const config = context.config();
+  const swept = await sweepUploads(config.uploadDir, context.now());
+  if (swept > 0) context.stderr.write(`Removed ${swept} upload(s) left waiting for confirmation\n`);
   const server = await startServer(store, {
     port: config.port,
     hostname: config.host,

@@ -1,0 +1,28 @@
+// Uploads wait in the upload folder between preview and confirmation. One whose import was never confirmed, or
+// whose server was killed mid-import, is removed when the server next starts, once it is older than a preview
+// may reasonably wait.
+import { readdir, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/** How long an upload may wait for its confirmation. */
+export const UPLOAD_MAX_AGE_MS = 6 * 60 * 60 * 1000;
+
+/** Removes the uploads in `dir` older than `maxAgeMs`; returns how many. A missing folder holds none. */
+export async function sweepUploads(dir: string, now: Date, maxAgeMs = UPLOAD_MAX_AGE_MS): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const facts = await stat(file).catch(() => undefined);
+    if (facts === undefined || !facts.isFile() || now.getTime() - facts.mtimeMs < maxAgeMs) continue;
+    await unlink(file).catch(() => {});
+    removed++;
+  }
+  return removed;
+}
