@@ -13,6 +13,19 @@ describe('toAppError', () => {
     expect(toAppError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' }))).toBeUndefined();
   });
 
+  it('names a full disk and a read-only database as such (HTTP 507, exit 74)', () => {
+    const full = toAppError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+    expect(full?.oneLine()).toContain('the disk is full');
+    expect(full?.issues[0]?.messageDa).toBe('disken er fuld');
+    expect([full?.httpStatus, full?.exitCode]).toEqual([507, 74]);
+    const pgFull = toAppError(Object.assign(new Error('could not extend file'), { code: '53100' }));
+    expect(pgFull?.code).toBe('storage');
+    const readOnly = toAppError(
+      Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }),
+    );
+    expect(readOnly?.issues[0]?.message).toBe('the database or its folder is read-only');
+  });
+
   it('turns a database out of reach into "unavailable" (HTTP 503, exit 69)', () => {
     for (const error of [
       Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),

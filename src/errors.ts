@@ -1,6 +1,6 @@
 // The catalogue of expected errors: each has a stable code, an HTTP status and a CLI exit code.
 
-import { isDatabaseUnavailable, isWriteContention } from './db/dialect.js';
+import { isDatabaseUnavailable, isWriteContention, storageFault } from './db/dialect.js';
 import { StatsInputError } from './stats/stats-input-error.js';
 
 export type ErrorCode =
@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'unavailable'
   | 'too_large'
+  | 'storage'
   | 'usage';
 
 /** One problem with one field (and, for files, one row and column). */
@@ -28,7 +29,7 @@ export interface Issue {
   column?: string;
 }
 
-const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 500 | 503> = {
+const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 500 | 503 | 507> = {
   invalid_input: 400,
   invalid_config: 500,
   not_found: 404,
@@ -37,6 +38,7 @@ const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 500 | 5
   unauthorized: 401,
   unavailable: 503,
   too_large: 422,
+  storage: 507,
   usage: 400,
 };
 
@@ -50,6 +52,7 @@ const EXIT_CODE: Record<ErrorCode, number> = {
   unauthorized: 77,
   unavailable: 69,
   too_large: 65,
+  storage: 74,
   invalid_config: 78,
 };
 
@@ -64,7 +67,7 @@ export class AppError extends Error {
     this.issues = issues;
   }
 
-  get httpStatus(): 400 | 401 | 403 | 404 | 409 | 422 | 500 | 503 {
+  get httpStatus(): 400 | 401 | 403 | 404 | 409 | 422 | 500 | 503 | 507 {
     return HTTP_STATUS[this.code];
   }
 
@@ -105,6 +108,16 @@ export function formatIssue(issue: Issue): string {
 /** Errors from the pure statistics core become catalogue errors at the edges. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  const fault = storageFault(error);
+  if (fault !== null) {
+    const [message, messageDa] =
+      fault === 'full'
+        ? ['the disk is full', 'disken er fuld']
+        : ['the database or its folder is read-only', 'databasen eller dens mappe er skrivebeskyttet'];
+    return new AppError('storage', `Nothing was written: ${message}`, [
+      { field: 'database', message, messageDa },
+    ]);
+  }
   if (isDatabaseUnavailable(error)) {
     return new AppError('unavailable', 'The database cannot be reached just now: try again shortly', [
       {

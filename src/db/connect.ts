@@ -57,6 +57,15 @@ class ImmediateSqliteDialect extends SqliteDialect {
     driver.beginTransaction = async (connection) => {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'));
     };
+    // SQLite rolls a transaction back by itself on some errors (a full disk, for one); the rollback that follows
+    // must not hide that error behind "cannot rollback - no transaction is active".
+    driver.rollbackTransaction = async (connection) => {
+      try {
+        await connection.executeQuery(CompiledQuery.raw('rollback'));
+      } catch (error) {
+        if (!/no transaction is active/.test((error as Error).message)) throw error;
+      }
+    };
     return driver;
   }
 }

@@ -61,6 +61,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** A storage fault the driver reports: 'full' (no space left) or 'read_only'; null for anything else. */
+export function storageFault(error: unknown): 'full' | 'read_only' | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100') return 'full';
+  if (
+    typeof code === 'string' &&
+    (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === '25006')
+  )
+    return 'read_only';
+  return null;
+}
+
 /**
  * Rows inserted earlier in the same transaction have no planner statistics yet, so PostgreSQL guesses that a
  * key lookup matches half the table and scans it. Inside a long import that turns each lookup into a full scan;
