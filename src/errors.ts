@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'unavailable'
   | 'too_large'
   | 'storage'
+  | 'busy'
   | 'usage';
 
 /** One problem with one field (and, for files, one row and column). */
@@ -29,7 +30,7 @@ export interface Issue {
   column?: string;
 }
 
-const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 500 | 503 | 507> = {
+const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503 | 507> = {
   invalid_input: 400,
   invalid_config: 500,
   not_found: 404,
@@ -39,6 +40,7 @@ const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 500 | 5
   unavailable: 503,
   too_large: 422,
   storage: 507,
+  busy: 429,
   usage: 400,
 };
 
@@ -53,6 +55,7 @@ const EXIT_CODE: Record<ErrorCode, number> = {
   unavailable: 69,
   too_large: 65,
   storage: 74,
+  busy: 75,
   invalid_config: 78,
 };
 
@@ -67,7 +70,7 @@ export class AppError extends Error {
     this.issues = issues;
   }
 
-  get httpStatus(): 400 | 401 | 403 | 404 | 409 | 422 | 500 | 503 | 507 {
+  get httpStatus(): 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503 | 507 {
     return HTTP_STATUS[this.code];
   }
 

@@ -20,6 +20,7 @@ import { targetPageRoutes } from '../targets/target-page.js';
 import { targetRoutes } from '../targets/targets.routes.js';
 import { adminRoutes } from './admin.routes.js';
 import { apiReferenceRoutes } from './api-reference.js';
+import { concurrencyLimit } from './concurrency-limit.js';
 import { localeOfPath, localePath, MESSAGES } from './i18n.js';
 import { Layout } from './layout.js';
 import { type PageCacheOptions, pageCache } from './page-cache.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   adminToken?: string | null;
   /** Where uploads wait between preview and confirmation. */
   uploadDir?: string;
+  /** How many accident-statistics requests one client may have running at once (default 2). */
+  statisticsConcurrency?: number;
   /** Bounds of the page cache (entries and bytes). */
   pageCache?: PageCacheOptions;
   /** Called after the editor area imports or rolls back a batch (the accident figures may have changed). */
@@ -87,6 +90,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.use('*', pageCache(store, options.pageCache));
+  app.use(
+    '*',
+    concurrencyLimit(options.statisticsConcurrency ?? 2, (path) =>
+      /^\/(en\/)?ulykker|^\/api\/v1\/accidents\//.test(path),
+    ),
+  );
 
   // For a load balancer: 200 when the database answers, else 503 with Retry-After.
   app.get('/readyz', async (c) => {
@@ -152,7 +161,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const known = toAppError(error);
     if (known === undefined) logError(error);
     const status = known?.httpStatus ?? 500;
-    if (status === 503) c.header('Retry-After', RETRY_AFTER_SECONDS);
+    if (status === 503 || status === 429) c.header('Retry-After', RETRY_AFTER_SECONDS);
     if (isApi(path)) {
       return c.json(
         {
