@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { useAccidentFixture } from '../../test/accidents/fixture.js';
 import { cli } from '../../test/cli.js';
 import { describeEachDialect } from '../../test/databases.js';
+import { MEASURES } from './accidents.service.js';
 import type { MeasureAudit } from './disclosure-audit.service.js';
 import { AccidentStatistics } from './statistics.js';
 
@@ -16,13 +17,7 @@ describeEachDialect('maaltal disclosure audit', (dialect) => {
     const result = await run('--json');
     expect(result.stderr).toBe('');
     const audits = JSON.parse(result.stdout) as MeasureAudit[];
-    expect(audits.map((a) => a.measure)).toEqual([
-      'rates',
-      'age-comparison',
-      'standardised',
-      'labour-loss',
-      'trend',
-    ]);
+    expect(audits.map((a) => a.measure)).toEqual([...MEASURES]);
     const data = await new AccidentStatistics(workspace.store.db).current();
     const primaries = Object.values(data.cubes).reduce(
       (sum, cube) => sum + cube.status.filter((status) => status === 1).length,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../test/cli.js';
 import { freshStore, type TestStore } from '../../test/databases.js';
 import { seedStore } from '../../test/seed.js';
+import { MEASURES } from './accidents.service.js';
 import type { MeasureAudit } from './disclosure-audit.service.js';
 
 // One year on SQLite keeps this quick; the protection's storage is tested on both databases in protection.test.ts.
@@ -32,13 +33,7 @@ describe('disclosure audit on the demo data', () => {
     const after = await run('audit', '--json');
     expect(after.code).toBe(0);
     const audits = JSON.parse(after.stdout) as MeasureAudit[];
-    expect(audits.map((audit) => audit.measure)).toEqual([
-      'rates',
-      'age-comparison',
-      'standardised',
-      'labour-loss',
-      'trend',
-    ]);
+    expect(audits.map((audit) => audit.measure)).toEqual([...MEASURES]);
     for (const audit of audits) {
       expect(audit.tablesAudited).toBe(2);
       expect(audit.checkedCells).toBeGreaterThan(100);
