@@ -78,7 +78,7 @@ function StatusCounts({
         .map(({ headline, count }) => (
           <li class={`maaltal-status-${headline}`}>
             <strong>{count}</strong> {HEADLINE_LABEL[headline][locale]}
-            {headline === 'uncertain' ? <span class="maaltal-ci">{t.uncertainExplanation}</span> : null}
+            {headline === 'uncertain' ? <span class="maaltal-ci">{t.uncertainCountExplanation}</span> : null}
           </li>
         ))}
     </ul>

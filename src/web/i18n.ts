@@ -24,6 +24,8 @@ const da = {
   colTarget: 'Måltal',
   colStatus: 'Status',
   uncertainExplanation: 'Ændringen fra udgangspunktet er ikke statistisk signifikant.',
+  uncertainCountExplanation:
+    'Ændringen er ikke statistisk signifikant, eller den seneste værdis usikkerhed spænder over flere statusser.',
   ciLabel: '95 %-konfidensinterval',
   noObservation: 'Ingen måling',
   seriesBreak: 'Databrud',
@@ -284,6 +286,8 @@ const en: Messages = {
   colTarget: 'Target',
   colStatus: 'Status',
   uncertainExplanation: 'The change from the baseline is not statistically significant.',
+  uncertainCountExplanation:
+    "The change is not statistically significant, or the latest value's uncertainty spans more than one status.",
   ciLabel: '95% confidence interval',
   noObservation: 'No measurement',
   seriesBreak: 'Series break',
