@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'too_large'
   | 'storage'
   | 'busy'
+  | 'out_of_memory'
   | 'usage';
 
 /** One problem with one field (and, for files, one row and column). */
@@ -41,6 +42,7 @@ const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 5
   too_large: 422,
   storage: 507,
   busy: 429,
+  out_of_memory: 503,
   usage: 400,
 };
 
@@ -56,6 +58,7 @@ const EXIT_CODE: Record<ErrorCode, number> = {
   too_large: 65,
   storage: 74,
   busy: 75,
+  out_of_memory: 71,
   invalid_config: 78,
 };
 
@@ -92,23 +95,35 @@ export class AppError extends Error {
   /** The message followed by every issue, on one line, as the CLI prints it. */
   oneLine(): string {
     if (this.issues.length === 0) return this.message;
-    return `${this.message}: ${this.issues.map(formatIssue).join('; ')}`;
+    return `${this.message}: ${this.issues.map((issue) => formatIssue(issue)).join('; ')}`;
+  }
+
+  /** For a Danish page: the issues in Danish where they have it (the summary message is English only). */
+  oneLineFor(locale: 'da' | 'en'): string {
+    if (locale === 'en' || this.issues.length === 0) return this.oneLine();
+    return this.issues.map((issue) => formatIssue(issue, 'da')).join('; ');
   }
 }
 
-export function formatIssue(issue: Issue): string {
+const WHERE_WORDS = {
+  en: { sheet: 'sheet', row: 'row', column: 'column' },
+  da: { sheet: 'ark', row: 'række', column: 'kolonne' },
+};
+
+export function formatIssue(issue: Issue, locale: 'da' | 'en' = 'en'): string {
+  const words = WHERE_WORDS[locale];
   const where = [
     issue.file,
-    issue.sheet === undefined ? undefined : `sheet "${issue.sheet}"`,
-    issue.row === undefined ? undefined : `row ${issue.row}`,
-    issue.column === undefined ? undefined : `column ${issue.column}`,
+    issue.sheet === undefined ? undefined : `${words.sheet} "${issue.sheet}"`,
+    issue.row === undefined ? undefined : `${words.row} ${issue.row}`,
+    issue.column === undefined ? undefined : `${words.column} ${issue.column}`,
   ]
     .filter((part) => part !== undefined)
     .join(', ');
-  return `${where ? `${where}: ` : ''}${issue.field}: ${issue.message}`;
+  const message = locale === 'da' ? (issue.messageDa ?? issue.message) : issue.message;
+  return `${where ? `${where}: ` : ''}${issue.field}: ${message}`;
 }
 
-/** Errors from the pure statistics core become catalogue errors at the edges. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   const fault = storageFault(error);

@@ -48,4 +48,27 @@ describeEachDialect('accident explorer page', (dialect) => {
     expect(html).toContain('1 reports without an accident date are left out when counting by accident year.');
     expect(cells(html).map((row) => row[0])).toEqual(['2023', '2024']);
   });
+
+  it('offers narrower views, each within the row budget, when a query is too large', async () => {
+    const query = 'groupBy=year,branch,ageBand,sex,severity,chemical&convention=registration';
+    const response = await app.request(`/ulykker?${query}`);
+    const html = await response.text();
+    expect(html).toContain('Svaret ville blive for stort');
+    expect(html).toContain('gruppér efter færre dimensioner');
+    const links = [...html.matchAll(/<li><a href="(\/ulykker\?[^"]+)">([^<]+)<\/a> \(([\d.]+) rækker\)/g)];
+    expect(links.length).toBeGreaterThan(0);
+    for (const [, href, , rows] of links) {
+      const target = (href as string).replaceAll('&amp;', '&');
+      expect(target).toContain('convention=registration');
+      const api = await app.request(target.replace('/ulykker', '/api/v1/accidents/rates'));
+      expect(api.status).toBe(200);
+      expect(((await api.json()) as { rows: unknown[] }).rows.length).toBe(
+        Number((rows as string).replaceAll('.', '')),
+      );
+      expect((await app.request(target)).status).toBe(200);
+    }
+    const english = await (await app.request(`/en/ulykker?${query}`)).text();
+    expect(english).toContain('The answer would be too large');
+    expect(english).toMatch(/<a href="\/en\/ulykker\?[^"]+">group by [^<]+<\/a> \([\d,]+ rows\)/);
+  });
 });

@@ -9,7 +9,14 @@ import { Downloads } from '../web/downloads.js';
 import { localePath, MESSAGES, type Messages } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { AGE_BANDS, SEVERITIES } from './cube.js';
-import { emptyParameters, parseFilters, type RawParameters } from './query.js';
+import { type NarrowerView, narrowerViews } from './plan.js';
+import {
+  type AccidentFilters,
+  emptyParameters,
+  type GroupBy,
+  parseFilters,
+  type RawParameters,
+} from './query.js';
 import { type Answer, type AnswerMeta, accidentRates, type Label, type RateRow } from './rates.js';
 import type { AccidentData, AccidentStatistics } from './statistics.js';
 
@@ -369,20 +376,71 @@ function Results(props: {
   );
 }
 
+/** Links to the nearest views within the row budget, each with how many rows it gives. */
+function NarrowerViews(props: {
+  t: Messages;
+  locale: Locale;
+  views: NarrowerView[];
+  parameters: RawParameters;
+}) {
+  const { t, locale } = props;
+  const kept = Object.entries(props.parameters).filter(([name]) => !['groupBy', 'from', 'to'].includes(name));
+  const href = (view: NarrowerView) => {
+    const query = new URLSearchParams(
+      kept.flatMap(([name, values]) => values.map((v): [string, string] => [name, v])),
+    );
+    if (view.from !== null) query.set('from', String(view.from));
+    if (view.to !== null) query.set('to', String(view.to));
+    query.set('groupBy', view.groupBy.join(','));
+    return `${localePath(locale, '/ulykker')}?${query.toString()}`;
+  };
+  const grouped = props.parameters.groupBy?.[0]?.split(',').length ?? 0;
+  const label = (view: NarrowerView) =>
+    view.groupBy.length < grouped
+      ? t.narrowerGroupBy(view.groupBy.map((name) => dimensionLabel(t, name)).join(', '))
+      : t.narrowerYear(view.from ?? 0);
+  return (
+    <>
+      <p>{t.narrowerViews}</p>
+      <ul>
+        {props.views.map((view) => (
+          <li>
+            <a href={href(view)}>{label(view)}</a> ({t.narrowerRows(formatDecimal(view.rows, locale))})
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+const dimensionLabel = (t: Messages, name: GroupBy) =>
+  name === 'chemical' ? t.groupChemical : groupingLabel(t, name).toLowerCase();
+
+/** The answer, or the problems with the choices (and, for an answer too large, the narrower views). */
+function answerFor(
+  data: AccidentData,
+  parameters: RawParameters,
+): { answer: Answer<RateRow> | null; issues: Issue[]; narrower: NarrowerView[] | null } {
+  let filters: AccidentFilters | undefined;
+  try {
+    filters = parseFilters(parameters);
+    return { answer: accidentRates(data, filters), issues: [], narrower: null };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === 'invalid_input') return { answer: null, issues: error.issues, narrower: null };
+    if (error.code === 'too_large' && filters !== undefined)
+      return { answer: null, issues: error.issues, narrower: narrowerViews(data, filters) };
+    throw error;
+  }
+}
+
 export function explorerRoutes(statistics: AccidentStatistics): Hono {
   const app = new Hono();
   const page = async (locale: Locale, url: URL) => {
     const t = MESSAGES[locale];
     const data = await statistics.current();
     const { raw: parameters, grouping } = formParameters(url);
-    let answer: Answer<RateRow> | null = null;
-    let issues: Issue[] = [];
-    try {
-      answer = accidentRates(data, parseFilters(parameters));
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error;
-      issues = error.issues;
-    }
+    const { answer, issues, narrower } = answerFor(data, parameters);
     const query = new URLSearchParams(
       Object.entries(parameters).flatMap(([name, values]) =>
         values.map((value): [string, string] => [name, value]),
@@ -395,7 +453,7 @@ export function explorerRoutes(statistics: AccidentStatistics): Hono {
         {issues.length > 0 ? (
           <div class="alert alert-error" role="alert">
             <div class="alert-body">
-              <p class="alert-heading">{t.formErrors}</p>
+              <p class="alert-heading">{narrower === null ? t.formErrors : t.tooLargeHeading}</p>
               <ul>
                 {issues.map((issue) => (
                   <li>
@@ -404,6 +462,9 @@ export function explorerRoutes(statistics: AccidentStatistics): Hono {
                   </li>
                 ))}
               </ul>
+              {narrower === null || narrower.length === 0 ? null : (
+                <NarrowerViews t={t} locale={locale} views={narrower} parameters={parameters} />
+              )}
             </div>
           </div>
         ) : null}

@@ -63,7 +63,7 @@ export function canonical(axis: Axis, leaves: readonly number[]): number[] {
 
 /** The rows an answer would have, counted before anything is computed; above the budget it is refused. */
 function refuseAboveBudget(choices: Choice[][], maxRows: number): void {
-  const rows = choices.reduce((product, list) => product * list.length, 1);
+  const rows = rowCount(choices);
   if (rows <= maxRows) return;
   throw new AppError(
     'too_large',
@@ -76,6 +76,41 @@ function refuseAboveBudget(choices: Choice[][], maxRows: number): void {
       },
     ],
   );
+}
+
+/** How many rows an answer with these choices has. */
+const rowCount = (choices: Choice[][]) => choices.reduce((product, list) => product * list.length, 1);
+
+export interface NarrowerView {
+  groupBy: GroupBy[];
+  from: number | null;
+  to: number | null;
+  rows: number;
+}
+
+/**
+ * For a query above the row budget, the nearest queries within it: the same grouped by one dimension fewer, and the
+ * same for the latest year alone. Each is planned (not computed) to count its rows.
+ */
+export function narrowerViews(data: AccidentData, filters: AccidentFilters): NarrowerView[] {
+  const candidates: AccidentFilters[] = filters.groupBy.map((dropped) => ({
+    ...filters,
+    groupBy: filters.groupBy.filter((name) => name !== dropped),
+  }));
+  const latest = data.cubes[filters.convention ?? 'registration'].years.at(-1);
+  if (latest !== undefined && !(filters.from === latest && filters.to === latest))
+    candidates.push({ ...filters, from: latest, to: latest });
+  return candidates.flatMap((candidate) => {
+    try {
+      const plan = planQuery(data, candidate);
+      return [
+        { groupBy: candidate.groupBy, from: candidate.from, to: candidate.to, rows: rowCount(plan.choices) },
+      ];
+    } catch (error) {
+      if (error instanceof AppError) return [];
+      throw error;
+    }
+  });
 }
 
 export function planQuery(data: AccidentData, filters: AccidentFilters): Plan {

@@ -16,7 +16,7 @@ describeEachDialect('background disclosure protection', (dialect) => {
       const server = startServer(workspace.store, {
         port: 0,
         hostname: '127.0.0.1',
-        protect: parseDatabaseSetting(workspace.store.setting, 'DATABASE_URL') as DatabaseConfig,
+        database: parseDatabaseSetting(workspace.store.setting, 'DATABASE_URL') as DatabaseConfig,
         log: (line) => {
           lines.push(line);
           void server.then((running) => running.close()).then(resolve);

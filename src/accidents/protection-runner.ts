@@ -1,13 +1,11 @@
 // Runs the disclosure protection in a worker thread whenever the accident records may have changed (server start,
 // an import or rollback in the editor area): one run at a time, and one more if asked again meanwhile.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DatabaseConfig } from '../config.js';
+import { startWorker, workerModule } from '../workers/worker-thread.js';
 import type { ProtectedYear } from './disclosure-audit.service.js';
 
-const WORKER = new URL(
-  `./protection.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
-  import.meta.url,
-);
+const WORKER = workerModule(import.meta.url, 'protection.worker');
 
 export class BackgroundProtection {
   private running: Worker | undefined;
@@ -26,14 +24,7 @@ export class BackgroundProtection {
       this.again = true;
       return;
     }
-    const workerData = { database: this.database };
-    // Under the TypeScript sources (tests), the worker first registers the same TypeScript loader as its parent.
-    const worker = WORKER.pathname.endsWith('.ts')
-      ? new Worker(
-          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); })`,
-          { eval: true, workerData },
-        )
-      : new Worker(WORKER, { workerData });
+    const worker = startWorker(WORKER, { database: this.database });
     this.running = worker;
     worker.on('message', (done: ProtectedYear[]) => this.report(done));
     worker.on('error', (error) => this.report(error));

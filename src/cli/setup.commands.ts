@@ -93,7 +93,7 @@ async function serve(context: CommandContext, store: Store) {
     pageCacheBytes: config.pageCacheBytes,
     adminToken: config.adminToken,
     uploadDir: config.uploadDir,
-    protect: config.database,
+    database: config.database,
   });
   context.stderr.write(
     `Måltal is running on ${serverUrl(config.host, server.port)} (database: ${store.location})\n`,

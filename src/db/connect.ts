@@ -87,7 +87,13 @@ function openSqlite(file: string, field: string): Store {
     dialect: new ImmediateSqliteDialect({ database }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'sqlite', location: file, sqlite: database, close: () => db.destroy() };
+  // Kysely closes the driver's handle only if a query ran through it; a store used only for bulk inserts (or not at
+  // all) would otherwise keep its file open.
+  const close = async () => {
+    await db.destroy();
+    if (database.open) database.close();
+  };
+  return { db, dialect: 'sqlite', location: file, sqlite: database, close };
 }
 
 async function openPostgres(url: string, display: string, field: string): Promise<Store> {

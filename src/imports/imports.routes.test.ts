@@ -4,25 +4,32 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { seedStore } from '../../test/seed.js';
+import { type DatabaseConfig, parseDatabaseSetting } from '../config.js';
 import { createApp } from '../web/app.js';
+import { workerImports } from './import-runner.js';
 
 const TOKEN = 'test-admin-token-0123456789';
 const CSV =
   'indicator;branch;year;value;n\nkemi-udsat;anlaegsarbejde;2029;30,5;600\nkemi-udsat;butikker;2029;12,5;500\n';
 
+// The app runs its import jobs in worker threads, as the server does: previews, confirmations, rollbacks and their
+// problems all cross the thread boundary here.
 describeEachDialect('editor area: imports', (dialect) => {
   let store: TestStore;
   let uploads: string;
   let app: ReturnType<typeof createApp>;
   /** Times the editor area said the data changed (the server then protects the accident figures again). */
   let changes = 0;
+  let database: DatabaseConfig;
   beforeAll(async () => {
     store = await freshStore(dialect);
     await seedStore(store.db, { demo: true });
     uploads = mkdtempSync(path.join(tmpdir(), 'maaltal-uploads-'));
+    database = parseDatabaseSetting(store.setting, 'DATABASE_URL') as DatabaseConfig;
     app = createApp(store, {
       adminToken: TOKEN,
       uploadDir: uploads,
+      imports: workerImports(database),
       onDataChanged: () => {
         changes++;
       },
@@ -144,4 +151,27 @@ describeEachDialect('editor area: imports', (dialect) => {
     expect(english).not.toContain('ukendt branchegruppe');
     expect(readdirSync(uploads)).toEqual([]);
   });
+
+  it('names a job that runs out of memory, writes nothing, and keeps serving', async () => {
+    const tight = createApp(store, {
+      adminToken: TOKEN,
+      uploadDir: uploads,
+      imports: workerImports(database, 4),
+    });
+    const form = new FormData();
+    form.set('file', new File([CSV], 'målinger.csv', { type: 'text/csv' }));
+    form.set('kind', 'observations');
+    const before = await store.db.selectFrom('importBatch').select('id').execute();
+    const response = await tight.request('/en/redaktion/import', {
+      method: 'POST',
+      body: form,
+      headers: { cookie },
+    });
+    expect(response.status).toBe(503);
+    const html = await response.text();
+    expect(html).toContain('ran out of memory');
+    expect(html).toContain('split the file into smaller files');
+    expect(await store.db.selectFrom('importBatch').select('id').execute()).toEqual(before);
+    expect((await tight.request('/healthz')).status).toBe(200);
+  }, 60_000);
 });

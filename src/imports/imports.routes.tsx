@@ -1,20 +1,22 @@
 // The editor area's import pages: upload → preview with detected settings and validation report → confirm;
 // the list of batches with rollback. Works without JavaScript (plain forms).
 import { randomUUID } from 'node:crypto';
-import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { Hono } from 'hono';
 import type { Store } from '../db/connect.js';
-import { AppError, type Issue, toAppError } from '../errors.js';
+import { AppError, type ErrorCode, type Issue } from '../errors.js';
 import { formatNumber, type Locale } from '../format.js';
 import { requireAdmin } from '../web/admin-auth.js';
 import { localePath, MESSAGES, type Messages } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
+import { type ImportRunner, inThreadImports } from './import-runner.js';
 import { listBatches } from './imports.repository.js';
-import { type ImportReport, rollbackImport, runImport } from './imports.service.js';
 import { IMPORT_KINDS, type ImportKind } from './kinds/index.js';
-import { openTable } from './readers/index.js';
-import type { RawRow } from './readers/table.js';
 import { bilingual, issue, issueMessage } from './texts.js';
 
 export interface ImportRouteOptions {
@@ -24,9 +26,23 @@ export interface ImportRouteOptions {
   user?: string;
   /** Called after a batch is imported or rolled back. */
   onDataChanged?: () => void;
+  /** Where the jobs run (default: on the serving thread). */
+  imports?: ImportRunner;
 }
 
 const PREVIEW_ROWS = 10;
+/** Errors a validation report shows; any other error of a preview is the server's and gets the error page. */
+const FILE_PROBLEMS = new Set<ErrorCode>(['invalid_input', 'conflict', 'too_large']);
+
+/** Writes the upload to disk in chunks (the event loop keeps serving); a failed write leaves no partial file. */
+async function saveUpload(file: File, filePath: string): Promise<void> {
+  try {
+    await pipeline(Readable.fromWeb(file.stream() as NodeReadableStream), createWriteStream(filePath));
+  } catch (error) {
+    await unlink(filePath).catch(() => {});
+    throw error;
+  }
+}
 const UPLOAD_NAME = /^[0-9a-f-]{36}__[\w.æøåÆØÅ -]{1,200}$/;
 
 const kindLabel = (t: Messages, kind: ImportKind) =>
@@ -115,7 +131,7 @@ function UploadForm({ locale, t }: { locale: Locale; t: Messages }) {
 export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
   const app = new Hono();
   const user = options.user ?? 'admin';
-  const now = () => new Date();
+  const imports = options.imports ?? inThreadImports(store);
 
   for (const locale of ['da', 'en'] as const) {
     const t = MESSAGES[locale];
@@ -214,36 +230,22 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
       const stored = `${randomUUID()}__${displayName}`;
       await mkdir(options.uploadDir, { recursive: true });
       const filePath = path.join(options.uploadDir, stored);
-      await writeFile(filePath, Buffer.from(await file.arrayBuffer()));
+      await saveUpload(file, filePath);
       const sheet =
         typeof form.sheet === 'string' && form.sheet.trim() !== '' ? form.sheet.trim() : undefined;
       const source = typeof form.source === 'string' ? form.source.trim() : '';
       const replace = form.replace === '1';
 
-      let report: ImportReport | undefined;
-      let problem: AppError | undefined;
-      try {
-        report = await runImport(
-          store,
-          filePath,
-          { kind: kind as ImportKind, sheet, source, replace, dryRun: true, displayName },
-          { user, now },
-        );
-      } catch (error) {
-        problem = toAppError(error);
-        if (problem === undefined) throw error;
-      }
-      let preview: { columns: string[]; rows: RawRow[] } | undefined;
-      try {
-        const table = await openTable(filePath, { displayName, ...(sheet === undefined ? {} : { sheet }) });
-        const rows: RawRow[] = [];
-        for await (const row of table.rows) {
-          rows.push(row);
-          if (rows.length >= PREVIEW_ROWS) break;
-        }
-        preview = { columns: table.columns, rows };
-      } catch {
-        // The validation report already says why the file cannot be read.
+      const { report, problem, preview } = await imports.preview({
+        filePath,
+        options: { kind: kind as ImportKind, sheet, source, replace, displayName },
+        user,
+        previewRows: PREVIEW_ROWS,
+      });
+      // A fault of the server (a full disk, no database) is not a problem with the file: the error page says it.
+      if (problem !== undefined && !FILE_PROBLEMS.has(problem.code)) {
+        await unlink(filePath).catch(() => {});
+        throw new AppError(problem.code, problem.message, problem.issues);
       }
       if (problem !== undefined) await unlink(filePath).catch(() => {});
       const settings = report?.settings;
@@ -353,18 +355,17 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
       const filePath = path.join(options.uploadDir, stored);
       const sheet = String(form.sheet ?? '').trim();
       try {
-        const report = await runImport(
-          store,
+        const report = await imports.run({
           filePath,
-          {
+          options: {
             kind: kind as ImportKind,
             ...(sheet === '' ? {} : { sheet }),
             source: String(form.source ?? ''),
             replace: form.replace === '1',
             displayName: stored.slice(stored.indexOf('__') + 2),
           },
-          { user, now },
-        );
+          user,
+        });
         options.onDataChanged?.();
         return c.redirect(`${base}?done=${report.batchId}`, 303);
       } finally {
@@ -379,7 +380,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
           issue('id', bilingual('must be a whole number', 'skal være et helt tal')),
         ]);
       }
-      const result = await rollbackImport(store, id, { user, now }, 'rolled back in the editor area');
+      const result = await imports.rollback({ batchId: id, user, reason: 'rolled back in the editor area' });
       options.onDataChanged?.();
       return c.redirect(`${base}?rolledback=${result.batchId}&removed=${result.removed}`, 303);
     });

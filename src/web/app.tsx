@@ -11,6 +11,7 @@ import { ping, type Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { toAppError } from '../errors.js';
 import type { Locale } from '../format.js';
+import type { ImportRunner } from '../imports/import-runner.js';
 import { importRoutes } from '../imports/imports.routes.js';
 import { branchPageRoutes } from '../site/branch-pages.js';
 import { goalPageRoutes } from '../site/goal-pages.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
   pageCache?: PageCacheOptions;
   /** Called after the editor area imports or rolls back a batch (the accident figures may have changed). */
   onDataChanged?: () => void;
+  /** Where the editor area's import jobs run (default: on the serving thread). */
+  imports?: ImportRunner;
 }
 
 function ErrorPage({
@@ -137,6 +140,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       adminToken,
       uploadDir: options.uploadDir ?? join('var', 'uploads'),
       ...(options.onDataChanged === undefined ? {} : { onDataChanged: options.onDataChanged }),
+      ...(options.imports === undefined ? {} : { imports: options.imports }),
     }),
   );
   app.route('/', accidentRoutes(store, statisticsFor(store.db), adminToken));
@@ -175,7 +179,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       );
     }
     const locale = localeOfPath(path);
-    const message = known === undefined ? MESSAGES[locale].errorText : known.oneLine();
+    const message = known === undefined ? MESSAGES[locale].errorText : known.oneLineFor(locale);
     return c.html(<ErrorPage locale={locale} path={path} status={status} message={message} />, status);
   });
 

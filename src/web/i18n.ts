@@ -254,6 +254,12 @@ const da = {
     `${n} anmeldelser uden ulykkesdato indgår ikke, når der opgøres efter ulykkesår.`,
   noRows: 'Der er ingen tal for dette udvalg.',
   formErrors: 'Ret disse valg:',
+  tooLargeHeading: 'Svaret ville blive for stort',
+  narrowerViews: 'Prøv en smallere visning:',
+  narrowerGroupBy: (dimensions: string) => `gruppér efter ${dimensions}`,
+  narrowerYear: (year: number) => `kun ${year}`,
+  narrowerRows: (rows: string) => `${rows} rækker`,
+  groupChemical: 'kemisk påvirkning',
   describeLine: (first: string, firstLabel: string, last: string, lastLabel: string) =>
     `Fra ${first} i ${firstLabel} til ${last} i ${lastLabel}.`,
   describeBars: (high: string, highLabel: string, low: string, lowLabel: string) =>
@@ -516,6 +522,12 @@ const en: Messages = {
     `${n} reports without an accident date are left out when counting by accident year.`,
   noRows: 'There are no figures for this selection.',
   formErrors: 'Please correct these choices:',
+  tooLargeHeading: 'The answer would be too large',
+  narrowerViews: 'Try a narrower view:',
+  narrowerGroupBy: (dimensions: string) => `group by ${dimensions}`,
+  narrowerYear: (year: number) => `${year} only`,
+  narrowerRows: (rows: string) => `${rows} rows`,
+  groupChemical: 'chemical exposure',
   describeLine: (first: string, firstLabel: string, last: string, lastLabel: string) =>
     `From ${first} in ${firstLabel} to ${last} in ${lastLabel}.`,
   describeBars: (high: string, highLabel: string, low: string, lowLabel: string) =>

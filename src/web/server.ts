@@ -4,12 +4,17 @@ import { BackgroundProtection } from '../accidents/protection-runner.js';
 import type { DatabaseConfig } from '../config.js';
 import type { Store } from '../db/connect.js';
 import { AppError } from '../errors.js';
+import { workerImports } from '../imports/import-runner.js';
 import { createApp } from './app.js';
 
 export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** A database other threads can open too (not an in-memory SQLite store). */
+const sharable = (database: DatabaseConfig | undefined) =>
+  database?.dialect === 'sqlite' && database.file === ':memory:' ? undefined : database;
 
 export function startServer(
   store: Store,
@@ -20,16 +25,18 @@ export function startServer(
     uploadDir?: string;
     /** Bytes the page cache may keep. */
     pageCacheBytes?: number;
-    /** The store's database: given, the disclosure protection runs in the background at start and after changes. */
-    protect?: DatabaseConfig;
+    /** The store's database: given, the disclosure protection runs in the background at start and after changes,
+     *  and the editor area's import jobs run in worker threads of their own (an in-memory store cannot be shared). */
+    database?: DatabaseConfig;
     log?: (line: string) => void;
   },
 ): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(line));
+  const database = sharable(options.database);
   const protection =
-    options.protect === undefined
+    database === undefined
       ? undefined
-      : new BackgroundProtection(options.protect, (done) =>
+      : new BackgroundProtection(database, (done) =>
           log(
             done instanceof Error
               ? `Disclosure protection failed: ${done.message}\n`
@@ -46,6 +53,7 @@ export function startServer(
     ...(options.uploadDir === undefined ? {} : { uploadDir: options.uploadDir }),
     ...(options.pageCacheBytes === undefined ? {} : { pageCache: { maxBytes: options.pageCacheBytes } }),
     ...(protection === undefined ? {} : { onDataChanged: () => protection.schedule() }),
+    ...(database === undefined ? {} : { imports: workerImports(database) }),
   });
   protection?.schedule();
   return new Promise((resolve, reject) => {

@@ -1,0 +1,74 @@
+// Where the editor area's import jobs run: on the serving thread (an in-memory store cannot be shared) or, for a
+// server on a database file or PostgreSQL, each job in a worker thread of its own with a memory limit, so that the
+// site keeps answering while a large file is read and written, and a job that runs out of memory is named as such
+// and ends alone (its transaction never commits).
+import type { DatabaseConfig } from '../config.js';
+import type { Store } from '../db/connect.js';
+import { AppError } from '../errors.js';
+import { startWorker, workerModule } from '../workers/worker-thread.js';
+import type { ImportJob, PreviewResult, Problem } from './import-jobs.js';
+import { runImportJob } from './import-jobs.js';
+import type { ImportReport, RollbackReport } from './imports.service.js';
+
+export interface ImportRunner {
+  preview(job: Omit<Extract<ImportJob, { job: 'preview' }>, 'job'>): Promise<PreviewResult>;
+  run(job: Omit<Extract<ImportJob, { job: 'import' }>, 'job'>): Promise<ImportReport>;
+  rollback(job: Omit<Extract<ImportJob, { job: 'rollback' }>, 'job'>): Promise<RollbackReport>;
+}
+
+type Execute = (job: ImportJob) => Promise<unknown>;
+
+function runner(execute: Execute): ImportRunner {
+  return {
+    preview: async (job) => (await execute({ job: 'preview', ...job })) as PreviewResult,
+    run: async (job) => (await execute({ job: 'import', ...job })) as ImportReport,
+    rollback: async (job) => (await execute({ job: 'rollback', ...job })) as RollbackReport,
+  };
+}
+
+export function inThreadImports(store: Store): ImportRunner {
+  return runner((job) => runImportJob(store, job));
+}
+
+const WORKER = workerModule(import.meta.url, 'import.worker');
+/** Heap a job's worker may use; a file that needs more is refused as out of memory, never half-written. */
+export const DEFAULT_IMPORT_MEMORY_MB = 1024;
+
+const outOfMemory = () =>
+  new AppError('out_of_memory', 'The import ran out of memory; nothing was written', [
+    {
+      field: 'file',
+      message: 'the import needed more memory than it may use: split the file into smaller files',
+      messageDa: 'importen skulle bruge mere hukommelse, end den må: del filen op i mindre filer',
+    },
+  ]);
+
+type WorkerAnswer =
+  | { ok: true; value: unknown }
+  | { ok: false; problem: Problem }
+  | { ok: false; unexpected: { message: string; stack: string; code: unknown } };
+
+function inWorker(database: DatabaseConfig, memoryMb: number, job: ImportJob): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(WORKER, { database, job }, { maxOldGenerationSizeMb: memoryMb });
+    let answered = false;
+    worker.on('message', (message: WorkerAnswer) => {
+      answered = true;
+      if (message.ok) resolve(message.value);
+      else if ('problem' in message)
+        reject(new AppError(message.problem.code, message.problem.message, message.problem.issues));
+      else reject(Object.assign(new Error(message.unexpected.message), message.unexpected));
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      answered = true;
+      reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : error);
+    });
+    worker.on('exit', (code) => {
+      if (!answered) reject(new Error(`The import worker stopped (exit code ${code}) without an answer`));
+    });
+  });
+}
+
+export function workerImports(database: DatabaseConfig, memoryMb = DEFAULT_IMPORT_MEMORY_MB): ImportRunner {
+  return runner((job) => inWorker(database, memoryMb, job));
+}
