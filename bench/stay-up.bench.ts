@@ -120,7 +120,11 @@ async function steward(base: string, csv: string): Promise<{ preview: number; co
   form.set('source', 'benchmark');
   let started = performance.now();
   console.log(`${since()} upload and preview`);
-  const preview = await fetch(`${base}/redaktion/import`, { method: 'POST', body: form, headers: { cookie } });
+  const preview = await fetch(`${base}/redaktion/import`, {
+    method: 'POST',
+    body: form,
+    headers: { cookie },
+  });
   const html = await preview.text();
   const previewSeconds = (performance.now() - started) / 1000;
   const stored = /name="upload" value="([^"]+)"/.exec(html)?.[1];
@@ -130,7 +134,13 @@ async function steward(base: string, csv: string): Promise<{ preview: number; co
   const confirm = await fetch(`${base}/redaktion/import/confirm`, {
     method: 'POST',
     headers: { cookie },
-    body: new URLSearchParams({ upload: stored, kind: 'accidents', sheet: '', source: 'benchmark', replace: '' }),
+    body: new URLSearchParams({
+      upload: stored,
+      kind: 'accidents',
+      sheet: '',
+      source: 'benchmark',
+      replace: '',
+    }),
     redirect: 'manual',
   });
   console.log(`${since()} imported`);

@@ -60,6 +60,39 @@ describeEachDialect('accident API', (dialect) => {
     expect(workbook.getWorksheet('Data')?.getRow(1).values).toContain('fullTimeYears');
   });
 
+  it('streams CSV and JSON lines row by row, each row the JSON answer’s, with unit, source and notes', async () => {
+    const query = 'groupBy=year,branch,ageBand,sex,severity';
+    const json = (await (await get(`/api/v1/accidents/rates?${query}`)).json()) as { rows: RateRow[] };
+    expect(json.rows.length).toBeGreaterThan(1000);
+    const chunks = async (response: Response) => {
+      const parts: string[] = [];
+      const decoder = new TextDecoder();
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+        parts.push(decoder.decode(chunk, { stream: true }));
+      return parts;
+    };
+    const csv = await get(`/api/v1/accidents/rates.csv?${query}`);
+    const csvParts = await chunks(csv);
+    expect(csvParts.length).toBeGreaterThan(10);
+    const records = parse(csvParts.join(''), { columns: true }) as Record<string, string>[];
+    expect(records.map((r) => (r.count === '' ? null : Number(r.count)))).toEqual(
+      json.rows.map((r) => r.count),
+    );
+    const lines = await get(`/api/v1/accidents/rates.jsonl?${query}`);
+    expect(lines.headers.get('content-type')).toContain('application/jsonl');
+    expect(lines.headers.get('content-disposition')).toContain('maaltal-ulykker-rates.jsonl');
+    const lineParts = await chunks(lines);
+    expect(lineParts.length).toBeGreaterThan(10);
+    const rows = lineParts
+      .join('')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as RateRow & { source: string; convention: string });
+    expect(rows.map((r) => r.count)).toEqual(json.rows.map((r) => r.count));
+    expect(rows[0]?.convention).toBe('registration');
+    expect(rows[0]?.source).not.toBe('');
+  });
+
   it('refuses an answer above the row budget before computing it, saying how to narrow it', async () => {
     // Six groupings over the full branch list: far above the budget of rows.
     const heavy = 'groupBy=year,branch,ageBand,sex,severity,chemical';

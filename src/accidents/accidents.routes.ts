@@ -1,17 +1,19 @@
-// The accident statistics API: every measure as JSON, CSV and XLSX, with a 400 naming any bad parameter.
+// The accident statistics API: every measure as JSON, CSV, JSON lines and XLSX, with a 400 naming any bad parameter.
+// CSV and JSON lines are streamed row by row; XLSX (built in memory) is refused above its own row limit.
 // Unsuppressed values and the fatal-accident case list need the editor area's admin token.
 import { Hono } from 'hono';
 import type { Store } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { givenToken, requireAdmin, tokenMatches } from '../web/admin-auth.js';
+import { csvStream, jsonLinesStream } from '../web/csv.js';
 import { answerMeasure, EMPTY_COLUMNS, MEASURES, type MeasureName } from './accidents.service.js';
-import { downloadRows, toCsv, toXlsx } from './downloads.js';
+import { downloadRows, toXlsx } from './downloads.js';
 import { fatalCases } from './fatal-cases.repository.js';
 import { parametersOf, parametersWithout, parseFilters } from './query.js';
 import type { AccidentStatistics } from './statistics.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const FILE_NAME = /^([a-z-]+?)(?:\.(json|csv|xlsx))?$/;
+const FILE_NAME = /^([a-z-]+?)(?:\.(json|jsonl|csv|xlsx))?$/;
 
 export function accidentRoutes(
   store: Store,
@@ -48,7 +50,14 @@ export function accidentRoutes(
     if (format === 'csv') {
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="maaltal-ulykker-${measure}.csv"`);
-      return c.body(toCsv(downloadRows(answer.rows, answer.meta), EMPTY_COLUMNS[measure]));
+      return c.body(
+        csvStream(downloadRows(answer.rows, answer.meta), EMPTY_COLUMNS[measure]) as ReadableStream,
+      );
+    }
+    if (format === 'jsonl') {
+      c.header('Content-Type', 'application/jsonl; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="maaltal-ulykker-${measure}.jsonl"`);
+      return c.body(jsonLinesStream(downloadRows(answer.rows, answer.meta)) as ReadableStream);
     }
     if (format === 'xlsx' && answer.rows.length > statistics.settings.queryBudget.maxXlsxRows) {
       const limit = statistics.settings.queryBudget.maxXlsxRows;

@@ -84,10 +84,19 @@ export interface AccidentData {
   auditedYears: Record<Convention, number[]>;
 }
 
-export async function loadAccidentData(
+/**
+ * The accident data as plain data (typed arrays, arrays, records), which a worker thread can build and hand over:
+ * everything of `AccidentData` but the look-ups derived from it.
+ */
+export type AccidentDataParts = Omit<AccidentData, 'branchByCode' | 'employment'> & {
+  employmentRows: ConstructorParameters<typeof EmploymentIndex>[0];
+};
+
+/** Reads the aggregates and builds both cubes with their disclosure control: the heavy part of loading. */
+export async function buildAccidentParts(
   db: Db,
   settings: AccidentSettings = DEFAULT_ACCIDENT_SETTINGS,
-): Promise<AccidentData> {
+): Promise<AccidentDataParts> {
   const version = await dataVersion(db);
   const stored = await storedChemicalFingerprint(db);
   if (stored !== undefined && stored !== chemicalFingerprint(settings)) {
@@ -127,11 +136,8 @@ export async function loadAccidentData(
     settings,
     cubes,
     branches: branchRows,
-    branchByCode: new Map(branchRows.map((branch) => [branch.code, branch])),
     mainGroups: groupRows,
-    employment: new EmploymentIndex(
-      employmentRows.map((row) => ({ ...row, employed: Number(row.employed) })),
-    ),
+    employmentRows: employmentRows.map((row) => ({ ...row, employed: Number(row.employed) })),
     batches: batches.map((batch) => ({ ...batch, rowCount: Number(batch.rowCount) })),
     demo,
     undated: total(cubes.registration) - total(cubes.accident),
@@ -139,10 +145,31 @@ export async function loadAccidentData(
   };
 }
 
+/** The look-ups over the parts (cheap). */
+export function assembleAccidentData(parts: AccidentDataParts): AccidentData {
+  const { employmentRows, ...rest } = parts;
+  return {
+    ...rest,
+    branchByCode: new Map(parts.branches.map((branch) => [branch.code, branch])),
+    employment: new EmploymentIndex(employmentRows),
+  };
+}
+
+export async function loadAccidentData(
+  db: Db,
+  settings: AccidentSettings = DEFAULT_ACCIDENT_SETTINGS,
+): Promise<AccidentData> {
+  return assembleAccidentData(await buildAccidentParts(db, settings));
+}
+
+/** Builds the parts somewhere else (a worker thread); the result must be those of `buildAccidentParts`. */
+export type PartsBuilder = (settings: AccidentSettings) => Promise<AccidentDataParts>;
+
 /** The accident data of one store, rebuilt only when the data version changes (one key read per request). */
 export class AccidentStatistics {
   private cached: AccidentData | undefined;
   private loading: Promise<AccidentData> | undefined;
+  private builder: PartsBuilder | undefined;
 
   constructor(
     private readonly db: Db,
@@ -153,11 +180,21 @@ export class AccidentStatistics {
     const version = await dataVersion(this.db);
     if (this.cached?.version === version) return this.cached;
     if (this.loading === undefined) {
-      this.loading = loadAccidentData(this.db, this.settings).finally(() => {
+      const builder = this.builder;
+      const loading =
+        builder === undefined
+          ? loadAccidentData(this.db, this.settings)
+          : builder(this.settings).then(assembleAccidentData);
+      this.loading = loading.finally(() => {
         this.loading = undefined;
       });
     }
     this.cached = await this.loading;
     return this.cached;
+  }
+
+  /** From now on, builds the data with `builder` (in a worker thread: the serving thread stays free meanwhile). */
+  buildWith(builder: PartsBuilder): void {
+    this.builder = builder;
   }
 }

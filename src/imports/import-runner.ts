@@ -5,8 +5,9 @@
 import type { DatabaseConfig } from '../config.js';
 import type { Store } from '../db/connect.js';
 import { AppError } from '../errors.js';
-import { startWorker, workerModule } from '../workers/worker-thread.js';
-import type { ImportJob, PreviewResult, Problem } from './import-jobs.js';
+import { runInWorker } from '../workers/one-shot.js';
+import { workerModule } from '../workers/worker-thread.js';
+import type { ImportJob, PreviewResult } from './import-jobs.js';
 import { runImportJob } from './import-jobs.js';
 import type { ImportReport, RollbackReport } from './imports.service.js';
 
@@ -43,32 +44,12 @@ const outOfMemory = () =>
     },
   ]);
 
-type WorkerAnswer =
-  | { ok: true; value: unknown }
-  | { ok: false; problem: Problem }
-  | { ok: false; unexpected: { message: string; stack: string; code: unknown } };
-
-function inWorker(database: DatabaseConfig, memoryMb: number, job: ImportJob): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(WORKER, { database, job }, { maxOldGenerationSizeMb: memoryMb });
-    let answered = false;
-    worker.on('message', (message: WorkerAnswer) => {
-      answered = true;
-      if (message.ok) resolve(message.value);
-      else if ('problem' in message)
-        reject(new AppError(message.problem.code, message.problem.message, message.problem.issues));
-      else reject(Object.assign(new Error(message.unexpected.message), message.unexpected));
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      answered = true;
-      reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : error);
-    });
-    worker.on('exit', (code) => {
-      if (!answered) reject(new Error(`The import worker stopped (exit code ${code}) without an answer`));
-    });
-  });
-}
-
 export function workerImports(database: DatabaseConfig, memoryMb = DEFAULT_IMPORT_MEMORY_MB): ImportRunner {
-  return runner((job) => inWorker(database, memoryMb, job));
+  return runner((job) =>
+    runInWorker(
+      WORKER,
+      { database, job },
+      { resourceLimits: { maxOldGenerationSizeMb: memoryMb }, outOfMemory },
+    ),
+  );
 }

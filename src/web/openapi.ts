@@ -85,6 +85,7 @@ function accidentPaths() {
     for (const [suffix, type] of [
       ['', 'application/json'],
       ['.csv', 'text/csv'],
+      ['.jsonl', 'application/jsonl'],
       ['.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ] as const) {
       paths[`/api/v1/accidents/${measure}${suffix}`] = {

@@ -55,6 +55,20 @@ describeEachDialect('page cache', (dialect) => {
     expect((await app.request(small(0))).headers.get('x-cache')).toBe('hit');
   });
 
+  it('keeps a streamed download once the client has read it all, unless it passes a quarter of the limit', async () => {
+    const app = createApp(workspace.store, { logError: () => {}, pageCache: { maxBytes: 40_000 } });
+    const small = '/api/v1/accidents/rates.csv?from=2023&to=2023&mainGroup=handel';
+    const first = await (await app.request(small)).text();
+    expect(first.length).toBeLessThan(10_000);
+    const again = await app.request(small);
+    expect(again.headers.get('x-cache')).toBe('hit');
+    expect(again.headers.get('content-disposition')).toContain('attachment');
+    expect(await again.text()).toBe(first);
+    const large = '/api/v1/accidents/rates.jsonl?groupBy=year,branch';
+    expect((await (await app.request(large)).arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+    expect((await app.request(large)).headers.get('x-cache')).toBeNull();
+  });
+
   it('never caches what only a data steward may see', async () => {
     const app = createApp(workspace.store, { adminToken: TOKEN, logError: () => {} });
     const path = '/api/v1/accidents/rates?groupBy=year&unsuppressed=true';

@@ -75,20 +75,56 @@ export function pageCache(store: Store, options: PageCacheOptions = {}): Middlew
     const response = c.res;
     if (response.status !== 200 || (response.headers.get('cache-control') ?? '').includes('no-store')) return;
     const length = Number(response.headers.get('content-length') ?? Number.NaN);
-    if (length > maxBytes / 4) return;
-    const body = new Uint8Array(await response.clone().arrayBuffer());
-    if (body.byteLength > maxBytes / 4) return;
+    if (length > maxBytes / 4 || response.body === null) return;
     const headers = KEPT_HEADERS.flatMap((name): [string, string][] => {
       const value = response.headers.get(name);
       return value === null ? [] : [[name, value]];
     });
-    forget(key);
-    entries.set(key, { version, status: response.status, headers, body });
-    bytes += body.byteLength;
-    while (entries.size > maxEntries || bytes > maxBytes) {
-      const oldest = entries.keys().next().value;
-      if (oldest === undefined) break;
-      forget(oldest);
+    const keep = (body: Uint8Array) => {
+      forget(key);
+      entries.set(key, { version, status: response.status, headers, body });
+      bytes += body.byteLength;
+      while (entries.size > maxEntries || bytes > maxBytes) {
+        const oldest = entries.keys().next().value;
+        if (oldest === undefined) break;
+        forget(oldest);
+      }
+    };
+    // A download reaches the client as it is written (CSV and JSON lines are streamed): a copy is kept on the way,
+    // unless it grows past the limit, and stored once the client has read it all.
+    if ((response.headers.get('content-disposition') ?? '').startsWith('attachment')) {
+      c.res = new Response(response.body.pipeThrough(copyUpTo(maxBytes / 4, keep)), {
+        status: response.status,
+        headers: response.headers,
+      });
+      return;
     }
+    const body = new Uint8Array(await response.clone().arrayBuffer());
+    if (body.byteLength <= maxBytes / 4) keep(body);
   };
+}
+
+/** Passes chunks on unchanged and hands a copy of the whole to `done` at the end, unless it exceeds `limit` bytes. */
+function copyUpTo(limit: number, done: (body: Uint8Array) => void): TransformStream<Uint8Array, Uint8Array> {
+  let chunks: Uint8Array[] | null = [];
+  let size = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      controller.enqueue(chunk);
+      if (chunks === null) return;
+      size += chunk.byteLength;
+      if (size > limit) chunks = null;
+      else chunks.push(chunk);
+    },
+    flush() {
+      if (chunks === null) return;
+      const body = new Uint8Array(size);
+      let offset = 0;
+      for (const chunk of chunks) {
+        body.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      done(body);
+    },
+  });
 }

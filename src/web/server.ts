@@ -1,6 +1,8 @@
 // Runs the Hono app on Node's HTTP server; resolves once it listens, closes cleanly on request.
 import { serve } from '@hono/node-server';
+import { workerPartsBuilder } from '../accidents/accident-data-runner.js';
 import { BackgroundProtection } from '../accidents/protection-runner.js';
+import { statisticsFor } from '../accidents/series.js';
 import type { DatabaseConfig } from '../config.js';
 import type { Store } from '../db/connect.js';
 import { AppError } from '../errors.js';
@@ -48,6 +50,7 @@ export function startServer(
                   .join(''),
           ),
         );
+  if (database !== undefined) statisticsFor(store.db).buildWith(workerPartsBuilder(database));
   const app = createApp(store, {
     adminToken: options.adminToken ?? null,
     ...(options.uploadDir === undefined ? {} : { uploadDir: options.uploadDir }),

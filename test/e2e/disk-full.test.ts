@@ -81,13 +81,23 @@ describe('a full disk', () => {
       const form = new FormData();
       form.set('file', new File([readFileSync(csv)], 'ulykker.csv', { type: 'text/csv' }));
       form.set('kind', 'accidents');
-      let answer = await app.request('/redaktion/import', { method: 'POST', body: form, headers: { cookie } });
+      let answer = await app.request('/redaktion/import', {
+        method: 'POST',
+        body: form,
+        headers: { cookie },
+      });
       if (answer.status === 200) {
         const stored = /name="upload" value="([^"]+)"/.exec(await answer.text())?.[1] ?? '';
         answer = await app.request('/redaktion/import/confirm', {
           method: 'POST',
           headers: { cookie },
-          body: new URLSearchParams({ upload: stored, kind: 'accidents', sheet: '', source: '', replace: '' }),
+          body: new URLSearchParams({
+            upload: stored,
+            kind: 'accidents',
+            sheet: '',
+            source: '',
+            replace: '',
+          }),
         });
       }
       expect(answer.status).toBe(507);
