@@ -1,12 +1,7 @@
 // The editor area's import pages: upload → preview with detected settings and validation report → confirm;
 // the list of batches with rollback. Works without JavaScript (plain forms).
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { Hono } from 'hono';
 import type { Store } from '../db/connect.js';
 import { AppError, type ErrorCode, type Issue } from '../errors.js';
@@ -18,6 +13,7 @@ import { type ImportRunner, inThreadImports } from './import-runner.js';
 import { listBatches } from './imports.repository.js';
 import { IMPORT_KINDS, type ImportKind } from './kinds/index.js';
 import { bilingual, issue, issueMessage } from './texts.js';
+import { receiveUpload } from './upload.js';
 
 export interface ImportRouteOptions {
   adminToken: string | null;
@@ -34,15 +30,6 @@ const PREVIEW_ROWS = 10;
 /** Errors a validation report shows; any other error of a preview is the server's and gets the error page. */
 const FILE_PROBLEMS = new Set<ErrorCode>(['invalid_input', 'conflict', 'too_large']);
 
-/** Writes the upload to disk in chunks (the event loop keeps serving); a failed write leaves no partial file. */
-async function saveUpload(file: File, filePath: string): Promise<void> {
-  try {
-    await pipeline(Readable.fromWeb(file.stream() as NodeReadableStream), createWriteStream(filePath));
-  } catch (error) {
-    await unlink(filePath).catch(() => {});
-    throw error;
-  }
-}
 const UPLOAD_NAME = /^[0-9a-f-]{36}__[\w.æøåÆØÅ -]{1,200}$/;
 
 const kindLabel = (t: Messages, kind: ImportKind) =>
@@ -211,29 +198,20 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
     });
 
     app.post(base, async (c) => {
-      const form = await c.req.parseBody();
-      const file = form.file;
+      const { fields: form, file } = await receiveUpload(c.req.raw, options.uploadDir);
       const kind = String(form.kind ?? '');
-      if (!(file instanceof File) || file.size === 0 || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+      if (file === undefined || file.size === 0 || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+        if (file !== undefined) await unlink(file.filePath).catch(() => {});
         throw new AppError('invalid_input', 'Choose a non-empty file and a kind of data', [
           issue(
-            file instanceof File && file.size > 0 ? 'kind' : 'file',
+            file !== undefined && file.size > 0 ? 'kind' : 'file',
             bilingual('is required', 'skal udfyldes'),
           ),
         ]);
       }
-      const displayName =
-        path
-          .basename(file.name)
-          .replace(/[^\w.æøåÆØÅ -]/g, '_')
-          .slice(0, 200) || 'upload';
-      const stored = `${randomUUID()}__${displayName}`;
-      await mkdir(options.uploadDir, { recursive: true });
-      const filePath = path.join(options.uploadDir, stored);
-      await saveUpload(file, filePath);
-      const sheet =
-        typeof form.sheet === 'string' && form.sheet.trim() !== '' ? form.sheet.trim() : undefined;
-      const source = typeof form.source === 'string' ? form.source.trim() : '';
+      const { filePath, stored, displayName } = file;
+      const sheet = (form.sheet ?? '').trim() === '' ? undefined : (form.sheet ?? '').trim();
+      const source = (form.source ?? '').trim();
       const replace = form.replace === '1';
 
       const { report, problem, preview } = await imports.preview({
