@@ -55,6 +55,7 @@ describeEachDialect('accident explorer page', (dialect) => {
     const html = await response.text();
     expect(html).toContain('Svaret ville blive for stort');
     expect(html).toContain('gruppér efter færre dimensioner');
+    expect(html).toMatch(/\d{1,3}(\.\d{3})+ rækker: afgræns perioden/);
     const links = [...html.matchAll(/<li><a href="(\/ulykker\?[^"]+)">([^<]+)<\/a> \(([\d.]+) rækker\)/g)];
     expect(links.length).toBeGreaterThan(0);
     for (const [, href, , rows] of links) {

@@ -2,6 +2,7 @@
 // figures are (count, days lost, employed, disclosure). Rows that sum several cube cells are published only when
 // every cell is: a sum of published cells reveals nothing, and a sum holding a hidden cell could reveal it.
 import { AppError, type Issue } from '../errors.js';
+import { formatDecimal } from '../format.js';
 import { CELL_PRIMARY, CELL_PUBLISHED } from '../stats/index.js';
 import type { Convention } from './aggregates.repository.js';
 import { type AccidentCube, ALL, type Axis, DIMENSIONS, type DimensionName } from './cube.js';
@@ -67,12 +68,12 @@ function refuseAboveBudget(choices: Choice[][], maxRows: number): void {
   if (rows <= maxRows) return;
   throw new AppError(
     'too_large',
-    `This query would give ${rows} rows, more than the ${maxRows} an answer may have`,
+    `This query would give ${formatDecimal(rows, 'en')} rows, more than the ${formatDecimal(maxRows, 'en')} an answer may have`,
     [
       {
         field: 'groupBy',
-        message: `${rows} rows: narrow the period, filter branches, age, sex or severity, or group by fewer dimensions`,
-        messageDa: `${rows} rækker: afgræns perioden, vælg brancher, alder, køn eller alvorlighed, eller gruppér efter færre dimensioner`,
+        message: `${formatDecimal(rows, 'en')} rows: narrow the period, filter branches, age, sex or severity, or group by fewer dimensions`,
+        messageDa: `${formatDecimal(rows, 'da')} rækker: afgræns perioden, vælg brancher, alder, køn eller alvorlighed, eller gruppér efter færre dimensioner`,
       },
     ],
   );
