@@ -3,12 +3,12 @@
 // stays free while the figures are rebuilt after a change.
 import { workerData } from 'node:worker_threads';
 import type { DatabaseConfig } from '../config.js';
-import { answerParent } from '../workers/one-shot.js';
+import { answerWithStore } from '../workers/one-shot.js';
 import type { AccidentSettings } from './settings.js';
 import { buildAccidentParts } from './statistics.js';
 
 const { database, settings } = workerData as { database: DatabaseConfig; settings: AccidentSettings };
-await answerParent(database, async (store) => {
+await answerWithStore(database, async (store) => {
   const parts = await buildAccidentParts(store.db, settings);
   const buffers = Object.values(parts.cubes).flatMap((cube) =>
     [cube.counts, cube.daysLost, cube.daysKnown, cube.daysImputed, cube.status, cube.exempt].map(

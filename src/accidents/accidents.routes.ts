@@ -73,9 +73,7 @@ export function accidentRoutes(
       c.header('Content-Type', XLSX_TYPE);
       c.header('Content-Disposition', `attachment; filename="maaltal-ulykker-${measure}.xlsx"`);
       return c.body(
-        new Uint8Array(
-          await toXlsx(downloadRows(answer.rows, answer.meta), answer.meta, EMPTY_COLUMNS[measure]),
-        ),
+        await toXlsx(downloadRows(answer.rows, answer.meta), answer.meta, EMPTY_COLUMNS[measure]),
       );
     }
     return c.json(answer);

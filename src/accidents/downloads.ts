@@ -61,6 +61,6 @@ export async function toXlsx(
   rows: readonly object[],
   meta: AnswerMeta,
   fallbackColumns: readonly string[],
-): Promise<Buffer> {
+): Promise<Uint8Array<ArrayBuffer>> {
   return writeXlsx(rows, metaLines(meta as AnswerMeta & Record<string, unknown>), fallbackColumns);
 }

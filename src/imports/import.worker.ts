@@ -2,8 +2,8 @@
 // validating and inserting a large file never holds up the server's event loop.
 import { workerData } from 'node:worker_threads';
 import type { DatabaseConfig } from '../config.js';
-import { answerParent } from '../workers/one-shot.js';
+import { answerWithStore } from '../workers/one-shot.js';
 import { type ImportJob, runImportJob } from './import-jobs.js';
 
 const { database, job } = workerData as { database: DatabaseConfig; job: ImportJob };
-await answerParent(database, async (store) => ({ value: await runImportJob(store, job) }));
+await answerWithStore(database, async (store) => ({ value: await runImportJob(store, job) }));

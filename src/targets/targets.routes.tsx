@@ -274,7 +274,7 @@ export function targetRoutes(store: Store, adminToken: string | null = null): Ho
       about.push(['Demodata', 'Demodata – ikke officielle tal / Demo data – not official figures']);
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('Content-Disposition', `attachment; filename="maaltal-${id}-maalinger.xlsx"`);
-    return c.body(new Uint8Array(await toXlsx(rows, about, OBSERVATION_COLUMNS)));
+    return c.body(await toXlsx(rows, about, OBSERVATION_COLUMNS));
   });
 
   app.get('/api/v1/targets/:id', async (c) => {

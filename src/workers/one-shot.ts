@@ -49,15 +49,12 @@ function unexpected(error: unknown) {
   return { message: String(message ?? error), stack: String(stack ?? ''), code };
 }
 
-/** In the worker: opens the store, runs the job, answers the parent, and closes the store whatever happened. */
-export async function answerParent(
-  database: DatabaseConfig,
-  job: (store: Store) => Promise<{ value: unknown; transfer?: Transferable[] }>,
-): Promise<void> {
-  let store: Store | undefined;
+type Job = () => Promise<{ value: unknown; transfer?: Transferable[] }>;
+
+/** In the worker: runs the job and answers the parent with its value or its error. */
+export async function answerParent(job: Job): Promise<void> {
   try {
-    store = await openStore(database);
-    const { value, transfer } = await job(store);
+    const { value, transfer } = await job();
     parentPort?.postMessage({ ok: true, value } satisfies Answer, transfer ?? []);
   } catch (error) {
     const known = toAppError(error);
@@ -66,6 +63,20 @@ export async function answerParent(
         ? { ok: false, unexpected: unexpected(error) }
         : { ok: false, problem: { code: known.code, message: known.message, issues: known.issues } };
     parentPort?.postMessage(answer);
+  }
+}
+
+/** In the worker: opens the store, runs the job on it, answers the parent, and closes the store whatever happened. */
+export async function answerWithStore(
+  database: DatabaseConfig,
+  job: (store: Store) => ReturnType<Job>,
+): Promise<void> {
+  let store: Store | undefined;
+  try {
+    await answerParent(async () => {
+      store = await openStore(database);
+      return job(store);
+    });
   } finally {
     await store?.close();
   }
