@@ -26,6 +26,15 @@ describe('sweepUploads', () => {
     expect(readdirSync(dir)).toEqual(['b__ny.csv']);
   });
 
+  it('removes an upload that was still being received when the server stopped, however new', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'maaltal-uploads-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, 'c__halv.csv.part'), 'z');
+    writeFileSync(path.join(dir, 'd__hel.csv'), 'w');
+    expect(await sweepUploads(dir, new Date())).toBe(1);
+    expect(readdirSync(dir)).toEqual(['d__hel.csv']);
+  });
+
   it('finds nothing to do without an upload folder', async () => {
     expect(await sweepUploads(path.join(tmpdir(), 'maaltal-no-such-folder-x'), new Date())).toBe(0);
   });

@@ -2,7 +2,7 @@
 // holds or parses the whole body at once, and a failed or oversized upload leaves no file behind.
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
+import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -10,6 +10,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { Busboy } from '@fastify/busboy';
 import { AppError } from '../errors.js';
 import { bilingual, issue } from './texts.js';
+import { partialName } from './upload-sweep.js';
 
 /** The largest file the editor area takes (bytes). */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
@@ -73,10 +74,19 @@ function parse(request: Request, uploadDir: string, limit: number, received: Rec
     stream.on('data', (chunk: Buffer) => {
       file.size += chunk.byteLength;
     });
+    // Received under a partial name, renamed once whole: a server stopped mid-upload leaves a `.part` file, which the
+    // next start removes.
+    const partial = partialName(file.filePath);
     writes.push(
-      pipeline(stream, createWriteStream(file.filePath)).then(() => {
-        if (stream.truncated) throw tooLarge(limit);
-      }),
+      pipeline(stream, createWriteStream(partial))
+        .then(() => {
+          if (stream.truncated) throw tooLarge(limit);
+          return rename(partial, file.filePath);
+        })
+        .catch(async (error: unknown) => {
+          await unlink(partial).catch(() => {});
+          throw error;
+        }),
     );
   });
   const body = Readable.fromWeb(request.body as NodeReadableStream);
