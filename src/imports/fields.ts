@@ -72,9 +72,12 @@ export function looksLikeCpr(text: string): boolean {
   return CPR_PATTERN.test(text.trim());
 }
 
+/** A negative number as written in a file (`-5`, `-5,3`, `-1.234,5`): the one text starting with `-` that is safe. */
+const NEGATIVE_NUMBER = /^-\d+(?:[.,]\d+)*$/;
+
 /** Text that spreadsheet programs would run as a formula (CSV injection); never stored. */
 export function looksLikeFormula(text: string): boolean {
-  return /^[=+@\t\r]/.test(text) || /^-[^\d.,\s]/.test(text);
+  return /^[=+@\t\r]/.test(text) || (text.startsWith('-') && !NEGATIVE_NUMBER.test(text));
 }
 
 /** A parsed cell, or why it cannot be parsed (in English and Danish). */

@@ -12,7 +12,15 @@ export function columnsOf(rows: readonly object[]): string[] {
   return columns;
 }
 
-const cell = (value: unknown) => (value === null || value === undefined ? '' : value);
+/**
+ * A cell as written: empty for missing values, and text a spreadsheet would run as a formula (starting with `=`,
+ * `+`, `-`, `@`, tab or carriage return: a source label, a file name, a case id) led by an apostrophe, so that it
+ * opens as the text it is. Numbers are numbers and pass as they are.
+ */
+const cell = (value: unknown) => {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+};
 
 function csvOptions(rows: readonly object[], fallbackColumns: readonly string[]) {
   const columns = rows.length === 0 ? [...fallbackColumns] : columnsOf(rows);
