@@ -12,7 +12,7 @@ export interface FieldSpec {
   required: boolean;
   /** Header names that mean this field, Danish and English; compared after normalisation. */
   aliases: string[];
-  /** For numbers: the smallest allowed value. */
+  /** For numbers: the smallest allowed value; for years and dates: the earliest year. */
   min?: number;
   max?: number;
 }
@@ -229,8 +229,17 @@ export function parseField(
         return fail(`${text} is above ${spec.max}`, `${text} er større end ${spec.max}`);
       return parsed;
     }
-    case 'date':
-      return parseDate(value);
+    case 'date': {
+      const parsed = parseDate(value);
+      if (!parsed.ok) return parsed;
+      const year = Number(parsed.value.slice(0, 4));
+      if ((spec.min !== undefined && year < spec.min) || (spec.max !== undefined && year > spec.max))
+        return fail(
+          `${text} is outside the years data may hold (${spec.min ?? '…'}–${spec.max ?? '…'})`,
+          `${text} ligger uden for de år, data kan gælde (${spec.min ?? '…'}–${spec.max ?? '…'})`,
+        );
+      return parsed;
+    }
     case 'flag':
       return parseFlag(value);
     case 'sex':

@@ -596,6 +596,43 @@ describeEachDialect('imports', (dialect) => {
         },
       },
       {
+        name: 'accident date in year 1',
+        kind: 'accidents',
+        file: 'year1.csv',
+        content: acc('D-8,2024-03-07,0001-03-01,412000,23,M,5,Sår,Skåret,nej'),
+        expect: {
+          field: 'accidentDate',
+          row: 2,
+          column: 'ulykkesdato',
+          message: /outside the years data may hold/,
+        },
+      },
+      {
+        name: 'registration date in 1899',
+        kind: 'accidents',
+        file: 'year1899.csv',
+        content: acc('D-9,31-12-1899,,412000,23,M,5,Sår,Skåret,nej'),
+        expect: {
+          field: 'registrationDate',
+          row: 2,
+          column: 'registreringsdato',
+          message: /outside the years data may hold \(1990–2100\)/,
+          messageDa: /^31-12-1899 ligger uden for de år, data kan gælde \(1990–2100\)$/,
+        },
+      },
+      {
+        name: 'dates in 2999',
+        kind: 'accidents',
+        file: 'year2999.csv',
+        content: acc('D-10,2999-03-07,2999-03-01,412000,23,M,5,Sår,Skåret,nej'),
+        expect: {
+          field: 'registrationDate',
+          row: 2,
+          column: 'registreringsdato',
+          message: /outside the years/,
+        },
+      },
+      {
         name: 'unknown industry code',
         kind: 'accidents',
         file: 'nace.csv',

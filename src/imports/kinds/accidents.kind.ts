@@ -2,6 +2,7 @@
 
 import { refreshAccidentAggregates } from '../../accidents/aggregates.repository.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from '../../accidents/settings.js';
+import { YEAR_BOUNDS } from '../import-settings.js';
 import { bilingual } from '../texts.js';
 import { BRANCH_FIELDS, resolveBranch } from './branch.js';
 import type { KindDefinition } from './kind.js';
@@ -44,12 +45,14 @@ export const accidentsKind: KindDefinition = {
     {
       name: 'registrationDate',
       type: 'date',
+      ...YEAR_BOUNDS,
       required: true,
       aliases: ['registreringsdato', 'anmeldelsesdato', 'registration_date', 'reported_date'],
     },
     {
       name: 'accidentDate',
       type: 'date',
+      ...YEAR_BOUNDS,
       required: false,
       aliases: ['ulykkesdato', 'skadesdato', 'accident_date'],
     },

@@ -1,4 +1,6 @@
 // Import kind `diseases`: occupational disease cases per year and AES subgroup (AES's own groups, not the 36).
+
+import { YEAR_BOUNDS } from '../import-settings.js';
 import { bilingual } from '../texts.js';
 import type { KindDefinition } from './kind.js';
 
@@ -6,7 +8,7 @@ export const diseasesKind: KindDefinition = {
   kind: 'diseases',
   table: 'diseaseCase',
   fields: [
-    { name: 'year', type: 'year', required: true, aliases: ['aar', 'year', 'tid'], min: 1990, max: 2100 },
+    { name: 'year', type: 'year', required: true, aliases: ['aar', 'year', 'tid'], ...YEAR_BOUNDS },
     {
       name: 'aesGroup',
       type: 'text',

@@ -1,5 +1,6 @@
 // Import kind `employment`: employed persons per branch group and year, optionally by age band and sex.
 
+import { YEAR_BOUNDS } from '../import-settings.js';
 import { bilingual } from '../texts.js';
 import { BRANCH_FIELDS, resolveBranch } from './branch.js';
 import type { KindDefinition } from './kind.js';
@@ -26,8 +27,7 @@ export const employmentKind: KindDefinition = {
       type: 'year',
       required: true,
       aliases: ['aar', 'year', 'tid', 'time_period'],
-      min: 1990,
-      max: 2100,
+      ...YEAR_BOUNDS,
     },
     { name: 'ageBand', type: 'text', required: false, aliases: ['alder', 'aldersgruppe', 'age_band', 'age'] },
     { name: 'sex', type: 'text', required: false, aliases: ['koen', 'sex', 'gender'] },

@@ -1,5 +1,6 @@
 // Import kind `observations`: one indicator's value for a branch group (or sub-branch) and year, with n and CI.
 import { scopeKey } from '../../reference/scope.js';
+import { YEAR_BOUNDS } from '../import-settings.js';
 import { bilingual, type Text } from '../texts.js';
 import { BRANCH_FIELDS, resolveBranch } from './branch.js';
 import type { KindDefinition } from './kind.js';
@@ -15,8 +16,7 @@ export const observationsKind: KindDefinition = {
       type: 'year',
       required: true,
       aliases: ['aar', 'år', 'year', 'tid', 'time_period'],
-      min: 1990,
-      max: 2100,
+      ...YEAR_BOUNDS,
     },
     {
       name: 'value',

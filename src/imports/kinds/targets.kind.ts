@@ -6,6 +6,7 @@ import { setRevisionBatch, targetsRevisedAfterBatch } from '../../targets/target
 import { reviseTargetSchema } from '../../targets/targets.schemas.js';
 import { reviseTarget } from '../../targets/targets.service.js';
 import { zodIssues } from '../../validation.js';
+import { YEAR_BOUNDS } from '../import-settings.js';
 import { bilingual, fromEnglish, issue, type Text } from '../texts.js';
 import type { KindDefinition } from './kind.js';
 
@@ -42,8 +43,7 @@ export const targetsKind: KindDefinition = {
       type: 'year',
       required: false,
       aliases: ['basisaar', 'baseline_year'],
-      min: 1990,
-      max: 2100,
+      ...YEAR_BOUNDS,
     },
     {
       name: 'baselineValue',
@@ -57,8 +57,7 @@ export const targetsKind: KindDefinition = {
       type: 'year',
       required: false,
       aliases: ['maalaar', 'target_year'],
-      min: 1990,
-      max: 2100,
+      ...YEAR_BOUNDS,
     },
     {
       name: 'targetValue',
