@@ -5,6 +5,7 @@ import { expectAppError } from '../../test/errors.js';
 import type { TempFiles } from '../../test/imports/files.js';
 import { useImportWorkspace } from '../../test/imports/workspace.js';
 import { dumpDatabase } from '../../test/seed.js';
+import type { AppError } from '../errors.js';
 import { rollbackImport, runImport } from './imports.service.js';
 import type { ImportKind } from './kinds/index.js';
 
@@ -155,6 +156,44 @@ describeEachDialect('imports', (dialect) => {
       { caseId: 'B-3', batchId: second.batchId },
     ]);
     await rollbackImport(store, second.batchId ?? 0, actor, '');
+  });
+
+  it('checks a mapping file’s constants like cells: names of fields, values of their type and range', async () => {
+    const noYear = 'Indikator;Branchegruppe;Andel\nkemi-udsat;Butikker;12,5\n';
+    const noValue = 'Indikator;Branchegruppe;År\nkemi-udsat;Butikker;2027\n';
+    const cases: [string, string, Record<string, unknown>, RegExp][] = [
+      ['abc.csv', noYear, { year: 'abc' }, /constants\.year: "abc" is not a (whole )?number/],
+      ['old.csv', noYear, { year: 1899 }, /constants\.year: 1899 is below 1990/],
+      ['nan.csv', noValue, { value: 'NaN' }, /constants\.value: "NaN" is not a number/],
+      ['neg.csv', noValue, { value: -5 }, /constants\.value: -5 is below 0/],
+      [
+        'typo.csv',
+        noValue,
+        { vaule: 5 },
+        /constants\.vaule: "vaule" is not a field of observations \(its fields: /,
+      ],
+    ];
+    for (const [name, content, constants, message] of cases) {
+      const attempt = run(files.write(name, content), 'observations', {
+        mapping: { columns: {}, constants },
+      });
+      await expect(attempt, name).rejects.toMatchObject({ code: 'invalid_input' });
+      const error = (await attempt.catch((e: unknown) => e)) as AppError;
+      expect(error.oneLine(), name).toMatch(message);
+    }
+    const accidents = 'sagsnummer,registreringsdato,branchekode\nK-1,2024-03-07,412000\n';
+    const attempt = run(files.write('konst.csv', accidents), 'accidents', {
+      mapping: { columns: {}, constants: { fatal: 'måske', age: 'gammel' } },
+    });
+    const error = (await attempt.catch((e: unknown) => e)) as AppError;
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues.map((i) => i.field)).toEqual(['constants.fatal', 'constants.age']);
+    expect(error.issues[0]?.messageDa).toMatch(/er hverken ja eller nej/);
+    const ok = await run(files.write('ok.csv', noYear), 'observations', {
+      mapping: { columns: {}, constants: { year: 2027, source: 'NOA-L' } },
+    });
+    expect(ok.rows).toBe(1);
+    await rollbackImport(store, ok.batchId ?? 0, actor, '');
   });
 
   it('maps industry codes to branch groups and derives age bands and severity for accidents', async () => {

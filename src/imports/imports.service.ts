@@ -105,6 +105,19 @@ function mapColumns(
   }
   const byHeader = new Map(columns.map((column, index) => [normaliseHeader(column), index]));
   const fields: { spec: FieldSpec; index: number }[] = [];
+  const known = kind.fields.map((spec) => spec.name);
+  for (const name of Object.keys(mapping?.constants ?? {})) {
+    if (known.includes(name)) continue;
+    issues.push(
+      issue(
+        `constants.${name}`,
+        bilingual(
+          `"${name}" is not a field of ${kind.kind} (its fields: ${known.join(', ')})`,
+          `"${name}" er ikke et felt i ${kind.kind} (felterne er: ${known.join(', ')})`,
+        ),
+      ),
+    );
+  }
   for (const [name, header] of Object.entries(mapping?.columns ?? {})) {
     if (!kind.fields.some((spec) => spec.name === name)) {
       issues.push(
@@ -166,6 +179,28 @@ function mapColumns(
   return { fields, ignored: columns.filter((_, index) => !used.has(index)) };
 }
 
+/**
+ * The mapping's constants, checked like any cell: each must name a field of the kind, and its value must parse as
+ * that field (a year within the plausible years, a number as a number, a known code, …).
+ */
+function parseConstants(
+  kind: KindDefinition,
+  mapping: Mapping | undefined,
+  decimalComma: boolean,
+): Record<string, ParsedValue> {
+  const parsed: Record<string, ParsedValue> = {};
+  const issues: Issue[] = [];
+  for (const [name, value] of Object.entries(mapping?.constants ?? {})) {
+    const spec = kind.fields.find((candidate) => candidate.name === name);
+    if (spec === undefined) continue; // named in mapColumns' report
+    const result = parseField(spec, typeof value === 'boolean' ? String(value) : value, decimalComma);
+    if (result.ok) parsed[name] = result.value;
+    else issues.push(issue(`constants.${name}`, result.message));
+  }
+  if (issues.length > 0) throw invalidInput('The mapping file’s constants are not valid', issues);
+  return parsed;
+}
+
 /** The batch row; a second import of the same file racing this one fails here on the unique index. */
 async function insertBatchOnce(
   tx: Tx,
@@ -212,7 +247,7 @@ export async function runImport(
   });
   const { fields, ignored } = mapColumns(kind, table.columns, options.mapping, file);
   const decimalComma = options.mapping?.decimalComma ?? table.settings.decimalComma ?? false;
-  const constants = options.mapping?.constants ?? {};
+  const constants = parseConstants(kind, options.mapping, decimalComma);
   const maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
   const sqlTable = snakeCase(kind.table) as ImportTable;
   const columns = [...kind.columns, 'batch_id'];

@@ -1,8 +1,9 @@
 // Mapping files: how a file's columns map to Måltal's fields when its headers are not ones Måltal knows.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError, invalidInput } from '../errors.js';
 import { parseOrThrow } from '../validation.js';
+import { IMPORT_SETTINGS } from './import-settings.js';
 import { bilingual, issue, withDanish } from './texts.js';
 
 export const mappingSchema = z
@@ -20,16 +21,40 @@ export const mappingSchema = z
 
 export type Mapping = z.output<typeof mappingSchema>;
 
-export async function readMapping(path: string): Promise<Mapping> {
-  let raw: unknown;
+const unreadable = (path: string, en: string, da: string) =>
+  invalidInput('Cannot read the mapping file', [
+    issue('--mapping', bilingual(`${path}: ${en}`, `${path}: ${da}`)),
+  ]);
+
+/**
+ * The mapping file's text: only a regular file, only up to the size limit (checked before reading, so a device or a
+ * huge file is never read), and a JSON error says where, never what the file holds.
+ */
+async function mappingJson(path: string): Promise<unknown> {
+  const limit = IMPORT_SETTINGS.limits.mappingFileBytes;
+  const facts = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw unreadable(
+      path,
+      `cannot be opened (${error.code ?? 'error'})`,
+      `kan ikke åbnes (${error.code ?? 'fejl'})`,
+    );
+  });
+  if (!facts.isFile()) throw unreadable(path, 'is not a regular file', 'er ikke en almindelig fil');
+  if (facts.size > limit)
+    throw unreadable(path, `is larger than ${limit} bytes`, `er større end ${limit} byte`);
+  const text = (await readFile(path)).subarray(0, limit).toString('utf8');
   try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
+    return JSON.parse(text);
   } catch (error) {
-    const reason = (error as Error).message;
-    throw invalidInput('Cannot read the mapping file', [
-      issue('--mapping', bilingual(`${path}: ${reason}`, `${path}: mappingfilen kan ikke læses (${reason})`)),
-    ]);
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const where = position === undefined ? '' : ` (at character ${position})`;
+    const hvor = position === undefined ? '' : ` (ved tegn ${position})`;
+    throw unreadable(path, `is not valid JSON${where}`, `er ikke gyldig JSON${hvor}`);
   }
+}
+
+export async function readMapping(path: string): Promise<Mapping> {
+  const raw = await mappingJson(path);
   try {
     return parseOrThrow(mappingSchema, raw, 'Invalid mapping file', { file: path });
   } catch (error) {

@@ -73,7 +73,17 @@ describe('bilingual problems', () => {
         }),
       ]);
       const notJson = await appError(readMapping(files.write('broken.json', '{')));
-      expect(notJson.issues[0]?.messageDa).toContain('mappingfilen kan ikke læses');
+      expect(notJson.issues[0]?.messageDa).toContain('er ikke gyldig JSON');
+      // A file that is not a mapping is never echoed back (it may hold anything), nor read when it is no file.
+      const secret = await appError(readMapping(files.write('secret.txt', 'hemmelig-adgangskode-123\n')));
+      expect(JSON.stringify(secret.issues)).not.toContain('hemmelig');
+      expect(secret.issues[0]?.message).toContain('is not valid JSON');
+      const device = await appError(readMapping('/dev/zero'));
+      expect(device.issues[0]?.message).toBe('/dev/zero: is not a regular file');
+      const large = await appError(
+        readMapping(files.write('large.json', `{"columns":{}} ${' '.repeat(1_100_000)}`)),
+      );
+      expect(large.issues[0]?.messageDa).toMatch(/er større end 1048576 byte/);
     } finally {
       files.remove();
     }
