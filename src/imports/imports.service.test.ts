@@ -196,6 +196,41 @@ describeEachDialect('imports', (dialect) => {
     await rollbackImport(store, ok.batchId ?? 0, actor, '');
   });
 
+  it('reads thousands by the file’s convention, never a denominator a thousand times too small', async () => {
+    const stored = async (batchId: number | null) =>
+      (
+        await store.db
+          .selectFrom('employment')
+          .select('employed')
+          .where('batchId', '=', batchId ?? 0)
+          .execute()
+      ).map((row) => Number(row.employed));
+    const danish = await run(
+      files.write('dk.csv', 'Branchegruppe;År;Beskæftigede\nButikker;2031;12.345\nEngros;2031;9.876\n'),
+      'employment',
+    );
+    expect(await stored(danish.batchId)).toEqual([12345, 9876]);
+    await rollbackImport(store, danish.batchId ?? 0, actor, '');
+    const english = await run(
+      files.write('en.csv', 'branch_group,year,employed\nButikker,2031,"12,345"\nEngros,2031,"9,876"\n'),
+      'employment',
+    );
+    expect(await stored(english.batchId)).toEqual([12345, 9876]);
+    await rollbackImport(store, english.batchId ?? 0, actor, '');
+    // A file that writes both conventions is refused at the cells that break the one it follows.
+    const mixed = await expectAppError(
+      run(
+        files.write('mix.csv', 'Branchegruppe;År;Beskæftigede\nButikker;2031;12,5\nEngros;2031;12.5\n'),
+        'employment',
+      ),
+    );
+    expect(mixed.issues[0]).toMatchObject({
+      row: 3,
+      column: 'Beskæftigede',
+      message: '"12.5" is not a number',
+    });
+  });
+
   it('maps industry codes to branch groups and derives age bands and severity for accidents', async () => {
     const report = await run(files.write('ulykker.csv', ACCIDENTS.replaceAll('A-', 'C-')), 'accidents');
     const rows = await store.db

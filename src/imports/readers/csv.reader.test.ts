@@ -291,6 +291,10 @@ describe('sniffing helpers', () => {
     expect(usesDecimalComma([['1.234,5']])).toBe(true);
     expect(usesDecimalComma([['12.5', '1,5', '3.25']])).toBe(false);
     expect(usesDecimalComma([['1.234', '2021']])).toBe(false);
+    // Thousands in one convention, decimals in the other: the delimiter decides (`;` → Danish decimal comma).
+    expect(usesDecimalComma([['12.345', '2021']], ';')).toBe(true);
+    expect(usesDecimalComma([['12,345', '2021']], ',')).toBe(false);
+    expect(usesDecimalComma([['12,5', '12.345']], ';')).toBe(true);
   });
 });
 

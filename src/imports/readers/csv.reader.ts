@@ -66,7 +66,10 @@ export async function sniffCsv(path: string, options: ReadOptions = {}): Promise
       encoding,
       bom: guess.bom,
       delimiter,
-      decimalComma: usesDecimalComma(data.map((record) => record.fields)),
+      decimalComma: usesDecimalComma(
+        data.map((record) => record.fields),
+        delimiter,
+      ),
       headerRow,
     },
     tentativeEncoding: options.encoding === undefined && guess.tentative,
@@ -387,19 +390,27 @@ export function detectDelimiter(text: string, complete: boolean, headerRow = 1, 
 
 const DECIMAL_COMMA = /^[-+]?(\d{1,3}(\.\d{3})+|\d*),\d+$/;
 const DECIMAL_POINT = /^[-+]?(\d{1,3}(,\d{3})+|\d*)\.\d+([eE][-+]?\d+)?$/;
-/** 1.234 is a thousand in Danish and one point two three four in English: no evidence either way. */
-const AMBIGUOUS = /^[-+]?\d{1,3}\.\d{3}$/;
+/** 1.234 is a thousand in Danish and one point two three four in English (and 1,234 the other way round): no
+ *  evidence either way. */
+const AMBIGUOUS_POINT = /^[-+]?\d{1,3}\.\d{3}$/;
+const AMBIGUOUS_COMMA = /^[-+]?\d{1,3},\d{3}$/;
 
-/** True when numbers in the sample are written with a decimal comma (12,5) more often than a point. */
-export function usesDecimalComma(rows: string[][]): boolean {
+/**
+ * True when the file writes a decimal comma (12,5). The sample's unambiguous numbers decide; without any (only
+ * numbers like 12.345 or "12,345", which are thousands in one convention and decimals in the other), the delimiter
+ * does: `;` is how Danish spreadsheets write CSV, with decimal commas. Cells that do not follow the convention are
+ * then refused one by one when they are parsed, never read the other way.
+ */
+export function usesDecimalComma(rows: string[][], delimiter = ','): boolean {
   let comma = 0;
   let point = 0;
   for (const row of rows) {
     for (const raw of row) {
       const field = raw.trim();
-      if (DECIMAL_COMMA.test(field)) comma++;
-      else if (DECIMAL_POINT.test(field) && !AMBIGUOUS.test(field)) point++;
+      if (DECIMAL_COMMA.test(field) && !AMBIGUOUS_COMMA.test(field)) comma++;
+      else if (DECIMAL_POINT.test(field) && !AMBIGUOUS_POINT.test(field)) point++;
     }
   }
-  return comma > point;
+  if (comma !== point) return comma > point;
+  return delimiter === ';';
 }
