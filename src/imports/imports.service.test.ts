@@ -1,8 +1,11 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../test/cli.js';
 import { describeEachDialect, type TestStore } from '../../test/databases.js';
 import { expectAppError } from '../../test/errors.js';
 import type { TempFiles } from '../../test/imports/files.js';
+import { writeAccidentsCsv } from '../../test/imports/generate-accidents.js';
 import { useImportWorkspace } from '../../test/imports/workspace.js';
 import { dumpDatabase } from '../../test/seed.js';
 import type { AppError } from '../errors.js';
@@ -229,6 +232,27 @@ describeEachDialect('imports', (dialect) => {
       column: 'Beskæftigede',
       message: '"12.5" is not a number',
     });
+  });
+
+  it('refuses a file that changes while it is imported, and takes the same file once it is whole', async () => {
+    const file = path.join(files.dir, 'skrives.csv');
+    await writeAccidentsCsv(file, 12_000, 7);
+    const original = readFileSync(file);
+    let changed = false;
+    const attempt = run(file, 'accidents', {
+      onProgress: () => {
+        if (changed) return;
+        changed = true;
+        appendFileSync(file, 'Z-1,2024-03-07,2024-03-01,412000,23,M,5,Sår,Hånd,Fald,nej\n');
+      },
+    });
+    const error = await expectAppError(attempt);
+    expect(error.code).toBe('conflict');
+    expect(error.issues[0]?.messageDa).toMatch(/blev ændret, mens den blev læst/);
+    writeFileSync(file, original);
+    const report = await run(file, 'accidents');
+    expect(report.rows).toBe(12_000);
+    await rollbackImport(store, report.batchId ?? 0, actor, '');
   });
 
   it('maps industry codes to branch groups and derives age bands and severity for accidents', async () => {

@@ -201,6 +201,25 @@ function parseConstants(
   return parsed;
 }
 
+/**
+ * The batch records the hash of the bytes read: a file written to while it was read (hashed before, parsed after)
+ * would be recorded under the hash of bytes it no longer holds, so it is hashed again once read and refused if the
+ * two differ.
+ */
+async function refuseIfChanged(filePath: string, file: string, sha256: string): Promise<void> {
+  if ((await fileFacts(filePath, file)).sha256 === sha256) return;
+  throw conflict('The file changed while it was imported; nothing was imported', [
+    issue(
+      'file',
+      bilingual(
+        'changed while it was read: import it again once nothing writes to it',
+        'blev ændret, mens den blev læst: importér den igen, når intet skriver til den',
+      ),
+      { file },
+    ),
+  ]);
+}
+
 /** The batch row; a second import of the same file racing this one fails here on the unique index. */
 async function insertBatchOnce(
   tx: Tx,
@@ -476,6 +495,7 @@ export async function runImport(
           : issues,
       );
     }
+    await refuseIfChanged(filePath, file, facts.sha256);
     await finishBatch(tx, batchId, { rowCount: rows, replacedCount: replaced, settings: batchSettings() });
     if (options.dryRun !== true) {
       await kind.afterWrite?.(tx, [...touchedBatches]);
