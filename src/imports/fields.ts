@@ -20,6 +20,7 @@ export interface FieldSpec {
 /** Lower case, æøå spelled out, accents and punctuation folded to `_`: "Antal svar" → "antal_svar". */
 export function normaliseHeader(header: string): string {
   return header
+    .normalize('NFC')
     .trim()
     .toLowerCase()
     .replace(/æ/g, 'ae')
@@ -31,45 +32,58 @@ export function normaliseHeader(header: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-/** Columns that hold personal identifiers: a file with one is refused whole, before anything is read. */
-const PERSONAL_HEADERS = new Set(
-  [
-    'cpr',
-    'cpr_nr',
-    'cpr_nummer',
-    'cprnr',
-    'personnummer',
-    'person_nr',
-    'navn',
-    'fornavn',
-    'efternavn',
-    'fulde_navn',
-    'name',
-    'first_name',
-    'last_name',
-    'full_name',
-    'surname',
-    'foedselsdato',
-    'birth_date',
-    'date_of_birth',
-    'adresse',
-    'address',
-    'email',
-    'e_mail',
-    'telefon',
-    'phone',
-  ].map(normaliseHeader),
-);
+/** Columns that hold personal identifiers: a file with one is refused whole, before anything is read. Compared
+ *  on the header normalised and without separators ("CPR-nummer", "cpr_nr", "Fødselsdag" → cprnummer, cprnr,
+ *  foedselsdag). */
+const PERSONAL_HEADERS = new Set([
+  'personnummer',
+  'personnr',
+  'navn',
+  'fornavn',
+  'efternavn',
+  'mellemnavn',
+  'fuldenavn',
+  'fuldtnavn',
+  'name',
+  'firstname',
+  'lastname',
+  'middlename',
+  'fullname',
+  'surname',
+  'givenname',
+  'adresse',
+  'address',
+  'email',
+  'mail',
+  'telefon',
+  'telefonnummer',
+  'telefonnr',
+  'tlf',
+  'tlfnr',
+  'mobil',
+  'mobilnummer',
+  'phone',
+  'phonenumber',
+  'mobile',
+  'dob',
+]);
+const PERSONAL_STEMS = /cpr|^foedsels|^birth|^dateofbirth/;
 
 export function isPersonalHeader(header: string): boolean {
-  return PERSONAL_HEADERS.has(normaliseHeader(header));
+  const compact = normaliseHeader(header).replace(/_/g, '');
+  return PERSONAL_HEADERS.has(compact) || PERSONAL_STEMS.test(compact);
 }
 
-/** A Danish CPR number (DDMMYY-NNNN, with or without the dash). */
+/** A Danish CPR number as written on its own (DDMMYY-NNNN, with or without the dash). */
 const CPR_PATTERN = /^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}$/;
+/** A CPR number inside text: six digits that make a date, then four more after a dash, a space or nothing. */
+const CPR_IN_TEXT = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[- ]?\d{4}(?!\d)/g;
 
 export function looksLikeCpr(text: string): boolean {
-  return CPR_PATTERN.test(text.trim());
+  if (CPR_PATTERN.test(text.trim())) return true;
+  for (const match of text.matchAll(CPR_IN_TEXT))
+    if (validDay(2000, Number(match[2]), Number(match[1]))) return true;
+  return false;
 }
 
 /** A negative number as written in a file (`-5`, `-5,3`, `-1.234,5`): the one text starting with `-` that is safe. */

@@ -670,6 +670,36 @@ describeEachDialect('imports', (dialect) => {
         expect: { field: 'caseId', row: 2, column: 'sagsnummer', message: /CPR/ },
       },
       {
+        name: 'cprnummer column',
+        kind: 'accidents',
+        file: 'cprnummer.csv',
+        content: ACCIDENTS.replace('sagsnummer', 'sagsnummer,cprnummer').replace(/\n(A-\d)/g, '\n$1,x'),
+        expect: { field: 'columns', column: 'cprnummer', message: /personal data/ },
+      },
+      {
+        name: 'fødselsdag column',
+        kind: 'accidents',
+        file: 'foedsel.csv',
+        content: ACCIDENTS.replace('sagsnummer', 'sagsnummer,Fødselsdag').replace(/\n(A-\d)/g, '\n$1,x'),
+        expect: { field: 'columns', column: 'Fødselsdag', message: /personal data/ },
+      },
+      {
+        name: 'CPR number in free text',
+        kind: 'accidents',
+        file: 'fritekst.csv',
+        content: acc(
+          'D-11,2024-03-07,2024-03-01,412000,23,M,5,"faldt, tilskadekomne 010203-1234 på stige",Skåret,nej',
+        ),
+        expect: { field: 'injuryType', row: 2, column: 'skadetype', message: /CPR/ },
+      },
+      {
+        name: 'two headers for one field',
+        kind: 'observations',
+        file: 'aar.csv',
+        content: 'Indikator;Branchegruppe;År;aar;Andel\nkemi-udsat;Butikker;2027;2028;12,5\n',
+        expect: { field: 'columns', column: 'aar', message: /"År" and "aar" both mean the same field/ },
+      },
+      {
         name: 'invalid date',
         kind: 'accidents',
         file: 'date.csv',

@@ -83,6 +83,30 @@ class DryRunComplete extends Error {
   }
 }
 
+/** Two columns whose headers mean the same field (`År` and `aar`): which one to read would be a guess. */
+function ambiguousHeaders(kind: KindDefinition, columns: string[], file: string): Issue[] {
+  const aliases = new Set(kind.fields.flatMap((spec) => spec.aliases.map(normaliseHeader)));
+  const first = new Map<string, string>();
+  const issues: Issue[] = [];
+  for (const column of columns) {
+    const key = normaliseHeader(column);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, column);
+    else if (aliases.has(key))
+      issues.push(
+        issue(
+          'columns',
+          bilingual(
+            `the columns "${earlier}" and "${column}" both mean the same field; keep one`,
+            `kolonnerne "${earlier}" og "${column}" betyder det samme felt; behold den ene`,
+          ),
+          { file, row: 1, column },
+        ),
+      );
+  }
+  return issues;
+}
+
 /** Which column of the file feeds each field: the mapping file first, then Danish/English header names. */
 function mapColumns(
   kind: KindDefinition,
@@ -104,6 +128,7 @@ function mapColumns(
     ]);
   }
   const byHeader = new Map(columns.map((column, index) => [normaliseHeader(column), index]));
+  issues.push(...ambiguousHeaders(kind, columns, file));
   const fields: { spec: FieldSpec; index: number }[] = [];
   const known = kind.fields.map((spec) => spec.name);
   for (const name of Object.keys(mapping?.constants ?? {})) {
