@@ -83,3 +83,20 @@ export async function preferIndexScans(db: Kysely<unknown>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter)
     await sql`set local enable_seqscan = off`.execute(db);
 }
+
+/** The advisory-lock key that lets one import run at a time on PostgreSQL ("måltal" in ASCII digits). */
+const IMPORT_LOCK_KEY = 109_097_108;
+/** How long a writer waits for another one's turn, as SQLite's busy timeout (db/connect.ts). */
+const WAIT_FOR_TURN = '5s';
+
+/**
+ * One import at a time. SQLite already holds the database's write lock for the whole transaction (BEGIN
+ * IMMEDIATE); PostgreSQL takes a transaction-scoped advisory lock, waiting as long as SQLite would, so that on both
+ * a second import waits its turn and past the wait fails as write contention (a conflict: HTTP 409, exit 75).
+ */
+export async function takeImportTurn<DB>(db: Kysely<DB>): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql.raw(`set local lock_timeout = '${WAIT_FOR_TURN}'`).execute(db);
+  await sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`.execute(db);
+  await sql.raw('set local lock_timeout = 0').execute(db);
+}

@@ -8,6 +8,9 @@ import type { TempFiles } from '../../test/imports/files.js';
 import { writeAccidentsCsv } from '../../test/imports/generate-accidents.js';
 import { useImportWorkspace } from '../../test/imports/workspace.js';
 import { dumpDatabase } from '../../test/seed.js';
+import { type DatabaseConfig, parseDatabaseSetting } from '../config.js';
+import { inTransaction, openStore } from '../db/connect.js';
+import { takeImportTurn } from '../db/dialect.js';
 import type { AppError } from '../errors.js';
 import { rollbackImport, runImport } from './imports.service.js';
 import type { ImportKind } from './kinds/index.js';
@@ -254,6 +257,39 @@ describeEachDialect('imports', (dialect) => {
     expect(report.rows).toBe(12_000);
     await rollbackImport(store, report.batchId ?? 0, actor, '');
   });
+
+  it('lets one import run at a time: a second waits its turn, then is refused as another import running', async () => {
+    const other = await openStore(parseDatabaseSetting(store.setting, 'DATABASE_URL') as DatabaseConfig);
+    let release = () => {};
+    let holding = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const taken = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    const first = inTransaction(other.db, async (tx) => {
+      await takeImportTurn(tx);
+      holding();
+      await held;
+    });
+    try {
+      await taken;
+      const error = await expectAppError(
+        run(files.write('vent.csv', ACCIDENTS.replaceAll('A-', 'V-')), 'accidents'),
+      );
+      expect(error.code).toBe('conflict');
+      expect(error.exitCode).toBe(75);
+      expect(error.issues[0]?.messageDa).toBe('en anden import er i gang: prøv igen, når den er færdig');
+    } finally {
+      release();
+      await first;
+      await other.close();
+    }
+    const after = await run(files.write('vent2.csv', ACCIDENTS.replaceAll('A-', 'W-')), 'accidents');
+    expect(after.rows).toBe(3);
+    await rollbackImport(store, after.batchId ?? 0, actor, '');
+  }, 30_000);
 
   it('maps industry codes to branch groups and derives age bands and severity for accidents', async () => {
     const report = await run(files.write('ulykker.csv', ACCIDENTS.replaceAll('A-', 'C-')), 'accidents');

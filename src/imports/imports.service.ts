@@ -2,7 +2,7 @@
 // insert in chunks inside one transaction; any problem and nothing lands. Also lists and rolls back batches.
 import path from 'node:path';
 import { inTransaction, type Store, type Tx } from '../db/connect.js';
-import { isUniqueViolation } from '../db/dialect.js';
+import { isUniqueViolation, isWriteContention, takeImportTurn } from '../db/dialect.js';
 import { bumpDataVersion } from '../db/meta.js';
 import { AppError, conflict, type Issue, invalidInput, notFound } from '../errors.js';
 import { cellText, type FieldSpec, isPersonalHeader, normaliseHeader, parseField } from './fields.js';
@@ -245,6 +245,21 @@ async function refuseIfChanged(filePath: string, file: string, sha256: string): 
   ]);
 }
 
+const anotherImportRunning = (file: string) =>
+  conflict(
+    'Another import (or another change) is running; nothing was imported: try again when it has finished',
+    [
+      issue(
+        'file',
+        bilingual(
+          'another import is running: try again when it has finished',
+          'en anden import er i gang: prøv igen, når den er færdig',
+        ),
+        { file },
+      ),
+    ],
+  );
+
 /** The batch row; a second import of the same file racing this one fails here on the unique index. */
 async function insertBatchOnce(
   tx: Tx,
@@ -309,6 +324,7 @@ export async function runImport(
     });
 
   const work = async (tx: Tx): Promise<ImportReport> => {
+    await takeImportTurn(tx);
     const lookups = await loadLookups(tx);
     const at = actor.now().toISOString();
     const batchId = await insertBatchOnce(tx, file, {
@@ -548,6 +564,7 @@ export async function runImport(
     return await inTransaction(store.db, work);
   } catch (error) {
     if (error instanceof DryRunComplete) return error.report;
+    if (isWriteContention(error)) throw anotherImportRunning(file);
     throw error;
   }
 }
