@@ -28,7 +28,7 @@ const ACCIDENTS = [
   'sagsnummer,registreringsdato,ulykkesdato,branchekode,alder,køn,fraværsdage,skadetype,kontaktform,dødsulykke',
   'A-1,2024-03-07,2024-03-01,412000,23,M,5,Sår,Skåret,nej',
   'A-2,2024-04-11,2024-04-10,432100,58,K,0,Forstuvning,Fald,nej',
-  'A-3,12-05-2024,10-05-2024,101100,41,M,,Brud,Klemt,ja',
+  'A-3,12-05-2024,10-05-2024,101110,41,M,,Brud,Klemt,ja',
 ].join('\n');
 
 describeEachDialect('imports', (dialect) => {
@@ -800,7 +800,39 @@ describeEachDialect('imports', (dialect) => {
         name: 'unknown industry code',
         kind: 'accidents',
         file: 'nace.csv',
-        content: acc('D-3,2024-03-07,2024-03-01,999999,23,M,5,Sår,Skåret,nej'),
+        content: acc('D-3,2024-03-07,2024-03-01,123456,23,M,5,Sår,Skåret,nej'),
+        expect: {
+          field: 'industryCode',
+          row: 2,
+          column: 'branchekode',
+          message: /"123456" is not a code of DB07/,
+        },
+      },
+      {
+        name: 'phone number as industry code',
+        kind: 'accidents',
+        file: 'tlf.csv',
+        content: acc('D-12,2024-03-07,2024-03-01,tlf 4711 2233,23,M,5,Sår,Skåret,nej'),
+        expect: { field: 'industryCode', row: 2, column: 'branchekode', message: /is not an industry code/ },
+      },
+      {
+        name: 'date as industry code',
+        kind: 'accidents',
+        file: 'datokode.csv',
+        content: acc('D-13,2024-03-07,2024-03-01,2024-01-02,23,M,5,Sår,Skåret,nej'),
+        expect: {
+          field: 'industryCode',
+          row: 2,
+          column: 'branchekode',
+          message: /is not an industry code/,
+          messageDa: /^"2024-01-02" er ikke en branchekode \(skriv den som 47\.11\.10/,
+        },
+      },
+      {
+        name: 'DB07 code without a branch group',
+        kind: 'accidents',
+        file: 'umappet.csv',
+        content: acc('D-14,2024-03-07,2024-03-01,32.11.00,23,M,5,Sår,Skåret,nej'),
         expect: { field: 'industryCode', row: 2, column: 'branchekode', message: /maps to no branch group/ },
       },
       {

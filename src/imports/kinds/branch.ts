@@ -1,4 +1,6 @@
 // Resolving where a row belongs: a branch group (code or name, optionally a sub-branch) or an industry code.
+
+import { checkIndustryCode } from '../../reference/industry-classification.js';
 import type { FieldSpec } from '../fields.js';
 import type { Lookups } from '../lookups.js';
 import { bilingual } from '../texts.js';
@@ -84,7 +86,23 @@ export function resolveBranch(
       );
       return undefined;
     }
-    const mapped = lookups.industryCode(classification, industryCode);
+    const checked = checkIndustryCode(industryCode, classification);
+    if (!checked.ok) {
+      report(
+        'industryCode',
+        checked.reason === 'malformed'
+          ? bilingual(
+              `"${industryCode}" is not an industry code (write it as 47.11.10, 471110, 47.11 or 4711)`,
+              `"${industryCode}" er ikke en branchekode (skriv den som 47.11.10, 471110, 47.11 eller 4711)`,
+            )
+          : bilingual(
+              `"${industryCode}" is not a code of ${classification}`,
+              `"${industryCode}" er ikke en kode i ${classification}`,
+            ),
+      );
+      return undefined;
+    }
+    const mapped = lookups.industryCode(classification, checked.digits);
     if (mapped === undefined) {
       report(
         'industryCode',
