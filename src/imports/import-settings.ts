@@ -8,7 +8,11 @@ export const importSettingsSchema = z.object({
   years: z
     .object({ min: z.number().int(), max: z.number().int(), note: z.string() })
     .refine((years) => years.min <= years.max, { message: 'min must not be above max' }),
-  limits: z.object({ mappingFileBytes: z.number().int().positive(), note: z.string() }),
+  limits: z.object({
+    mappingFileBytes: z.number().int().positive(),
+    cubeCells: z.number().int().positive(),
+    note: z.string(),
+  }),
 });
 
 export type ImportSettings = z.infer<typeof importSettingsSchema>;

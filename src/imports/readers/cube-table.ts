@@ -1,5 +1,7 @@
 // The long table of a data cube (JSON-stat, PX): one row per cell, with each dimension's code and label.
-import type { AppError } from '../../errors.js';
+import { AppError } from '../../errors.js';
+import { IMPORT_SETTINGS } from '../import-settings.js';
+import { bilingual, issue } from '../texts.js';
 import { checkHeaderNames } from './reader-errors.js';
 import type { RawRow, RawValue } from './table.js';
 
@@ -27,6 +29,23 @@ export function cubeColumns(file: string, dimensions: CubeDimension[]): string[]
 /** The number of cells: the product of the dimensions' sizes. */
 export function cubeSize(dimensions: CubeDimension[]): number {
   return dimensions.reduce((product, { codes }) => product * codes.length, 1);
+}
+
+/** A cube larger than the limit is refused from its dimensions alone, before a single cell is read. */
+export function checkCubeCells(file: string, dimensions: CubeDimension[]): void {
+  const cells = cubeSize(dimensions);
+  const limit = IMPORT_SETTINGS.limits.cubeCells;
+  if (cells <= limit) return;
+  throw new AppError('too_large', `Cannot read ${file}: the table is too large`, [
+    issue(
+      'file',
+      bilingual(
+        `its dimensions (${describeSize(dimensions)}) make ${cells} cells, more than the ${limit} an import takes: ask for a narrower table`,
+        `dens dimensioner (${describeSize(dimensions)}) giver ${cells} celler, mere end de ${limit}, en import tager: bed om en smallere tabel`,
+      ),
+      { file },
+    ),
+  ]);
 }
 
 /**

@@ -20,6 +20,27 @@ const minimal = {
 };
 
 describe('readJsonStat', () => {
+  it('refuses a cube of more cells than an import takes before reading any (a small file can declare 10¹⁰)', async () => {
+    const codes = Array.from({ length: 100_000 }, (_, i) => `k${i}`);
+    const bomb = json('bombe.json', {
+      version: '2.0',
+      class: 'dataset',
+      id: ['A', 'B', 'C'],
+      size: [1, 100_000, 100_000],
+      dimension: {
+        A: { category: { index: ['x'] } },
+        B: { category: { index: codes } },
+        C: { category: { index: codes } },
+      },
+      value: { '0': 1 },
+    });
+    const error = await readJsonStat(bomb).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'too_large' });
+    expect((error as { issues: { message: string }[] }).issues[0]?.message).toMatch(
+      /make 10000000000 cells, more than the 10000000 an import takes/,
+    );
+  });
+
   it('reads a StatBank-style dataset into the long table, in row-major order', async () => {
     const table = await readJsonStat(fixture('employment.json'));
     expect(table.settings).toEqual({

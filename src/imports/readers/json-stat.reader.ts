@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { bilingual } from '../texts.js';
 import {
   type CubeDimension,
+  checkCubeCells,
   cubeColumns,
   cubeRows,
   cubeSize,
@@ -48,6 +49,7 @@ export async function readJsonStat(path: string, options: ReadOptions = {}): Pro
   const file = displayName(path, options);
   const dataset = validate(file, await parseJson(path, file));
   const dimensions = dataset.id.map((id, index) => dimensionOf(file, dataset, id, index));
+  checkCubeCells(file, dimensions);
   const expected = cubeSize(dimensions);
   if (Array.isArray(dataset.value)) {
     if (dataset.value.length !== expected) {

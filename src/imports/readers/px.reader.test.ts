@@ -17,6 +17,26 @@ const utf8Px = (data: string, extra = '') =>
   ].join('\n');
 
 describe('readPx', () => {
+  it('refuses a cube of more cells than an import takes before reading its data', async () => {
+    const values = (prefix: string) => Array.from({ length: 4000 }, (_, i) => `"${prefix}${i}"`).join(',');
+    const file = temp(
+      'bombe.px',
+      [
+        'CHARSET="ANSI";',
+        'CODEPAGE="utf-8";',
+        'TITLE="Stor";',
+        'STUB="a";',
+        'HEADING="b";',
+        `VALUES("a")=${values('a')};`,
+        `VALUES("b")=${values('b')};`,
+        'DATA=1;',
+      ].join('\n'),
+    );
+    const error = await readPx(file).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'too_large' });
+    expect(JSON.stringify(error)).toContain('16000000 cells');
+  });
+
   it('reads a Windows-1252 StatBank file: default language, multi-line texts and lists, missing markers', async () => {
     const table = await readPx(fixture('employment.px'));
     expect(table.settings).toEqual({

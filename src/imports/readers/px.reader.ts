@@ -1,7 +1,14 @@
 // Reads PX (PC-Axis) files from Statistics Denmark and the Nordic offices into a long table, streaming DATA.
 
 import { bilingual } from '../texts.js';
-import { type CubeDimension, cubeColumns, cubeRows, describeSize, type Observation } from './cube-table.js';
+import {
+  type CubeDimension,
+  checkCubeCells,
+  cubeColumns,
+  cubeRows,
+  describeSize,
+  type Observation,
+} from './cube-table.js';
 import { displayName, readError } from './reader-errors.js';
 import type { DetectedSettings, OpenedTable, RawRow, ReadOptions } from './table.js';
 import {
@@ -47,6 +54,7 @@ export async function readPx(path: string, options: ReadOptions = {}): Promise<O
   };
   const { metadata } = await openPx(source, { keepOpen: false });
   const dimensions = pxDimensions(file, metadata);
+  checkCubeCells(file, dimensions);
   settings.dimensions = dimensions.map(({ id }) => id);
   const title = metadata.get('TITLE');
   if (title !== undefined) settings.title = title.join('');
