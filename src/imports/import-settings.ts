@@ -11,6 +11,8 @@ export const importSettingsSchema = z.object({
   limits: z.object({
     mappingFileBytes: z.number().int().positive(),
     cubeCells: z.number().int().positive(),
+    workbookBytes: z.number().int().positive(),
+    compressionRatio: z.number().positive(),
     note: z.string(),
   }),
 });

@@ -20,7 +20,7 @@ async function workbook(name: string, sheets: Record<string, unknown[][]>): Prom
 }
 
 /** A zip written by hand (workbook.xml first, absolute targets, both compression methods): not exceljs's layout. */
-function handMadeZip(parts: Record<string, string>): Buffer {
+function handMadeZip(parts: Record<string, string>, declared: Record<string, number> = {}): Buffer {
   const locals: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
@@ -44,7 +44,7 @@ function handMadeZip(parts: Record<string, string>): Buffer {
     central.writeUInt16LE(deflate ? 8 : 0, 10);
     central.writeUInt32LE(crc32(data), 16);
     central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(declared[name] ?? data.length, 24);
     central.writeUInt16LE(fileName.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, fileName, stored);
@@ -64,7 +64,32 @@ function handMadeZip(parts: Record<string, string>): Buffer {
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
+/** The sheet first: handMadeZip deflates every other part, starting with the first. */
+const bombParts = (sheet: string) => ({
+  'xl/worksheets/data.xml': sheet,
+  'xl/workbook.xml': `<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets><sheet name="Ark" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/worksheet" Target="/xl/worksheets/data.xml"/></Relationships>`,
+});
+
 describe('readXlsx', () => {
+  it('refuses a zip bomb from its directory: a large part packed far tighter than any workbook', async () => {
+    const huge = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${'a'.repeat(12 * 1024 * 1024)}</t></is></c></row></sheetData></worksheet>`;
+    const path = temp('bombe.xlsx', handMadeZip(bombParts(huge)));
+    const error = await appError(readXlsx(path).then(readAll));
+    expect(error.code).toBe('too_large');
+    expect(error.issues[0]?.message).toMatch(
+      /xl\/worksheets\/data\.xml unpacks \d+ times larger than it is packed/,
+    );
+  });
+
+  it('stops unpacking a part that unpacks to more than its directory declares', async () => {
+    const sheet = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>år</t></is></c></row><row r="2"><c r="A2"><v>2024</v></c></row></sheetData></worksheet>`;
+    const path = temp('lyver.xlsx', handMadeZip(bombParts(sheet), { 'xl/worksheets/data.xml': 40 }));
+    const error = await appError(readXlsx(path).then(readAll));
+    expect(error.code).toBe('too_large');
+    expect(error.issues[0]?.messageDa).toMatch(/fylder mere udpakket end de 40 byte, den angiver/);
+  });
+
   it('reads the first sheet with its header on row 3: numbers, text, dates, empty cells', async () => {
     const table = await readXlsx(fixture('observations.xlsx'), { headerRow: 3 });
     expect(table.settings).toEqual({

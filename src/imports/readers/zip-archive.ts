@@ -1,8 +1,10 @@
 // Random access to the parts of a zip archive (an XLSX workbook) through its central directory, with node:zlib.
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
-import { bilingual } from '../texts.js';
+import { AppError } from '../../errors.js';
+import { IMPORT_SETTINGS } from '../import-settings.js';
+import { bilingual, issue } from '../texts.js';
 import { withFile } from './file-handle.js';
 import { readError } from './reader-errors.js';
 
@@ -11,7 +13,58 @@ export interface ZipEntry {
   /** 0 = stored, 8 = deflated. */
   method: number;
   compressedSize: number;
+  /** As the directory declares it; unpacking stops with an error past it. */
+  uncompressedSize: number;
   localHeaderOffset: number;
+}
+
+/** Parts at least this large must not be packed tighter than the compression-ratio limit. */
+const RATIO_CHECKED_FROM = 10 * 1024 * 1024;
+
+const bomb = (file: string, en: string, da: string) =>
+  new AppError('too_large', `Cannot read ${file}: the workbook unpacks to too much`, [
+    issue('file', bilingual(en, da), { file }),
+  ]);
+
+/** Refuses a workbook whose parts, as declared, unpack to more than the limit or are packed like a zip bomb. */
+function checkDeclaredSizes(file: string, entries: Map<string, ZipEntry>): void {
+  const { workbookBytes, compressionRatio } = IMPORT_SETTINGS.limits;
+  let total = 0;
+  for (const entry of entries.values()) {
+    total += entry.uncompressedSize;
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    if (entry.uncompressedSize >= RATIO_CHECKED_FROM && ratio > compressionRatio)
+      throw bomb(
+        file,
+        `its part ${entry.name} unpacks ${Math.round(ratio)} times larger than it is packed (at most ${compressionRatio})`,
+        `dens del ${entry.name} fylder ${Math.round(ratio)} gange mere udpakket end pakket (højst ${compressionRatio})`,
+      );
+  }
+  if (total > workbookBytes)
+    throw bomb(
+      file,
+      `it unpacks to ${total} bytes, more than the ${workbookBytes} an import takes`,
+      `den fylder ${total} byte udpakket, mere end de ${workbookBytes}, en import tager`,
+    );
+}
+
+/** Passes the unpacked bytes on, failing once they pass what the directory declared (a part that lies). */
+function declaredSizeGuard(file: string, entry: ZipEntry): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > entry.uncompressedSize)
+        done(
+          bomb(
+            file,
+            `its part ${entry.name} unpacks to more than its declared ${entry.uncompressedSize} bytes`,
+            `dens del ${entry.name} fylder mere udpakket end de ${entry.uncompressedSize} byte, den angiver`,
+          ),
+        );
+      else done(null, chunk);
+    },
+  });
 }
 
 const LOCAL_HEADER = 0x04034b50;
@@ -90,12 +143,14 @@ export async function readZipDirectory(path: string, file: string): Promise<Map<
         name: directory.toString('utf8', at + 46, at + 46 + nameLength),
         method: directory.readUInt16LE(at + 10),
         compressedSize: directory.readUInt32LE(at + 20),
+        uncompressedSize: directory.readUInt32LE(at + 24),
         localHeaderOffset: directory.readUInt32LE(at + 42),
       };
       if (entry.localHeaderOffset + entry.compressedSize > directoryOffset) throw truncated;
       entries.set(entry.name, entry);
       at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
     }
+    checkDeclaredSizes(file, entries);
     return entries;
   });
 }
@@ -129,7 +184,12 @@ export async function openZipEntry(path: string, file: string, entry: ZipEntry):
   const raw = createReadStream(path, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
   if (entry.method === 0 || entry.compressedSize === 0) return raw;
   const inflate = createInflateRaw();
+  const guard = declaredSizeGuard(file, entry);
   raw.on('error', (error) => inflate.destroy(error));
-  inflate.on('close', () => raw.destroy());
-  return raw.pipe(inflate);
+  inflate.on('error', (error) => guard.destroy(error));
+  guard.on('close', () => {
+    inflate.destroy();
+    raw.destroy();
+  });
+  return raw.pipe(inflate).pipe(guard);
 }
