@@ -94,6 +94,13 @@ export function looksLikeFormula(text: string): boolean {
   return /^[=+@\t\r]/.test(text) || (text.startsWith('-') && !NEGATIVE_NUMBER.test(text));
 }
 
+/** The missing-value markers statistics offices write in place of a figure (StatBank's "..", Eurostat's ":"). */
+const MISSING_MARKERS = new Set(['..', '...', ':']);
+
+export function isMissingMarker(value: RawValue): boolean {
+  return typeof value === 'string' && MISSING_MARKERS.has(value.trim());
+}
+
 /** A parsed cell, or why it cannot be parsed (in English and Danish). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: Text };
 

@@ -291,6 +291,34 @@ describeEachDialect('imports', (dialect) => {
     await rollbackImport(store, after.batchId ?? 0, actor, '');
   }, 30_000);
 
+  it('skips and counts missing-value markers and JSON-stat nulls, and imports the rest', async () => {
+    const statbank = await run(
+      files.write(
+        'statbank.csv',
+        'Branchegruppe;År;Beskæftigede\nButikker;2032;1.200\nEngros;2032;..\nKontor;2032;:\n',
+      ),
+      'employment',
+    );
+    expect(statbank).toMatchObject({ rows: 1, skipped: 2 });
+    await rollbackImport(store, statbank.batchId ?? 0, actor, '');
+    const jsonStat = {
+      version: '2.0',
+      class: 'dataset',
+      id: ['branche', 'tid'],
+      size: [2, 1],
+      dimension: {
+        branche: { category: { index: ['butikker', 'engros'] } },
+        tid: { category: { index: ['2032'] } },
+      },
+      value: [null, 830],
+    };
+    const cube = await run(files.write('nuller.json', JSON.stringify(jsonStat)), 'employment', {
+      mapping: { columns: { branch: 'branche', year: 'tid', employed: 'value' }, constants: {} },
+    });
+    expect(cube).toMatchObject({ rows: 1, skipped: 1 });
+    await rollbackImport(store, cube.batchId ?? 0, actor, '');
+  });
+
   it('maps industry codes to branch groups and derives age bands and severity for accidents', async () => {
     const report = await run(files.write('ulykker.csv', ACCIDENTS.replaceAll('A-', 'C-')), 'accidents');
     const rows = await store.db

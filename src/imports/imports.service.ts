@@ -5,7 +5,14 @@ import { inTransaction, type Store, type Tx } from '../db/connect.js';
 import { isUniqueViolation, isWriteContention, takeImportTurn } from '../db/dialect.js';
 import { bumpDataVersion } from '../db/meta.js';
 import { AppError, conflict, type Issue, invalidInput, notFound } from '../errors.js';
-import { cellText, type FieldSpec, isPersonalHeader, normaliseHeader, parseField } from './fields.js';
+import {
+  cellText,
+  type FieldSpec,
+  isMissingMarker,
+  isPersonalHeader,
+  normaliseHeader,
+  parseField,
+} from './fields.js';
 import { fileFacts } from './file-facts.js';
 import {
   bulkInsert,
@@ -451,14 +458,22 @@ export async function runImport(
       .filter((spec) => !fields.some((f) => f.spec === spec))
       .map((spec) => spec.name);
 
-    // Cube formats mark unpublished cells (".." and the like) in a status column: such cells carry no number
-    // to import, so they are skipped and counted instead of failing the required value.
+    // A cube's unpublished cells carry no number (JSON-stat's null, PX's ".." markers, with or without a status):
+    // they are skipped and counted instead of failing the required value.
     const isCube = table.settings.format === 'json-stat' || table.settings.format === 'px';
     const valueIndex = isCube ? table.columns.indexOf('value') : -1;
-    const statusIndex = isCube ? table.columns.indexOf('status') : -1;
+
+    // A required number written as a statistics office's missing-value marker ("..", ":"): the row has no figure
+    // to import, so it is skipped and counted like an unpublished cube cell, never read as zero.
+    const requiredNumbers = fields
+      .filter(({ spec }) => spec.required && (spec.type === 'number' || spec.type === 'integer'))
+      .map(({ index }) => index);
+    const unpublished = (raw: RawRow) =>
+      (valueIndex >= 0 && raw.values[valueIndex] === null) ||
+      requiredNumbers.some((index) => isMissingMarker(raw.values[index] ?? null));
 
     for await (const raw of table.rows) {
-      if (valueIndex >= 0 && raw.values[valueIndex] === null && raw.values[statusIndex] != null) {
+      if (unpublished(raw)) {
         skipped++;
         continue;
       }

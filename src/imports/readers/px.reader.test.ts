@@ -67,9 +67,20 @@ describe('readPx', () => {
     ]);
     expect(rows.slice(8)).toEqual([
       { row: 9, values: [...care, 'M', 'Mænd', '2022', '2022', 30100, null] },
-      { row: 10, values: [...care, 'M', 'Mænd', '2023', '2023', null, '-'] },
+      // "-" is PX's DATASYMBOLNIL: a true zero, kept as 0 (never lost as missing).
+      { row: 10, values: [...care, 'M', 'Mænd', '2023', '2023', 0, null] },
       { row: 11, values: [...care, 'K', 'Kvinder', '2022', '2022', 131200, null] },
       { row: 12, values: [...care, 'K', 'Kvinder', '2023', '2023', 133000, null] },
+    ]);
+  });
+
+  it('reads data lines that each end with a semicolon, as Spain’s INE writes them', async () => {
+    const table = await readPx(temp('ine.px', utf8Px('1 2;\n3 "-";\n')));
+    expect((await readAll(table)).map((row) => row.values.slice(4))).toEqual([
+      [1, null],
+      [2, null],
+      [3, null],
+      [0, null],
     ]);
   });
 

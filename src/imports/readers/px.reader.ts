@@ -23,8 +23,10 @@ import {
   type TextEncoding,
 } from './text-source.js';
 
-/** PX's missing-value markers (dots for the kinds of "not available", dash for nil), quoted or not. */
-const MISSING_MARKERS = new Set(['.', '..', '...', '....', '.....', '......', '-', ':']);
+/** PX's missing-value markers (dots for the kinds of "not available", colon for confidential), quoted or not. */
+const MISSING_MARKERS = new Set(['.', '..', '...', '....', '.....', '......', ':']);
+/** PX's DATASYMBOLNIL: a dash is a true zero (nothing there), not a missing value. */
+const NIL_MARKER = '-';
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 interface PxSource {
@@ -207,7 +209,9 @@ async function* observations(file: string, scanner: PxScanner): AsyncGenerator<O
   let row = 0;
   for await (const { text, line } of scanner.dataTokens()) {
     row++;
-    if (MISSING_MARKERS.has(text)) {
+    if (text === NIL_MARKER) {
+      yield { value: 0, status: null };
+    } else if (MISSING_MARKERS.has(text)) {
       yield { value: null, status: text };
     } else if (NUMBER.test(text)) {
       yield { value: Number(text), status: null };
@@ -344,7 +348,8 @@ class PxScanner {
         started = false;
       }
       if (char === '\n') this.line++;
-      if (char === ';') return;
+      // DATA is the file's last keyword: a semicolon ends it, and files that end every data line with one (as
+      // Spain's INE writes them) go on after it, so every value up to the end of the file is read.
       if (ends) continue;
       started = true;
       if (char === '"') quoted = true;
