@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, issueOf, readAll, useTempDir } from '../../../test/imports/reader-testing.js';
+import { openTable } from './open-table.js';
 import { isSdmxCsvHeader, readSdmxCsv } from './sdmx-csv.reader.js';
 
 const temp = useTempDir();
@@ -30,6 +31,28 @@ describe('readSdmxCsv', () => {
       { row: 2, values: ['ESTAT:HSW_N2_01(1.0)', 'A', 'F', 'DK', '2021', '2.9', null] },
       { row: 3, values: ['ESTAT:HSW_N2_01(1.0)', 'A', 'F', 'DK', '2022', '3.4', 'p'] },
       { row: 4, values: ['ESTAT:HSW_N2_01(1.0)', 'A', 'C', 'DK', '2022', '1.1', null] },
+    ]);
+  });
+
+  it.each(['STRUCTURE[;]', 'STRUCTURE[|]'])('reads SDMX-CSV 3.0 whose first column is %s', async (first) => {
+    const path = temp(
+      `sdmx-3-${first.length}.csv`,
+      [
+        `${first},STRUCTURE_ID,ACTION,FREQ,NACE_R2,GEO,TIME_PERIOD,OBS_VALUE`,
+        'dataflow,ESTAT:HSW_N2_01(1.0),I,A,F,DK,2022,3.4',
+        'dataflow,ESTAT:HSW_N2_01(1.0),I,A,C,DK,2022,1.1',
+      ].join('\n'),
+    );
+    const table = await openTable(path);
+    expect(table.settings).toMatchObject({
+      format: 'sdmx-csv',
+      delimiter: ',',
+      dimensions: ['FREQ', 'NACE_R2', 'GEO', 'TIME_PERIOD'],
+      title: 'ESTAT:HSW_N2_01(1.0)',
+    });
+    expect((await readAll(table)).map((row) => row.values.slice(4))).toEqual([
+      ['F', 'DK', '2022', '3.4'],
+      ['C', 'DK', '2022', '1.1'],
     ]);
   });
 

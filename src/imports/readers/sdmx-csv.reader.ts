@@ -1,4 +1,5 @@
-// Reads SDMX-CSV 1.0 (first column DATAFLOW) and 2.0 (STRUCTURE, STRUCTURE_ID, ACTION) through the CSV reader.
+// Reads SDMX-CSV 1.0 (first column DATAFLOW), 2.0 (STRUCTURE, STRUCTURE_ID, ACTION) and 3.0 (STRUCTURE[;] or
+// STRUCTURE[|]: the brackets name the separator of multi-valued cells) through the CSV reader.
 
 import { bilingual } from '../texts.js';
 import { type CsvSniff, readCsv, sniffCsv } from './csv.reader.js';
@@ -46,9 +47,10 @@ export async function readSdmxCsv(
 }
 
 /** With labels=both, headers and codes read "FREQ: Frequency"; the id is the part before ": " (a dataflow
- *  id such as ESTAT:NA_MAIN(1.6.0) has a colon of its own, without the space). */
+ *  id such as ESTAT:NA_MAIN(1.6.0) has a colon of its own, without the space). SDMX-CSV 3.0 may follow a column's
+ *  id with its multi-value separator in brackets (STRUCTURE[;]), which is not part of the id. */
 function columnId(name: string): string {
-  return name.split(': ', 1)[0]?.trim() ?? name;
+  return (name.split(': ', 1)[0]?.trim() ?? name).replace(/\[.\]$/, '');
 }
 
 /** The dataflow of the first row: the DATAFLOW value (1.0) or STRUCTURE_ID (2.0), without its label. */
