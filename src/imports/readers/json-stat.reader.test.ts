@@ -122,6 +122,20 @@ describe('readJsonStat', () => {
     expect(issue.message).toContain('not valid JSON');
   });
 
+  it('reads JSON-stat 1.x as Statistics Denmark’s API answers it, and a dataset chosen from a 1.x bundle', async () => {
+    const { version: _version, class: _class, id, size, dimension, ...rest } = minimal;
+    const v1 = { ...rest, dimension: { ...dimension, id, size, role: { time: ['Tid'] } } };
+    const expected = await readAll(readJsonStat(json('v2.json', minimal)));
+    const dst = await readJsonStat(json('dst.json', { dataset: v1 }));
+    expect(dst.settings.dimensions).toEqual(['BRANCHE07', 'Tid']);
+    expect(await readAll(dst)).toEqual(expected);
+    const bundle = json('bundt.json', { beskaeftigede: v1, ledige: v1 });
+    expect((await issueOf(readJsonStat(bundle))).messageDa).toBe(
+      'JSON-stat-bundtet rummer datasættene beskaeftigede, ledige: vælg ét (som ark)',
+    );
+    expect(await readAll(readJsonStat(bundle, { sheet: 'ledige' }))).toEqual(expected);
+  });
+
   it('refuses JSON that is not a JSON-stat 2.0 dataset', async () => {
     expect((await issueOf(readJsonStat(json('other.json', { rows: [] })))).message).toContain(
       'not a JSON-stat 2.0 dataset',

@@ -1,4 +1,5 @@
-// Reads a JSON-stat 2.0 dataset (as served by Statistics Denmark's StatBank API) into a long table.
+// Reads a JSON-stat dataset into a long table: 2.0, and 1.x as Statistics Denmark's API answers it ({"dataset": …})
+// or as a bundle of named datasets (one chosen by name when there are several).
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { bilingual } from '../texts.js';
@@ -47,7 +48,7 @@ type Dataset = z.infer<typeof datasetSchema>;
 
 export async function readJsonStat(path: string, options: ReadOptions = {}): Promise<OpenedTable> {
   const file = displayName(path, options);
-  const dataset = validate(file, await parseJson(path, file));
+  const dataset = validate(file, asVersion2(file, await parseJson(path, file), options.sheet));
   const dimensions = dataset.id.map((id, index) => dimensionOf(file, dataset, id, index));
   checkCubeCells(file, dimensions);
   const expected = cubeSize(dimensions);
@@ -123,18 +124,52 @@ async function parseJson(path: string, file: string): Promise<unknown> {
   }
 }
 
-function validate(file: string, json: unknown): Dataset {
-  const object = typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {};
-  if (!('class' in object) && 'dataset' in object) {
+type JsonObject = Record<string, unknown>;
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A JSON-stat 1.x dataset (dimension ids and sizes inside "dimension") in the 2.0 shape. */
+function fromVersion1(dataset: JsonObject): JsonObject {
+  const { id, size, role: _role, ...dimension } = isObject(dataset.dimension) ? dataset.dimension : {};
+  return { ...dataset, version: '2.0', class: 'dataset', id, size, dimension };
+}
+
+/**
+ * JSON-stat 1.x as Statistics Denmark's API answers it ({"dataset": …}) and 1.x bundles of named datasets: one
+ * dataset is read, the one named by `sheet` when the bundle holds several. A 2.0 dataset is returned as it is.
+ */
+function asVersion2(file: string, json: unknown, sheet: string | undefined): unknown {
+  if (!isObject(json) || 'class' in json || 'version' in json) return json;
+  const names = Object.keys(json).filter(
+    (name) => isObject(json[name]) && 'dimension' in (json[name] as JsonObject),
+  );
+  if (names.length === 0 && 'dataset' in json)
     throw readError(
       file,
       'structure',
       bilingual(
-        'is a JSON-stat 1.x bundle; request JSON-stat 2.0 (a single dataset)',
-        'er et JSON-stat 1.x-bundt; hent JSON-stat 2.0 (ét datasæt)',
+        'is a JSON-stat 1.x bundle, but none of its datasets has dimensions',
+        'er et JSON-stat 1.x-bundt, men ingen af dets datasæt har dimensioner',
+      ),
+    );
+  if (names.length === 0) return json;
+  const name = sheet ?? (names.length === 1 ? names[0] : undefined);
+  if (name === undefined || !names.includes(name)) {
+    const listed = names.join(', ');
+    throw readError(
+      file,
+      'sheet',
+      bilingual(
+        `the JSON-stat bundle holds the datasets ${listed}: choose one (as the sheet)`,
+        `JSON-stat-bundtet rummer datasættene ${listed}: vælg ét (som ark)`,
       ),
     );
   }
+  return fromVersion1(json[name] as JsonObject);
+}
+
+function validate(file: string, json: unknown): Dataset {
+  const object = typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {};
   const { version, class: kind } = object as { version?: unknown; class?: unknown };
   if (version !== '2.0' || kind !== 'dataset') {
     const [shownVersion, shownClass] = [JSON.stringify(version ?? null), JSON.stringify(kind ?? null)];
