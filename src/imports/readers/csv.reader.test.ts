@@ -142,6 +142,18 @@ describe('readCsv dialects and options', () => {
     expect(tentative.settings.encoding).toBe('windows-1252');
   });
 
+  it('refuses UTF-8 letters in a file read as Windows-1252, naming the first line where they meet', async () => {
+    const path = temp(
+      'blandet.csv',
+      Buffer.concat([latin1('skadetype;antal\nForbrænding;3\nSår;2\n'), Buffer.from('Forbrænding;4\n')]),
+    );
+    const issue = await issueOf(readCsv(path).then(readAll));
+    expect(issue).toMatchObject({ field: 'encoding', row: 4 });
+    expect(issue.messageDa).toMatch(/^blander tegnkodninger: denne linje er skrevet i UTF-8/);
+    // Given the encoding, the reader takes the user's word for it.
+    expect(await readAll(readCsv(path, { encoding: 'windows-1252' }))).toHaveLength(3);
+  });
+
   it('refuses invalid UTF-8 after UTF-8 was seen, naming the line', async () => {
     const filler = 'A,2022\n'.repeat(12_000);
     const path = temp(

@@ -37,6 +37,8 @@ export interface CsvSniff {
   };
   /** UTF-8 guessed from a plain-ASCII sample: may still turn out to be Windows-1252 while streaming. */
   tentativeEncoding: boolean;
+  /** The encoding was detected, not given: a Windows-1252 reading refuses UTF-8-encoded letters. */
+  guessedEncoding: boolean;
   header: string[] | undefined;
   firstRow: string[] | undefined;
 }
@@ -73,6 +75,7 @@ export async function sniffCsv(path: string, options: ReadOptions = {}): Promise
       headerRow,
     },
     tentativeEncoding: options.encoding === undefined && guess.tentative,
+    guessedEncoding: options.encoding === undefined,
     header,
     firstRow: data[0]?.fields,
   };
@@ -92,6 +95,7 @@ export async function readCsv(
     file: sniff.file,
     settings,
     tentativeEncoding: sniff.tentativeEncoding,
+    guessedEncoding: sniff.guessedEncoding,
     maxColumns: options.maxColumns ?? DEFAULT_MAX_COLUMNS,
   };
   const header = await readHeader(source);
@@ -109,6 +113,7 @@ interface CsvSource {
   /** Shared with the opened table: a tentative encoding is corrected here when streaming proves it wrong. */
   settings: DetectedSettings;
   tentativeEncoding: boolean;
+  guessedEncoding: boolean;
   maxColumns: number;
 }
 
@@ -213,6 +218,7 @@ async function* csvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
       file,
       encoding: settings.encoding ?? 'utf-8',
       bom: settings.bom ?? false,
+      refuseUtf8Letters: source.guessedEncoding,
       ...(source.tentativeEncoding && {
         onFallback: () => {
           settings.encoding = 'windows-1252';

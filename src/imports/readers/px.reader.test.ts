@@ -74,6 +74,13 @@ describe('readPx', () => {
     ]);
   });
 
+  it('refuses a file whose declared code page its bytes do not follow, rather than read it garbled', async () => {
+    const text = utf8Px('1 2 3 4;').replace('CODEPAGE="utf-8";', 'CODEPAGE="iso-8859-15";');
+    const issue = await issueOf(readPx(temp('tegntabel.px', Buffer.from(text, 'utf8'))).then(readAll));
+    expect(issue).toMatchObject({ field: 'encoding' });
+    expect(issue.message).toMatch(/written in UTF-8, but the file reads as/);
+  });
+
   it('reads data lines that each end with a semicolon, as Spain’s INE writes them', async () => {
     const table = await readPx(temp('ine.px', utf8Px('1 2;\n3 "-";\n')));
     expect((await readAll(table)).map((row) => row.values.slice(4))).toEqual([

@@ -109,6 +109,8 @@ async function openPx(
     file,
     encoding: source.decoder,
     bom: source.bom,
+    // A code page the bytes do not follow (declared ISO-8859-15, written in UTF-8) is refused, not read garbled.
+    refuseUtf8Letters: true,
     ...(source.tentativeEncoding && {
       onFallback: () => {
         settings.encoding = 'windows-1252';

@@ -113,6 +113,32 @@ export interface DecodeOptions {
   bom: boolean;
   /** Called when a tentative UTF-8 guess turns out wrong (only ASCII seen so far) and Windows-1252 takes over. */
   onFallback?: () => void;
+  /** Refuse a single-byte reading (Windows-1252, ISO-8859-x) at the first UTF-8-encoded letter (æ written as
+   *  C3 A6 reads as "Ã¦"): the file mixes encodings, or its declared code page is not the one its bytes use. */
+  refuseUtf8Letters?: boolean;
+}
+
+/** The first byte of a UTF-8-encoded Latin-1 letter (À–ÿ: C3 80–C3 BF) in bytes, -1 for none; `before` is the
+ *  byte that preceded the chunk (a pair may be cut between chunks). */
+function firstUtf8Letter(bytes: Buffer, before: number): number {
+  if (before === 0xc3 && (bytes[0] ?? 0) >= 0x80 && (bytes[0] ?? 0) <= 0xbf) return 0;
+  for (let at = bytes.indexOf(0xc3); at >= 0 && at < bytes.length - 1; at = bytes.indexOf(0xc3, at + 1)) {
+    const next = bytes[at + 1] as number;
+    if (next >= 0x80 && next <= 0xbf) return at;
+  }
+  return -1;
+}
+
+function mixedEncodings(file: string, row: number, encoding: string): AppError {
+  return readError(
+    file,
+    'encoding',
+    bilingual(
+      `mixes encodings: this line is written in UTF-8, but the file reads as ${encoding}; save the whole file in one encoding`,
+      `blander tegnkodninger: denne linje er skrevet i UTF-8, men filen læses som ${encoding}; gem hele filen i én tegnkodning`,
+    ),
+    { row },
+  );
 }
 
 /**
@@ -127,6 +153,7 @@ export async function* decodeFile(path: string, options: DecodeOptions): AsyncGe
   let pending: Buffer = EMPTY;
   let line = 1;
   let seenNonAscii = false;
+  let lastByte = 0;
   const stream = createReadStream(path, { highWaterMark: SNIFF_BYTES });
 
   const fallBack = (bytes: Buffer, at: number): string => {
@@ -155,8 +182,13 @@ export async function* decodeFile(path: string, options: DecodeOptions): AsyncGe
         text = fallBack(bytes, firstInvalidUtf8(body));
       }
     } else {
+      if (options.refuseUtf8Letters === true) {
+        const at = firstUtf8Letter(bytes, lastByte);
+        if (at >= 0) throw mixedEncodings(file, line + countNewlines(bytes, 0, at), options.encoding);
+      }
       text = (decoder as InstanceType<typeof TextDecoder>).decode(bytes, { stream: !final });
     }
+    lastByte = bytes[bytes.length - 1] ?? lastByte;
     line += countNewlines(bytes, 0, bytes.length - pending.length);
     return text;
   };
