@@ -142,6 +142,17 @@ describe('readCsv dialects and options', () => {
     expect(tentative.settings.encoding).toBe('windows-1252');
   });
 
+  it('numbers rows by the lines a person sees, whatever mix of line endings the file has', async () => {
+    const path = temp('linjeskift.csv', 'a;b\r\n1;2\r3;4\n5;"x\r\ny"\r\n7;8\r9;10\n');
+    expect(await readAll(readCsv(path))).toEqual([
+      { row: 2, values: ['1', '2'] },
+      { row: 3, values: ['3', '4'] },
+      { row: 4, values: ['5', 'x\r\ny'] },
+      { row: 6, values: ['7', '8'] },
+      { row: 7, values: ['9', '10'] },
+    ]);
+  });
+
   it('refuses UTF-8 letters in a file read as Windows-1252, naming the first line where they meet', async () => {
     const path = temp(
       'blandet.csv',

@@ -204,6 +204,9 @@ async function* csvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
   const parser = new NumberingParser(
     {
       delimiter: settings.delimiter ?? ',',
+      // Every line ending, also mixed in one file (CRLF from Excel, LF, a lone CR from an old Mac), ends a record,
+      // so that the rows counted are the lines a person sees.
+      record_delimiter: ['\r\n', '\n', '\r'],
       bom: false,
       relax_quotes: true,
       relax_column_count: true,
