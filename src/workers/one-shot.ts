@@ -66,18 +66,18 @@ export async function answerParent(job: Job): Promise<void> {
   }
 }
 
-/** In the worker: opens the store, runs the job on it, answers the parent, and closes the store whatever happened. */
+/** In the worker: opens the store, runs the job on it, closes the store whatever happened, then answers the parent
+ *  (so that when the parent hears back, the worker holds no connection or file any more). */
 export async function answerWithStore(
   database: DatabaseConfig,
   job: (store: Store) => ReturnType<Job>,
 ): Promise<void> {
-  let store: Store | undefined;
-  try {
-    await answerParent(async () => {
-      store = await openStore(database);
-      return job(store);
-    });
-  } finally {
-    await store?.close();
-  }
+  await answerParent(async () => {
+    const store = await openStore(database);
+    try {
+      return await job(store);
+    } finally {
+      await store.close();
+    }
+  });
 }
