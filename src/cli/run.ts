@@ -6,6 +6,7 @@ import { pendingMigrations } from '../db/migrate.js';
 import { AppError, toAppError, usageError } from '../errors.js';
 import { type Command, type CommandContext, GLOBAL_OPTIONS, type Output } from './command.js';
 import { commandHelp, overviewHelp } from './help.js';
+import { terminalSafe } from './terminal.js';
 
 export interface RunIo {
   stdout: Output;
@@ -98,7 +99,7 @@ export async function run(commands: Command[], argv: string[], io: RunIo): Promi
     }
     let config: Config | undefined;
     const context: CommandContext = {
-      stdout: io.stdout,
+      stdout: { write: (text) => io.stdout.write(terminalSafe(text)) },
       stderr: io.stderr,
       env: io.env,
       now: io.now ?? (() => new Date()),
@@ -126,11 +127,13 @@ export async function run(commands: Command[], argv: string[], io: RunIo): Promi
   } catch (error) {
     const known = toAppError(error);
     if (known !== undefined) {
-      io.stderr.write(`maaltal: ${known.oneLine()}\n`);
+      io.stderr.write(`maaltal: ${terminalSafe(known.oneLine())}\n`);
       if (debug && known.stack !== undefined) io.stderr.write(`${known.stack}\n`);
       return known.exitCode;
     }
-    io.stderr.write(`maaltal: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr.write(
+      `maaltal: unexpected error: ${terminalSafe((error as Error)?.message ?? String(error))}\n`,
+    );
     if (debug) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     else io.stderr.write('maaltal: run again with --debug for details\n');
     return 70;

@@ -2,6 +2,7 @@
 
 import { protectAfterChange } from '../accidents/disclosure.commands.js';
 import { type Command, type CommandContext, flag, type ParsedArgs, stringOption } from '../cli/command.js';
+import { terminalSafe } from '../cli/terminal.js';
 import { AppError, formatIssue, usageError } from '../errors.js';
 import { formatNumber } from '../format.js';
 import { getBatch, listBatches } from './imports.repository.js';
@@ -71,7 +72,7 @@ function summary(report: ImportReport): string {
 /** Long validation reports go one problem per line; the runner then prints the one-line summary. */
 function reportProblems(context: CommandContext, error: unknown): never {
   if (error instanceof AppError && error.issues.length > 1) {
-    for (const issue of error.issues) context.stderr.write(`  ${formatIssue(issue)}\n`);
+    for (const issue of error.issues) context.stderr.write(`  ${terminalSafe(formatIssue(issue))}\n`);
     throw new AppError(error.code, error.message);
   }
   throw error;

@@ -1,0 +1,56 @@
+// Stored text reaches the terminal escaped: a source label or a cell value holding an escape sequence is shown,
+// never run.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../test/cli.js';
+import { emptyDatabase } from '../../test/databases.js';
+import { tempFiles } from '../../test/imports/files.js';
+import { terminalSafe } from './terminal.js';
+
+describe('terminalSafe', () => {
+  it('writes control characters as \\u escapes and keeps newlines, tabs and letters', () => {
+    expect(terminalSafe('a\u001b]0;pwned\u0007b\u009b2Jc\rd\n\tæøå')).toBe(
+      'a\\u001b]0;pwned\\u0007b\\u009b2Jc\\u000dd\n\tæøå',
+    );
+  });
+});
+
+describe('the CLI shows stored escape sequences escaped', () => {
+  const files = tempFiles();
+  let database: Awaited<ReturnType<typeof emptyDatabase>>;
+  beforeAll(async () => {
+    database = await emptyDatabase('sqlite');
+    await cli(['migrate', '--database', database.setting]);
+    await cli(['seed', '--database', database.setting]);
+  });
+  afterAll(async () => {
+    files.remove();
+    await database.drop();
+  });
+
+  it('in listings and in error messages', async () => {
+    const csv = path.join(files.dir, 'beskaeftigede.csv');
+    writeFileSync(csv, 'branche;år;beskæftigede\nbutikker;2031;1200\n');
+    const evil = '\u001b]0;pwned\u0007\u001b[2J';
+    const imported = await cli([
+      'import',
+      csv,
+      '--kind',
+      'employment',
+      '--source',
+      evil,
+      '--database',
+      database.setting,
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const list = await cli(['imports', 'show', '1', '--database', database.setting]);
+    expect(list.stdout).not.toContain('\u001b');
+    expect(list.stdout).toContain('\\u001b]0;pwned\\u0007');
+    writeFileSync(csv, 'branche;år;beskæftigede\nbutikker;2032;\u001b[31mrød\n');
+    const refused = await cli(['import', csv, '--kind', 'employment', '--database', database.setting]);
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).not.toContain('\u001b');
+    expect(refused.stderr).toContain('\\u001b[31mrød');
+  });
+});
