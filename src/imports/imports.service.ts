@@ -33,6 +33,7 @@ import { type ImportKind, KINDS, type KindDefinition } from './kinds/index.js';
 import type { ParsedValue } from './kinds/kind.js';
 import { loadLookups } from './lookups.js';
 import type { Mapping } from './mapping.js';
+import { shapeTable } from './mapping-shape.js';
 import { openTable } from './readers/index.js';
 import type { DetectedSettings, RawRow } from './readers/table.js';
 import { bilingual, issue, type Text } from './texts.js';
@@ -306,14 +307,15 @@ export async function runImport(
     ]);
   }
   const sheet = options.sheet ?? options.mapping?.sheet;
-  const table = await openTable(filePath, {
+  const opened = await openTable(filePath, {
     displayName: file,
     ...(sheet === undefined ? {} : { sheet }),
     ...(options.mapping?.headerRow === undefined ? {} : { headerRow: options.mapping.headerRow }),
   });
-  const { fields, ignored } = mapColumns(kind, table.columns, options.mapping, file);
-  const decimalComma = options.mapping?.decimalComma ?? table.settings.decimalComma ?? false;
-  const constants = parseConstants(kind, options.mapping, decimalComma);
+  const { table, mapping } = shapeTable(opened, options.mapping, file);
+  const { fields, ignored } = mapColumns(kind, table.columns, mapping, file);
+  const decimalComma = mapping?.decimalComma ?? table.settings.decimalComma ?? false;
+  const constants = parseConstants(kind, mapping, decimalComma);
   const maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
   const sqlTable = snakeCase(kind.table) as ImportTable;
   const columns = [...kind.columns, 'batch_id'];

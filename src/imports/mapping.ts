@@ -16,6 +16,17 @@ export const mappingSchema = z
     decimalComma: z.boolean().optional(),
     /** Fixed values for fields the file does not have (e.g. { "indicator": "kemi-udsat" }). */
     constants: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+    /** Keep only the rows whose column (by header) holds the value, or one of the values: { "KØN": "I alt" }. */
+    where: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).optional(),
+    /** Per field, the file's labels and the codes they stand for: { "branch": { "Kontor": "kontor" } }. */
+    values: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+    /** The column (by header) holding a period (2014, 2005M08, 2013K4, 2013Q4, 2014-01): the year is its year. */
+    period: z.string().min(1).optional(),
+    /** A wide table (one column per year): each year column becomes a row, its cell going into this field. */
+    wide: z
+      .object({ value: z.string().min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 
