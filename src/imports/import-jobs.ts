@@ -3,6 +3,7 @@
 import type { Store } from '../db/connect.js';
 import { type AppError, toAppError } from '../errors.js';
 import { type ImportOptions, type ImportReport, rollbackImport, runImport } from './imports.service.js';
+import { shapeTable } from './mapping-shape.js';
 import { openTable } from './readers/index.js';
 import type { RawRow } from './readers/table.js';
 
@@ -36,13 +37,17 @@ export const asProblem = (error: AppError): Problem => ({
 
 const now = () => new Date();
 
-/** The first rows of the file as read (undefined when it cannot be read: the validation report says why). */
+/** The first rows of the file as read, or as its mapping shapes them (undefined when it cannot be read: the
+ *  validation report says why). */
 async function firstRows(filePath: string, options: ImportJobOptions, count: number) {
   try {
-    const table = await openTable(filePath, {
+    const sheet = options.sheet ?? options.mapping?.sheet;
+    const opened = await openTable(filePath, {
       ...(options.displayName === undefined ? {} : { displayName: options.displayName }),
-      ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+      ...(sheet === undefined ? {} : { sheet }),
+      ...(options.mapping?.headerRow === undefined ? {} : { headerRow: options.mapping.headerRow }),
     });
+    const { table } = shapeTable(opened, options.mapping, options.displayName ?? filePath);
     const rows: RawRow[] = [];
     for await (const row of table.rows) {
       rows.push(row);

@@ -152,6 +152,68 @@ describeEachDialect('editor area: imports', (dialect) => {
     expect(readdirSync(uploads)).toEqual([]);
   });
 
+  it('takes a mapping in the form, previews the rows as it shapes them, and imports them so', async () => {
+    const wide = 'Beskæftigede\n\nBRANCHE;KØN;2031;2032\nKontor;I alt;1.200;..\nKontor;Mænd;600;650\n';
+    const mapping = JSON.stringify({
+      headerRow: 3,
+      wide: { value: 'employed' },
+      columns: { branch: 'BRANCHE' },
+      where: { KØN: 'I alt' },
+      values: { branch: { Kontor: 'kontor' } },
+    });
+    const form = new FormData();
+    form.set('file', new File([wide], 'statbank.csv', { type: 'text/csv' }));
+    form.set('kind', 'employment');
+    form.set('mapping', mapping);
+    const preview = await app.request('/redaktion/import', {
+      method: 'POST',
+      body: form,
+      headers: { cookie },
+    });
+    const html = await preview.text();
+    expect(preview.status, html).toBe(200);
+    expect(html).toContain('Alle 1 rækker er gyldige.');
+    expect(html).toContain('1 celle(r) uden tal');
+    expect(html).toContain('De første rækker, som mappingen former dem');
+    expect(html).toContain('<td>kontor</td>');
+    expect(html).not.toContain('<td>Mænd</td>');
+    const stored = /name="upload" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const hidden = /name="mapping" value="([^"]*)"/.exec(html)?.[1] ?? '';
+    const confirm = await app.request('/redaktion/import/confirm', {
+      method: 'POST',
+      headers: { cookie },
+      body: new URLSearchParams({
+        upload: stored,
+        kind: 'employment',
+        sheet: '',
+        source: '',
+        replace: '',
+        mapping: hidden.replaceAll('&quot;', '"'),
+      }),
+    });
+    expect(confirm.status).toBe(303);
+    const batchId = Number(/done=(\d+)/.exec(confirm.headers.get('location') ?? '')?.[1]);
+    const rows = await store.db
+      .selectFrom('employment')
+      .select(['year', 'employed'])
+      .where('batchId', '=', batchId)
+      .execute();
+    expect(rows.map((row) => [Number(row.year), Number(row.employed)])).toEqual([[2031, 1200]]);
+
+    const broken = new FormData();
+    broken.set('file', new File([wide], 'statbank.csv', { type: 'text/csv' }));
+    broken.set('kind', 'employment');
+    broken.set('mapping', '{"columns": ');
+    const refused = await app.request('/redaktion/import', {
+      method: 'POST',
+      body: broken,
+      headers: { cookie },
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('er ikke gyldig JSON');
+    expect(readdirSync(uploads)).toEqual([]);
+  }, 60_000);
+
   it('names a job that runs out of memory, writes nothing, and keeps serving', async () => {
     const tight = createApp(store, {
       adminToken: TOKEN,

@@ -12,6 +12,7 @@ import { Layout } from '../web/layout.js';
 import { type ImportRunner, inThreadImports } from './import-runner.js';
 import { listBatches } from './imports.repository.js';
 import { IMPORT_KINDS, type ImportKind } from './kinds/index.js';
+import { type Mapping, parseMappingText } from './mapping.js';
 import { bilingual, issue, issueMessage } from './texts.js';
 import { receiveUpload } from './upload.js';
 
@@ -27,6 +28,17 @@ export interface ImportRouteOptions {
 }
 
 const PREVIEW_ROWS = 10;
+
+/** The mapping typed into the form (none when empty); a mapping that is not valid removes the upload. */
+async function mappingOrDiscard(text: string, filePath: string): Promise<Mapping | undefined> {
+  if (text === '') return undefined;
+  try {
+    return parseMappingText(text);
+  } catch (error) {
+    await unlink(filePath).catch(() => {});
+    throw error;
+  }
+}
 /** Errors a validation report shows; any other error of a preview is the server's and gets the error page. */
 const FILE_PROBLEMS = new Set<ErrorCode>(['invalid_input', 'conflict', 'too_large']);
 
@@ -103,6 +115,15 @@ function UploadForm({ locale, t }: { locale: Locale; t: Messages }) {
           {t.uploadSource}
         </label>
         <input class="form-input" id="source" name="source" type="text" />
+      </div>
+      <div class="form-group">
+        <label class="form-label" for="mapping">
+          {t.uploadMapping}
+        </label>
+        <span class="form-hint" id="mapping-hint">
+          {t.uploadMappingHint}
+        </span>
+        <textarea class="form-input" id="mapping" name="mapping" rows={4} aria-describedby="mapping-hint" />
       </div>
       <div class="form-group form-group-checkbox">
         <input class="form-checkbox" id="replace" name="replace" type="checkbox" value="1" />
@@ -213,10 +234,12 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
       const sheet = (form.sheet ?? '').trim() === '' ? undefined : (form.sheet ?? '').trim();
       const source = (form.source ?? '').trim();
       const replace = form.replace === '1';
+      const mappingText = (form.mapping ?? '').trim();
+      const mapping = await mappingOrDiscard(mappingText, filePath);
 
       const { report, problem, preview } = await imports.preview({
         filePath,
-        options: { kind: kind as ImportKind, sheet, source, replace, displayName },
+        options: { kind: kind as ImportKind, sheet, source, replace, displayName, mapping },
         user,
         previewRows: PREVIEW_ROWS,
       });
@@ -235,6 +258,9 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
           {problem === undefined ? (
             <div class="alert alert-success" role="status">
               <p class="alert-text">{t.validationOk(report?.rows ?? 0)}</p>
+              {(report?.skipped ?? 0) > 0 ? (
+                <p class="alert-text">{t.skippedCells(report?.skipped ?? 0)}</p>
+              ) : null}
             </div>
           ) : (
             <div class="alert alert-error" role="alert">
@@ -273,7 +299,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
           )}
           {preview === undefined ? null : (
             <>
-              <h2>{t.firstRows}</h2>
+              <h2>{mapping === undefined ? t.firstRows : t.firstRowsMapped}</h2>
               <div class="table-wrapper">
                 <table class="table table--compact">
                   <thead>
@@ -305,6 +331,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
               <input type="hidden" name="sheet" value={sheet ?? ''} />
               <input type="hidden" name="source" value={source} />
               <input type="hidden" name="replace" value={replace ? '1' : ''} />
+              <input type="hidden" name="mapping" value={mappingText} />
               <button class="button button-primary" type="submit">
                 {t.confirmButton}
               </button>{' '}
@@ -332,11 +359,14 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
       }
       const filePath = path.join(options.uploadDir, stored);
       const sheet = String(form.sheet ?? '').trim();
+      const mappingText = String(form.mapping ?? '').trim();
       try {
+        const mapping = mappingText === '' ? undefined : parseMappingText(mappingText);
         const report = await imports.run({
           filePath,
           options: {
             kind: kind as ImportKind,
+            mapping,
             ...(sheet === '' ? {} : { sheet }),
             source: String(form.source ?? ''),
             replace: form.replace === '1',

@@ -53,24 +53,40 @@ async function mappingJson(path: string): Promise<unknown> {
   if (!facts.isFile()) throw unreadable(path, 'is not a regular file', 'er ikke en almindelig fil');
   if (facts.size > limit)
     throw unreadable(path, `is larger than ${limit} bytes`, `er større end ${limit} byte`);
-  const text = (await readFile(path)).subarray(0, limit).toString('utf8');
+  return parseJson((await readFile(path)).subarray(0, limit).toString('utf8'), path);
+}
+
+/** JSON text as a value; an error says where, never what the text holds. */
+function parseJson(text: string, name: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
     const position = /position (\d+)/.exec((error as Error).message)?.[1];
     const where = position === undefined ? '' : ` (at character ${position})`;
     const hvor = position === undefined ? '' : ` (ved tegn ${position})`;
-    throw unreadable(path, `is not valid JSON${where}`, `er ikke gyldig JSON${hvor}`);
+    throw unreadable(name, `is not valid JSON${where}`, `er ikke gyldig JSON${hvor}`);
   }
 }
 
-export async function readMapping(path: string): Promise<Mapping> {
-  const raw = await mappingJson(path);
+function checkedMapping(raw: unknown, name: string): Mapping {
   try {
-    return parseOrThrow(mappingSchema, raw, 'Invalid mapping file', { file: path });
+    return parseOrThrow(mappingSchema, raw, 'Invalid mapping file', { file: name });
   } catch (error) {
     // zod writes English only: the messages Måltal knows get Danish, zod's own keep theirs after a Danish lead-in.
     if (!(error instanceof AppError)) throw error;
     throw new AppError(error.code, error.message, error.issues.map(withDanish));
   }
+}
+
+export async function readMapping(path: string): Promise<Mapping> {
+  return checkedMapping(await mappingJson(path), path);
+}
+
+/** A mapping typed into the editor area's form (the same JSON as a mapping file, within the same size limit). */
+export function parseMappingText(text: string): Mapping {
+  const name = 'mapping';
+  const limit = IMPORT_SETTINGS.limits.mappingFileBytes;
+  if (Buffer.byteLength(text) > limit)
+    throw unreadable(name, `is larger than ${limit} bytes`, `er større end ${limit} byte`);
+  return checkedMapping(parseJson(text, name), name);
 }

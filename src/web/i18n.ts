@@ -58,6 +58,10 @@ const da = {
   uploadKind: 'Datatype',
   uploadSheet: 'Ark (XLSX, valgfrit)',
   uploadSource: 'Kilde (valgfrit)',
+  uploadMapping: 'Mapping (valgfrit, JSON som en mappingfil)',
+  uploadMappingHint:
+    'Fx {"columns": {"branch": "BRANCHE"}, "where": {"KØN": "I alt"}, "period": "TID"} eller {"wide": {"value": "employed"}, "headerRow": 4}.',
+  firstRowsMapped: 'De første rækker, som mappingen former dem',
   uploadReplace: 'Erstat rækker, der allerede findes (kan rulles tilbage)',
   uploadButton: 'Forhåndsvis',
   kindObservations: 'Målinger (indikator × branche × år)',
@@ -71,6 +75,8 @@ const da = {
   ignoredColumns: 'Ignorerede kolonner',
   firstRows: 'De første rækker',
   validationOk: (rows: number) => `Alle ${rows} rækker er gyldige.`,
+  skippedCells: (cells: number) =>
+    `${cells} celle(r) uden tal (markeret som ikke tilgængelig, fx ".." eller null) springes over og tælles med i importen.`,
   validationFailed: (count: number) => `Filen har ${count} problem(er). Intet er gemt.`,
   confirmButton: 'Bekræft import',
   cancel: 'Annullér',
@@ -326,6 +332,10 @@ const en: Messages = {
   uploadKind: 'Kind of data',
   uploadSheet: 'Sheet (XLSX, optional)',
   uploadSource: 'Source (optional)',
+  uploadMapping: 'Mapping (optional, JSON as in a mapping file)',
+  uploadMappingHint:
+    'E.g. {"columns": {"branch": "BRANCHE"}, "where": {"KØN": "I alt"}, "period": "TID"} or {"wide": {"value": "employed"}, "headerRow": 4}.',
+  firstRowsMapped: 'The first rows, as the mapping shapes them',
   uploadReplace: 'Replace rows that already exist (can be rolled back)',
   uploadButton: 'Preview',
   kindObservations: 'Measurements (indicator × branch × year)',
@@ -339,6 +349,8 @@ const en: Messages = {
   ignoredColumns: 'Ignored columns',
   firstRows: 'The first rows',
   validationOk: (rows: number) => `All ${rows} rows are valid.`,
+  skippedCells: (cells: number) =>
+    `${cells} cell(s) without a figure (marked as not available, e.g. ".." or null) are skipped and counted with the import.`,
   validationFailed: (count: number) => `The file has ${count} problem(s). Nothing was saved.`,
   confirmButton: 'Confirm import',
   cancel: 'Cancel',
