@@ -468,7 +468,7 @@ describeEachDialect('imports', (dialect) => {
     );
     expect(error.issues).toEqual([
       {
-        field: 'case_id',
+        field: 'sagsnummer',
         file: 'stor.csv',
         row: 2502,
         message: 'duplicates an earlier row of this file',
@@ -570,7 +570,12 @@ describeEachDialect('imports', (dialect) => {
         kind: 'observations',
         file: 'dup.csv',
         content: obs(good, good),
-        expect: { row: 3, message: /duplicates row 2/, messageDa: /^er en gentagelse af række 2$/ },
+        expect: {
+          field: 'indicator+branch+year',
+          row: 3,
+          message: /duplicates row 2/,
+          messageDa: /^er en gentagelse af række 2$/,
+        },
       },
       {
         name: 'row already stored',

@@ -320,6 +320,12 @@ export async function runImport(
   const sqlTable = snakeCase(kind.table) as ImportTable;
   const columns = [...kind.columns, 'batch_id'];
   const keyIndexes = kind.keyColumns.map((column) => kind.columns.indexOf(column));
+  // A duplicate is named by the file's own headers of the fields that make the key (Branchegruppe+År).
+  const keyLabel =
+    fields
+      .filter(({ spec }) => kind.keyFields.includes(spec.name))
+      .map(({ index }) => table.columns[index])
+      .join('+') || kind.keyColumns.join('+');
   const estimatedRows =
     table.settings.format === 'csv' || table.settings.format === 'sdmx-csv' ? facts.lines : null;
 
@@ -402,7 +408,7 @@ export async function runImport(
           if (ours.has(key)) {
             addIssue(
               issue(
-                kind.keyColumns.join('+'),
+                keyLabel,
                 bilingual(
                   'duplicates an earlier row of this file',
                   'er en gentagelse af en tidligere række i filen',
@@ -413,7 +419,7 @@ export async function runImport(
           } else if (options.replace !== true && otherKeys.has(key)) {
             addIssue(
               issue(
-                kind.keyColumns.join('+'),
+                keyLabel,
                 bilingual(
                   'this row is already in the database (use --replace to replace the stored row)',
                   'rækken findes allerede i databasen (brug --replace for at erstatte den gemte række)',
@@ -510,11 +516,10 @@ export async function runImport(
         const first = seen.get(key);
         if (first !== undefined) {
           addIssue(
-            issue(
-              kind.keyColumns.join('+'),
-              bilingual(`duplicates row ${first}`, `er en gentagelse af række ${first}`),
-              { file, row: raw.row },
-            ),
+            issue(keyLabel, bilingual(`duplicates row ${first}`, `er en gentagelse af række ${first}`), {
+              file,
+              row: raw.row,
+            }),
           );
           continue;
         }

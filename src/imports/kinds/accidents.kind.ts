@@ -116,6 +116,7 @@ export const accidentsKind: KindDefinition = {
     'fatal',
   ],
   keyColumns: ['case_id'],
+  keyFields: ['caseId'],
   keyOptional: true,
   afterWrite: (tx, batchIds) => refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, batchIds),
   build(values, lookups, report, typed) {

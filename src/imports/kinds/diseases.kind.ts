@@ -39,6 +39,7 @@ export const diseasesKind: KindDefinition = {
   ],
   columns: ['year', 'aes_group', 'disease_type', 'reported', 'recognised', 'source'],
   keyColumns: ['year', 'aes_group', 'disease_type'],
+  keyFields: ['year', 'aesGroup', 'diseaseType'],
   build(values, _lookups, report, typed) {
     const reported = values.reported as number;
     const recognised = values.recognised as number | null;

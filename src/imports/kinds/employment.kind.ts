@@ -42,6 +42,7 @@ export const employmentKind: KindDefinition = {
   ],
   columns: ['branch_group_id', 'year', 'age_band', 'sex', 'employed', 'source', 'is_demo'],
   keyColumns: ['branch_group_id', 'year', 'age_band', 'sex'],
+  keyFields: ['branch', 'subBranch', 'industryCode', 'year', 'ageBand', 'sex'],
   build(values, lookups, report) {
     const branch = resolveBranch(values, lookups, report);
     const ageBand = parseAgeBand(values.ageBand as string | null);

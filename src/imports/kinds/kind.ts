@@ -27,6 +27,8 @@ export interface KindDefinition {
   columns: string[];
   /** Columns (snake_case) that identify a row: a second row with the same values is a duplicate. Empty: none. */
   keyColumns: string[];
+  /** The fields whose values make that key, as the user knows them (a duplicate is named by their headers). */
+  keyFields: string[];
   /** The stored row's values (in `columns` order), or undefined when the row has problems (reported). */
   build(
     values: Record<string, ParsedValue>,

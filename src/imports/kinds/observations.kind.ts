@@ -80,6 +80,7 @@ export const observationsKind: KindDefinition = {
     'is_demo',
   ],
   keyColumns: ['indicator_id', 'scope_key', 'year'],
+  keyFields: ['indicator', 'branch', 'subBranch', 'industryCode', 'year'],
   crossRowCheck() {
     // Per indicator × scope × series: the earliest year seen, and the year flagged as the series break.
     const series = new Map<string, { first: number; breakYear: number | null }>();

@@ -73,6 +73,7 @@ export const targetsKind: KindDefinition = {
   ],
   columns: ['target_id', 'changes'],
   keyColumns: [],
+  keyFields: [],
   build(values, lookups, report, typed) {
     let id: number | undefined;
     if (typeof values.target === 'number') {
