@@ -41,6 +41,8 @@ export interface Output {
 }
 
 export interface CommandContext {
+  /** The language problems are reported in (`--lang`, else the environment's locale). */
+  locale: 'da' | 'en';
   stdout: Output;
   stderr: Output;
   env: NodeJS.ProcessEnv;
@@ -66,5 +68,11 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
       'database: postgres://… URL, sqlite:FILE or a file path (default: DATABASE_URL, else var/maaltal.sqlite)',
   },
   debug: { type: 'boolean', description: 'show the stack trace of unexpected errors' },
+  lang: {
+    type: 'string',
+    value: 'da|en',
+    description:
+      'the language of problems and messages (default: from LC_ALL, LC_MESSAGES or LANG, else English)',
+  },
   help: { type: 'boolean', short: 'h', description: 'show help for this command' },
 };

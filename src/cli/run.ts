@@ -58,10 +58,30 @@ function parseCommandArgs(command: Command, argv: string[]) {
   }
 }
 
+/** `--lang da|en` (or `--lang=…`), else the environment's locale (LC_ALL, LC_MESSAGES, LANG: da_DK… is Danish). */
+function localeOf(argv: string[], env: NodeJS.ProcessEnv): 'da' | 'en' {
+  const at = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const given = at < 0 ? undefined : argv[at]?.includes('=') ? argv[at]?.slice(7) : argv[at + 1];
+  if (given === 'da' || given === 'en') return given;
+  if (given !== undefined) {
+    throw usageError('Invalid --lang', [
+      {
+        field: '--lang',
+        message: `"${given}" is not da or en`,
+        messageDa: `"${given}" er hverken da eller en`,
+      },
+    ]);
+  }
+  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^da(_|$|\.)/i.test(fromEnv) ? 'da' : 'en';
+}
+
 export async function run(commands: Command[], argv: string[], io: RunIo): Promise<number> {
   let store: Store | undefined;
   let debug = argv.includes('--debug');
+  let locale: 'da' | 'en' = 'en';
   try {
+    locale = localeOf(argv, io.env);
     const { command, words } = findCommand(commands, argv);
     if (command === undefined) {
       const wantsHelp = argv.includes('--help') || argv.includes('-h');
@@ -99,6 +119,7 @@ export async function run(commands: Command[], argv: string[], io: RunIo): Promi
     }
     let config: Config | undefined;
     const context: CommandContext = {
+      locale,
       stdout: { write: (text) => io.stdout.write(terminalSafe(text)) },
       stderr: io.stderr,
       env: io.env,
@@ -127,7 +148,7 @@ export async function run(commands: Command[], argv: string[], io: RunIo): Promi
   } catch (error) {
     const known = toAppError(error);
     if (known !== undefined) {
-      io.stderr.write(`maaltal: ${terminalSafe(known.oneLine())}\n`);
+      io.stderr.write(`maaltal: ${terminalSafe(known.oneLineFor(locale))}\n`);
       if (debug && known.stack !== undefined) io.stderr.write(`${known.stack}\n`);
       return known.exitCode;
     }

@@ -69,11 +69,14 @@ function summary(report: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Long validation reports go one problem per line; the runner then prints the one-line summary. */
+/** Long validation reports go one problem per line, in the user's language; the runner then prints the summary. */
 function reportProblems(context: CommandContext, error: unknown): never {
   if (error instanceof AppError && error.issues.length > 1) {
-    for (const issue of error.issues) context.stderr.write(`  ${terminalSafe(formatIssue(issue))}\n`);
-    throw new AppError(error.code, error.message);
+    for (const issue of error.issues)
+      context.stderr.write(`  ${terminalSafe(formatIssue(issue, context.locale))}\n`);
+    const summary =
+      context.locale === 'da' ? 'Intet blev importeret: ret problemerne ovenfor' : error.message;
+    throw new AppError(error.code, summary);
   }
   throw error;
 }
