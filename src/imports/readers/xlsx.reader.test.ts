@@ -72,6 +72,17 @@ const bombParts = (sheet: string) => ({
 });
 
 describe('readXlsx', () => {
+  it('stops at the first cell beyond the header, before building a 16,384-cell row (a minute of work)', async () => {
+    const path = await workbook('bred.xlsx', {
+      Data: [['år', 'værdi'], Array.from({ length: 16_384 }, (_, i) => i)],
+    });
+    const error = await appError(readXlsx(path).then(readAll));
+    expect(error.issues[0]).toMatchObject({ field: 'columns', row: 2, column: 'C' });
+    expect(error.issues[0]?.messageDa).toBe(
+      'arket "Data": cellen C2 har en værdi, men ingen kolonne i overskriftsrækken (A–B)',
+    );
+  });
+
   it('refuses a zip bomb from its directory: a large part packed far tighter than any workbook', async () => {
     const huge = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${'a'.repeat(12 * 1024 * 1024)}</t></is></c></row></sheetData></worksheet>`;
     const path = temp('bombe.xlsx', handMadeZip(bombParts(huge)));

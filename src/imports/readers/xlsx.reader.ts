@@ -1,5 +1,5 @@
 // Reads one sheet of an Excel workbook (.xlsx), streaming its rows through exceljs's parsers; never formulas.
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.js';
 import { bilingual, type Text } from '../texts.js';
@@ -54,15 +54,12 @@ interface SheetHeader {
 
 export async function readXlsx(path: string, options: ReadOptions = {}): Promise<OpenedTable> {
   const file = displayName(path, options);
-  const sheet = await openSheet(path, file, options.sheet);
+  const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
+  // The header may start anywhere in its first maxColumns columns; beyond twice that, nothing is read.
+  const sheet = await openSheet(path, file, options.sheet, 2 * maxColumns);
   let header: SheetHeader;
   try {
-    header = await readSheetHeader(
-      file,
-      sheet,
-      options.headerRow ?? 1,
-      options.maxColumns ?? DEFAULT_MAX_COLUMNS,
-    );
+    header = await readSheetHeader(file, sheet, options.headerRow ?? 1, maxColumns);
   } finally {
     await sheet.close();
   }
@@ -132,7 +129,12 @@ async function* sheetRows(
   name: string,
   header: SheetHeader,
 ): AsyncGenerator<RawRow> {
-  const sheet = await openSheet(path, file, name);
+  const sheet = await openSheet(path, file, name, header.last, (cell, sheetName) =>
+    bilingual(
+      `sheet "${sheetName}": cell ${cell} has a value but no column in the header (${columnLetter(header.first)}–${columnLetter(header.last)})`,
+      `arket "${sheetName}": cellen ${cell} har en værdi, men ingen kolonne i overskriftsrækken (${columnLetter(header.first)}–${columnLetter(header.last)})`,
+    ),
+  );
   try {
     for await (const row of sheet.rows) {
       if (row.number <= header.row) continue;
@@ -237,7 +239,58 @@ function cellValue(cell: unknown, refuse: (message: Text) => never): RawValue {
 }
 
 /** Opens the workbook's parts in dependency order (relations, workbook, strings, styles), then the sheet. */
-async function openSheet(path: string, file: string, wanted: string | undefined): Promise<OpenSheet> {
+/** Column number of spreadsheet letters: A → 1, AA → 27. */
+function columnNumber(letters: string): number {
+  let column = 0;
+  for (const letter of letters) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return column;
+}
+
+/**
+ * Stops a sheet at the first cell beyond the columns an import reads, before exceljs builds its row (a row of
+ * 16,384 cells takes a minute to build: the time grows with the square of its length). Cells are found by their
+ * reference (<c r="XFD2">) in the part's XML as it streams by.
+ */
+/** What the guard says of a cell beyond the limit: the default, or (for data rows) that the header has no column. */
+type BeyondLimit = (cell: string, sheet: string) => Text;
+
+const beyondReadColumns =
+  (maxColumns: number): BeyondLimit =>
+  (cell, sheet) =>
+    bilingual(
+      `sheet "${sheet}": cell ${cell} lies beyond the ${maxColumns} columns an import reads`,
+      `arket "${sheet}": cellen ${cell} ligger uden for de ${maxColumns} kolonner, en import læser`,
+    );
+
+function cellReferenceGuard(file: string, sheet: string, maxColumns: number, beyond: BeyondLimit): Transform {
+  let tail = '';
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const text = tail + chunk.toString('latin1');
+      for (const match of text.matchAll(/<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"/g)) {
+        const letters = match[1] as string;
+        if (columnNumber(letters) <= maxColumns) continue;
+        done(
+          readError(file, 'columns', beyond(`${letters}${match[2]}`, sheet), {
+            row: Number(match[2]),
+            column: letters,
+          }),
+        );
+        return;
+      }
+      tail = text.slice(-64);
+      done(null, chunk);
+    },
+  });
+}
+
+async function openSheet(
+  path: string,
+  file: string,
+  wanted: string | undefined,
+  maxColumns: number,
+  beyond: BeyondLimit = beyondReadColumns(maxColumns),
+): Promise<OpenSheet> {
   const entries = await readZipDirectory(path, file);
   const openPart = (name: string): Promise<Readable> | undefined => {
     const entry = entries.get(name);
@@ -298,7 +351,13 @@ async function openSheet(path: string, file: string, wanted: string | undefined)
     const rId = sheets.find((sheet) => sheet.name === name)?.rId;
     const target = book.workbookRels?.find((rel) => rel.Id === rId)?.Target ?? '';
     // Targets are relative to xl/ ("worksheets/sheet1.xml") or absolute ("/xl/worksheets/sheet1.xml").
-    sheetPart = await openPart(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    const rawPart = await openPart(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (rawPart !== undefined) {
+      const guard = cellReferenceGuard(file, name, maxColumns, beyond);
+      rawPart.on('error', (error) => guard.destroy(error));
+      guard.on('close', () => rawPart.destroy());
+      sheetPart = rawPart.pipe(guard);
+    }
     if (sheetPart === undefined)
       throw readError(
         file,
