@@ -16,7 +16,7 @@ describe('terminalSafe', () => {
   });
 });
 
-describe('the CLI shows stored escape sequences escaped', () => {
+describe('what the CLI prints of stored text and problems', () => {
   const files = tempFiles();
   let database: Awaited<ReturnType<typeof emptyDatabase>>;
   beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('the CLI shows stored escape sequences escaped', () => {
     await database.drop();
   });
 
-  it('in listings and in error messages', async () => {
+  it('shows stored escape sequences escaped, in listings and in error messages', async () => {
     const csv = path.join(files.dir, 'beskaeftigede.csv');
     writeFileSync(csv, 'branche;år;beskæftigede\nbutikker;2031;1200\n');
     const evil = '\u001b]0;pwned\u0007\u001b[2J';
@@ -52,20 +52,6 @@ describe('the CLI shows stored escape sequences escaped', () => {
     expect(refused.code).toBe(65);
     expect(refused.stderr).not.toContain('\u001b');
     expect(refused.stderr).toContain('\\u001b[31mrød');
-  });
-});
-
-describe('the CLI in Danish', () => {
-  const files = tempFiles();
-  let database: Awaited<ReturnType<typeof emptyDatabase>>;
-  beforeAll(async () => {
-    database = await emptyDatabase('sqlite');
-    await cli(['migrate', '--database', database.setting]);
-    await cli(['seed', '--database', database.setting]);
-  });
-  afterAll(async () => {
-    files.remove();
-    await database.drop();
   });
 
   it('reports problems in Danish with --lang da or a Danish locale, in English otherwise', async () => {
