@@ -159,6 +159,7 @@ async function duckLeaves(connection: DuckDBConnection): Promise<LeafRow[]> {
     convention: String(row[0]),
     year: Number(row[1]),
     branchGroupId: Number(row[2]),
+    mainGroup: null,
     ageBand: String(row[3]),
     sex: String(row[4]),
     severity: String(row[5]),

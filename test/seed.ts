@@ -49,6 +49,7 @@ const TABLES: (keyof Database)[] = [
   'importReplacedRow',
   'accident',
   'accidentAggregate',
+  'accidentUnmappedAggregate',
   'disclosureProtection',
   'diseaseCase',
 ];

@@ -40,32 +40,51 @@ function chemicalExpression(settings: AccidentSettings): RawBuilder<unknown> {
     or ${matchesAny('material_agent', materialAgents)} then 1 else 0 end`;
 }
 
+/** Records with a branch group are aggregated by it; records without one (an industry code no branch group covers
+ *  yet) by their main group, into a table of their own. */
+type Placement = 'branch' | 'unmapped';
+const PLACEMENT = {
+  branch: { table: 'accident_aggregate', column: 'branch_group_id', filter: 'branch_group_id is not null' },
+  unmapped: { table: 'accident_unmapped_aggregate', column: 'main_group_id', filter: 'branch_group_id is null' },
+} as const;
+
 /**
  * The leaf cells of the given batches (all batches when `batchIds` is null) under both conventions, as one
  * statement that reads the records once: grouped by registration and accident year together first (few rows),
  * then split into the two conventions. Undated records are left out under the accident-year convention.
  */
-function leafSelect(settings: AccidentSettings, batchIds: number[] | null) {
-  const where = batchIds === null ? sql`` : sql`where batch_id in (${sql.join(batchIds)})`;
-  const dimensions = sql`batch_id, branch_group_id, age_band, sex, severity, chemical`;
+function leafSelect(settings: AccidentSettings, batchIds: number[] | null, placement: Placement) {
+  const { column, filter } = PLACEMENT[placement];
+  const where = sql.raw(`where ${filter}`);
+  const batches = batchIds === null ? sql`` : sql`and batch_id in (${sql.join(batchIds)})`;
+  const place = sql.ref(column);
+  const dimensions = sql`batch_id, ${place}, age_band, sex, severity, chemical`;
   return sql`with both_years as materialized (
-      select batch_id, registration_year, accident_year, branch_group_id, age_band, sex,
+      select batch_id, registration_year, accident_year, ${place}, age_band, sex,
         case when fatal = 1 then 'fatal' else severity end as severity,
         ${chemicalExpression(settings)} as chemical,
         count(*) as accidents, coalesce(sum(days_lost), 0) as days_lost, count(days_lost) as days_known
-      from accident ${where}
+      from accident ${where} ${batches}
       group by 1, 2, 3, 4, 5, 6, 7, 8)
-    select batch_id, 'registration' as convention, registration_year as year, branch_group_id, age_band, sex,
+    select batch_id, 'registration' as convention, registration_year as year, ${place}, age_band, sex,
       severity, chemical, sum(accidents) as accidents, sum(days_lost) as days_lost, sum(days_known) as days_known
     from both_years group by ${dimensions}, registration_year
     union all
-    select batch_id, 'accident' as convention, accident_year as year, branch_group_id, age_band, sex,
+    select batch_id, 'accident' as convention, accident_year as year, ${place}, age_band, sex,
       severity, chemical, sum(accidents), sum(days_lost), sum(days_known)
     from both_years where accident_year is not null group by ${dimensions}, accident_year`;
 }
 
-const AGGREGATE_COLUMNS = sql`(batch_id, convention, year, branch_group_id, age_band, sex, severity, chemical,
-  accidents, days_lost, days_known)`;
+/** Replace the stored aggregates of these batches (all when null) with the records' leaves, for both placements. */
+async function writeLeaves(db: Handle, settings: AccidentSettings, ids: number[] | null): Promise<void> {
+  for (const placement of ['branch', 'unmapped'] as const) {
+    const { table, column } = PLACEMENT[placement];
+    const batches = ids === null ? sql`` : sql`where batch_id in (${sql.join(ids)})`;
+    await sql`delete from ${sql.table(table)} ${batches}`.execute(db);
+    await sql`insert into ${sql.table(table)} (batch_id, convention, year, ${sql.ref(column)}, age_band, sex,
+        severity, chemical, accidents, days_lost, days_known) ${leafSelect(settings, ids, placement)}`.execute(db);
+  }
+}
 
 /** Record the classification the aggregates now use, and tell the caches that the data changed. */
 async function bumpVersion(db: Handle, settings: AccidentSettings): Promise<void> {
@@ -90,22 +109,23 @@ export async function refreshAccidentAggregates(
     await rebuildAccidentAggregates(db, settings);
     return;
   }
-  await sql`delete from accident_aggregate where batch_id in (${sql.join(ids)})`.execute(db);
-  await sql`insert into accident_aggregate ${AGGREGATE_COLUMNS} ${leafSelect(settings, ids)}`.execute(db);
+  await writeLeaves(db, settings, ids);
   await bumpVersion(db, settings);
 }
 
 /** Throw the aggregates away and build them again from every record (after a change of settings, say). */
 export async function rebuildAccidentAggregates(db: Handle, settings: AccidentSettings): Promise<void> {
-  await sql`delete from accident_aggregate`.execute(db);
-  await sql`insert into accident_aggregate ${AGGREGATE_COLUMNS} ${leafSelect(settings, null)}`.execute(db);
+  await writeLeaves(db, settings, null);
   await bumpVersion(db, settings);
 }
 
 export interface LeafRow {
   convention: string;
   year: number;
-  branchGroupId: number;
+  /** Null for accidents whose industry code no branch group covers yet. */
+  branchGroupId: number | null;
+  /** For those: their main group's code, when it is known. */
+  mainGroup: string | null;
   ageBand: string;
   sex: string;
   severity: string;
@@ -115,25 +135,32 @@ export interface LeafRow {
   daysKnown: number;
 }
 
+/** Leaves with a branch group and leaves without one, in one shape (the main group by code). */
+function bothPlacements(branchLeaves: RawBuilder<unknown>, unmappedLeaves: RawBuilder<unknown>) {
+  return sql<LeafRow>`select convention, year, branch_group_id, null as main_group, age_band, sex, severity, chemical,
+      sum(accidents) as accidents, sum(days_lost) as days_lost, sum(days_known) as days_known
+    from ${branchLeaves} leaves
+    group by convention, year, branch_group_id, age_band, sex, severity, chemical
+    union all
+    select convention, year, null, main_group.code, age_band, sex, severity, chemical,
+      sum(accidents), sum(days_lost), sum(days_known)
+    from ${unmappedLeaves} leaves left join main_group on main_group.id = leaves.main_group_id
+    group by convention, year, main_group.code, age_band, sex, severity, chemical
+    order by 1, 2, 3, 4, 5, 6, 7, 8`;
+}
+
 /** The stored aggregates summed over batches: the leaf cells the statistics are built from. */
 export async function readLeaves(db: Handle): Promise<LeafRow[]> {
-  const result =
-    await sql<LeafRow>`select convention, year, branch_group_id, age_band, sex, severity, chemical,
-      sum(accidents) as accidents, sum(days_lost) as days_lost, sum(days_known) as days_known
-    from accident_aggregate
-    group by convention, year, branch_group_id, age_band, sex, severity, chemical
-    order by convention, year, branch_group_id, age_band, sex, severity, chemical`.execute(db);
+  const result = await bothPlacements(sql`accident_aggregate`, sql`accident_unmapped_aggregate`).execute(db);
   return result.rows.map(numericLeaf);
 }
 
 /** The same leaves computed from the records themselves, without touching the aggregates (for checks). */
 export async function recomputeLeaves(db: Handle, settings: AccidentSettings): Promise<LeafRow[]> {
-  const result =
-    await sql<LeafRow>`select convention, year, branch_group_id, age_band, sex, severity, chemical,
-      sum(accidents) as accidents, sum(days_lost) as days_lost, sum(days_known) as days_known
-    from (${leafSelect(settings, null)}) leaves
-    group by convention, year, branch_group_id, age_band, sex, severity, chemical
-    order by convention, year, branch_group_id, age_band, sex, severity, chemical`.execute(db);
+  const result = await bothPlacements(
+    sql`(${leafSelect(settings, null, 'branch')})`,
+    sql`(${leafSelect(settings, null, 'unmapped')})`,
+  ).execute(db);
   return result.rows.map(numericLeaf);
 }
 
@@ -141,7 +168,7 @@ function numericLeaf(row: LeafRow): LeafRow {
   return {
     ...row,
     year: Number(row.year),
-    branchGroupId: Number(row.branchGroupId),
+    branchGroupId: row.branchGroupId === null ? null : Number(row.branchGroupId),
     chemical: Number(row.chemical),
     accidents: Number(row.accidents),
     daysLost: Number(row.daysLost),

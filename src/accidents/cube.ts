@@ -27,7 +27,41 @@ export interface BranchInfo {
   code: string;
   nameDa: string;
   nameEn: string;
+  /** The main group's code; empty for the accidents without a branch group whose main group is not known. */
   mainGroup: string;
+  /** A leaf of accidents whose industry code no branch group covers yet (not a branch group; no employment). */
+  unmapped?: true;
+}
+
+/** The branch-axis leaf code of accidents without a branch group: one per main group, one for main group unknown. */
+export const UNMAPPED = 'uden-branchegruppe';
+
+export function unmappedCode(mainGroup: string | null): string {
+  return mainGroup === null || mainGroup === '' ? UNMAPPED : `${UNMAPPED}.${mainGroup}`;
+}
+
+/**
+ * The branch groups followed by a leaf for each main group whose accidents include some without a branch group
+ * (and one for those whose main group is not known), so that national and main-group figures count every
+ * accident while the branch-group rows hold only their own.
+ */
+export function withUnmapped(
+  branches: readonly BranchInfo[],
+  mainGroups: readonly MainGroupInfo[],
+  leaves: readonly LeafRow[],
+): BranchInfo[] {
+  const present = new Set(leaves.filter((leaf) => leaf.branchGroupId === null).map((leaf) => leaf.mainGroup ?? ''));
+  const extra: BranchInfo[] = [...mainGroups, { code: '', nameDa: '', nameEn: '' }]
+    .filter((group) => present.has(group.code))
+    .map((group) => ({
+      id: 0,
+      code: unmappedCode(group.code),
+      nameDa: group.code === '' ? 'Uden branchegruppe' : `Uden branchegruppe (${group.nameDa})`,
+      nameEn: group.code === '' ? 'No branch group' : `No branch group (${group.nameEn})`,
+      mainGroup: group.code,
+      unmapped: true,
+    }));
+  return [...branches, ...extra];
 }
 
 export interface MainGroupInfo {
@@ -117,7 +151,7 @@ export function buildCube(
 ): AccidentCube {
   const mine = leaves.filter((leaf) => leaf.convention === convention);
   const years = [...new Set(mine.map((leaf) => leaf.year))].sort((a, b) => a - b);
-  const branchById = new Map(branches.map((b) => [b.id, b.code]));
+  const branchById = new Map(branches.filter((b) => b.unmapped !== true).map((b) => [b.id, b.code]));
   const axes: Axis[] = [
     axis(
       'year',
@@ -159,7 +193,8 @@ export function buildCube(
     }),
   );
   for (const leaf of mine) {
-    const branchCode = branchById.get(leaf.branchGroupId);
+    const branchCode =
+      leaf.branchGroupId === null ? unmappedCode(leaf.mainGroup) : branchById.get(leaf.branchGroupId);
     const coordinates = [
       axes[0]?.index.get(String(leaf.year)),
       branchCode === undefined ? undefined : axes[1]?.index.get(branchCode),

@@ -7,8 +7,10 @@ export interface FatalCase {
   caseId: string | null;
   accidentDate: string | null;
   registrationDate: string;
-  branch: string;
-  mainGroup: string;
+  /** Null when the record's industry code has no branch group yet. */
+  branch: string | null;
+  /** Null when neither a branch group nor the code's division tells it. */
+  mainGroup: string | null;
   age: number | null;
   sex: string;
   injuryType: string | null;
@@ -22,8 +24,12 @@ export interface FatalCase {
 export async function fatalCases(db: Db, filters: AccidentFilters): Promise<FatalCase[]> {
   let query = db
     .selectFrom('accident')
-    .innerJoin('branchGroup', 'branchGroup.id', 'accident.branchGroupId')
-    .innerJoin('mainGroup', 'mainGroup.id', 'branchGroup.mainGroupId')
+    .leftJoin('branchGroup', 'branchGroup.id', 'accident.branchGroupId')
+    .leftJoin('mainGroup', (join) =>
+      join.on((eb) =>
+        eb('mainGroup.id', '=', eb.fn.coalesce('branchGroup.mainGroupId', 'accident.mainGroupId')),
+      ),
+    )
     .select([
       'accident.id as id',
       'accident.caseId as caseId',

@@ -153,9 +153,10 @@ export function standardisedIncidence(
   const plan = planQuery(data, filters);
   const perEmployed = defaultPerEmployed(filters);
   const branchAxis = plan.cube.axes[BRANCH] as Axis;
-  const strataLeaves = (plan.choices[BRANCH]?.[0]?.values ?? []).flatMap(
-    (value) => branchAxis.leavesUnder.get(value) ?? [value],
-  );
+  // The strata are branch groups: accidents without one have no employment and stay out of the rate.
+  const strataLeaves = (plan.choices[BRANCH]?.[0]?.values ?? [])
+    .flatMap((value) => branchAxis.leavesUnder.get(value) ?? [value])
+    .filter((leaf) => data.branchByCode.get(branchAxis.values[leaf] as string)?.unmapped !== true);
   // The standard: each branch group's average employment over every year with data, all ages and both sexes.
   const standard = strataLeaves.map((leaf) => {
     const id = data.branchByCode.get(branchAxis.values[leaf] as string)?.id as number;

@@ -327,9 +327,11 @@ export function employedFor(plan: Plan, picked: Choice[]): number | null {
   const yearAxis = cube.axes[0] as Axis;
   const years = expand(0).map((leaf) => Number(yearAxis.values[leaf]));
   const branchAxis = cube.axes[1] as Axis;
-  const branchIds = expand(1).map((leaf) => {
-    const code = branchAxis.values[leaf];
-    return data.branchByCode.get(code as string)?.id as number;
+  // Accidents without a branch group have no employment of their own: the branch groups' employment is the
+  // denominator of every figure that counts them.
+  const branchIds = expand(1).flatMap((leaf) => {
+    const branch = data.branchByCode.get(branchAxis.values[leaf] as string);
+    return branch === undefined || branch.unmapped === true ? [] : [branch.id];
   });
   const bands = valuesOf(2);
   const sexes = valuesOf(3);

@@ -196,10 +196,12 @@ export function describe(
       noteEn: `Counts below ${suppression.minCount} (but above 0) are hidden, with as many other cells as it takes to stop them being worked out by subtraction from totals.${audited ? ` The pattern passed the disclosure audit: no hidden count can be narrowed below ${suppression.protectionWidth}.` : ' The pattern has not yet been audited by linear programming.'}`,
     },
     sourceBatches: data.batches,
-    seriesNotes:
-      plan.from === null || plan.to === null
+    seriesNotes: [
+      ...(plan.from === null || plan.to === null
         ? []
-        : notesFor(data.settings, plan.from, plan.to).map(({ da, en }) => ({ da, en })),
+        : notesFor(data.settings, plan.from, plan.to).map(({ da, en }) => ({ da, en }))),
+      ...(data.branches.some((branch) => branch.unmapped === true) ? [UNMAPPED_NOTE] : []),
+    ],
     excludedUndated: plan.convention === 'accident' ? data.undated : 0,
     demo: data.demo,
     demoLabel: data.demo ? { da: DEMO_LABEL_DA, en: DEMO_LABEL_EN } : null,
@@ -210,6 +212,12 @@ export function describe(
     },
   };
 }
+
+/** Said with every answer while some accidents have an industry code that no branch group covers yet. */
+const UNMAPPED_NOTE = {
+  da: 'Nogle ulykker har en gyldig DB07-branchekode, som endnu ikke hører til en branchegruppe. De tælles med i landstallet og i deres hovedgruppe, hvor den kendes (rækken "Uden branchegruppe"), men i ingen branchegruppe. Rater bruger branchegruppernes beskæftigelse; den standardiserede incidens udelader dem.',
+  en: 'Some accidents have a valid DB07 industry code that no branch group covers yet. They are counted in the national figure and in their main group where it is known (the row "No branch group"), but in no branch group. Rates use the branch groups\' employment; the standardised incidence leaves them out.',
+};
 
 export const RATE_METHOD = {
   da: 'Anmeldte ulykker pr. N beskæftigede med 95 %-konfidensinterval: eksakt Poisson under 10 ulykker, Byar fra 10 (METHODS §2 og §8). Flere år lægges sammen som personår.',

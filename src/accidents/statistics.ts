@@ -12,7 +12,7 @@ import {
   readLeaves,
   storedChemicalFingerprint,
 } from './aggregates.repository.js';
-import { type AccidentCube, ALL, type BranchInfo, buildCube, type MainGroupInfo } from './cube.js';
+import { type AccidentCube, ALL, type BranchInfo, buildCube, type MainGroupInfo, withUnmapped } from './cube.js';
 import { applyProtection } from './protection.js';
 import { readProtections } from './protection.repository.js';
 import { type AccidentSettings, DEFAULT_ACCIDENT_SETTINGS } from './settings.js';
@@ -115,10 +115,11 @@ export async function buildAccidentParts(
     holdsDemoData(db),
     readProtections(db),
   ]);
+  const branches = withUnmapped(branchRows, groupRows, leaves);
   const cubes = Object.fromEntries(
     CONVENTIONS.map((convention) => [
       convention,
-      buildCube(convention, leaves, branchRows, groupRows, settings),
+      buildCube(convention, leaves, branches, groupRows, settings),
     ]),
   ) as Record<Convention, AccidentCube>;
   const auditedYears = Object.fromEntries(
@@ -135,7 +136,7 @@ export async function buildAccidentParts(
     version,
     settings,
     cubes,
-    branches: branchRows,
+    branches,
     mainGroups: groupRows,
     employmentRows: employmentRows.map((row) => ({ ...row, employed: Number(row.employed) })),
     batches: batches.map((batch) => ({ ...batch, rowCount: Number(batch.rowCount) })),

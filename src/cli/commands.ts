@@ -1,6 +1,7 @@
 // Every CLI command, in the order `maaltal --help` lists them.
 import { accidentCommands } from '../accidents/accidents.commands.js';
 import { disclosureCommands } from '../accidents/disclosure.commands.js';
+import { industryCodeCommands } from '../accidents/industry-codes.commands.js';
 import { importCommands } from '../imports/imports.commands.js';
 import { targetCommands } from '../targets/targets.commands.js';
 import type { Command } from './command.js';
@@ -13,5 +14,6 @@ export const COMMANDS: Command[] = [
   ...importCommands,
   ...accidentCommands,
   ...disclosureCommands,
+  ...industryCodeCommands,
   ...statsCommands,
 ];

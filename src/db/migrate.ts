@@ -6,6 +6,7 @@ import * as initial from './migrations/2026-11-26T0800-initial.js';
 import * as imports from './migrations/2026-11-26T1000-imports.js';
 import * as accidentAggregates from './migrations/2026-11-26T1200-accident-aggregates.js';
 import * as disclosureProtection from './migrations/2026-11-30T1000-disclosure-protection.js';
+import * as unmappedIndustryCodes from './migrations/2026-12-03T0800-unmapped-industry-codes.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-11-26T1000-imports': imports,
   '2026-11-26T1200-accident-aggregates': accidentAggregates,
   '2026-11-30T1000-disclosure-protection': disclosureProtection,
+  '2026-12-03T0800-unmapped-industry-codes': unmappedIndustryCodes,
 };
 
 function provider(dialect: Dialect) {

@@ -219,7 +219,8 @@ export interface AccidentTable {
   registrationYear: number;
   accidentDate: string | null;
   accidentYear: number | null;
-  branchGroupId: number;
+  /** Null when the record's industry code is a valid DB07 code that no branch group covers yet. */
+  branchGroupId: number | null;
   industryCode: string | null;
   classification: string | null;
   age: number | null;
@@ -233,6 +234,8 @@ export interface AccidentTable {
   contactMode: string | null;
   materialAgent: string | null;
   fatal: Flag;
+  /** For a record without a branch group: the main group its code's division belongs to, when that is known. */
+  mainGroupId: number | null;
 }
 
 /** Accidents per batch and leaf cell; the public statistics are built from these, never from the records. */
@@ -252,6 +255,11 @@ export interface AccidentAggregateTable {
   daysLost: number;
   /** How many records state their days lost. */
   daysKnown: number;
+}
+
+/** Accidents without a branch group per batch and leaf cell; the main group is null when it is not known. */
+export interface AccidentUnmappedAggregateTable extends Omit<AccidentAggregateTable, 'branchGroupId'> {
+  mainGroupId: number | null;
 }
 
 /** Per convention and year, the cells the disclosure audit left hidden and the figures they were computed for. */
@@ -298,6 +306,7 @@ export interface Database {
   importBatch: ImportBatchTable;
   importReplacedRow: ImportReplacedRowTable;
   accident: AccidentTable;
+  accidentUnmappedAggregate: AccidentUnmappedAggregateTable;
   accidentAggregate: AccidentAggregateTable;
   disclosureProtection: DisclosureProtectionTable;
   diseaseCase: DiseaseCaseTable;

@@ -6,7 +6,7 @@ type Handle = Db | Tx;
 /** Every row of the code tables an import resolves its codes and names against. */
 export async function readLookupTables(db: Handle) {
   const [groups, subs, codes, indicators, targets] = await Promise.all([
-    db.selectFrom('branchGroup').select(['id', 'code', 'nameDa', 'nameEn']).execute(),
+    db.selectFrom('branchGroup').select(['id', 'code', 'nameDa', 'nameEn', 'mainGroupId']).execute(),
     db.selectFrom('subBranch').select(['id', 'code', 'nameDa', 'nameEn', 'branchGroupId']).execute(),
     db
       .selectFrom('industryCode')

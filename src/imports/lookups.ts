@@ -20,6 +20,9 @@ export interface Lookups {
         subBranchCode: string | null;
       }
     | undefined;
+  /** The main group of an industry code no branch group covers: known when every mapped code of its division
+   *  (its first two digits) belongs to one main group; null otherwise. */
+  mainGroupOfDivision(classification: string, digits: string): number | null;
   indicator(code: string): { id: number; unit: string } | undefined;
   /** A target's id by its key (`branch:<group>[/<sub>]|<goal>[/<sub-problem>]`) or by id. */
   target(keyOrId: string | number): number | undefined;
@@ -63,6 +66,14 @@ export async function loadLookups(db: Db | Tx): Promise<Lookups> {
     }
     return undefined;
   };
+  const divisionMainGroup = new Map<string, number | null>();
+  const mainGroupOfGroup = new Map(groups.map((group) => [group.id, Number(group.mainGroupId)]));
+  for (const c of codes) {
+    const division = `${c.classification}|${c.code.replace(/\D/g, '').slice(0, 2)}`;
+    const mainGroup = mainGroupOfGroup.get(c.branchGroupId) ?? null;
+    const known = divisionMainGroup.get(division);
+    divisionMainGroup.set(division, known === undefined || known === mainGroup ? mainGroup : null);
+  }
   // A million rows carry a few hundred distinct codes and names: resolve each once.
   const codeCache = new Map<string, Mapped>();
   const groupCache = new Map<string, { id: number; code: string } | undefined>();
@@ -83,6 +94,8 @@ export async function loadLookups(db: Db | Tx): Promise<Lookups> {
       codeCache.set(cacheKey, found);
       return found;
     },
+    mainGroupOfDivision: (classification, digits) =>
+      divisionMainGroup.get(`${classification}|${digits.slice(0, 2)}`) ?? null,
     indicator: (code) => indicatorBy.get(code),
     target: (keyOrId) => targetBy.get(keyOrId),
   };

@@ -57,3 +57,9 @@ export function checkIndustryCode(text: string, classification: Classification):
 export function db07Title(digits: string): string | undefined {
   return db07.codes.find((entry) => entry.code.replace(/\./g, '') === digits)?.titleDa;
 }
+
+/** A code's digits as DST writes them: 47, 47.1, 47.11, 47.11.10. */
+export function dottedCode(digits: string): string {
+  const parts = [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4, 6)].filter((part) => part !== '');
+  return parts.join('.');
+}

@@ -4,7 +4,7 @@ import { refreshAccidentAggregates } from '../../accidents/aggregates.repository
 import { DEFAULT_ACCIDENT_SETTINGS } from '../../accidents/settings.js';
 import { YEAR_BOUNDS } from '../import-settings.js';
 import { bilingual } from '../texts.js';
-import { BRANCH_FIELDS, resolveBranch } from './branch.js';
+import { BRANCH_FIELDS, resolvePlacement } from './branch.js';
 import type { KindDefinition } from './kind.js';
 
 /** ESAW: "serious" means at least 4 calendar days' absence (METHODS §8). */
@@ -114,13 +114,14 @@ export const accidentsKind: KindDefinition = {
     'contact_mode',
     'material_agent',
     'fatal',
+    'main_group_id',
   ],
   keyColumns: ['case_id'],
   keyFields: ['caseId'],
   keyOptional: true,
   afterWrite: (tx, batchIds) => refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, batchIds),
   build(values, lookups, report, typed) {
-    const branch = resolveBranch(values, lookups, report);
+    const branch = resolvePlacement(values, lookups, report, true);
     const registrationDate = values.registrationDate as string;
     const accidentDate = values.accidentDate as string | null;
     let problems = branch === undefined;
@@ -194,6 +195,7 @@ export const accidentsKind: KindDefinition = {
       values.contactMode,
       values.materialAgent,
       fatal || severity === 'fatal' ? 1 : 0,
+      branch.mainGroupId,
     ];
   },
 };
