@@ -45,7 +45,11 @@ function chemicalExpression(settings: AccidentSettings): RawBuilder<unknown> {
 type Placement = 'branch' | 'unmapped';
 const PLACEMENT = {
   branch: { table: 'accident_aggregate', column: 'branch_group_id', filter: 'branch_group_id is not null' },
-  unmapped: { table: 'accident_unmapped_aggregate', column: 'main_group_id', filter: 'branch_group_id is null' },
+  unmapped: {
+    table: 'accident_unmapped_aggregate',
+    column: 'main_group_id',
+    filter: 'branch_group_id is null',
+  },
 } as const;
 
 /**
@@ -82,7 +86,9 @@ async function writeLeaves(db: Handle, settings: AccidentSettings, ids: number[]
     const batches = ids === null ? sql`` : sql`where batch_id in (${sql.join(ids)})`;
     await sql`delete from ${sql.table(table)} ${batches}`.execute(db);
     await sql`insert into ${sql.table(table)} (batch_id, convention, year, ${sql.ref(column)}, age_band, sex,
-        severity, chemical, accidents, days_lost, days_known) ${leafSelect(settings, ids, placement)}`.execute(db);
+        severity, chemical, accidents, days_lost, days_known) ${leafSelect(settings, ids, placement)}`.execute(
+      db,
+    );
   }
 }
 

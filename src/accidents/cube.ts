@@ -50,7 +50,9 @@ export function withUnmapped(
   mainGroups: readonly MainGroupInfo[],
   leaves: readonly LeafRow[],
 ): BranchInfo[] {
-  const present = new Set(leaves.filter((leaf) => leaf.branchGroupId === null).map((leaf) => leaf.mainGroup ?? ''));
+  const present = new Set(
+    leaves.filter((leaf) => leaf.branchGroupId === null).map((leaf) => leaf.mainGroup ?? ''),
+  );
   const extra: BranchInfo[] = [...mainGroups, { code: '', nameDa: '', nameEn: '' }]
     .filter((group) => present.has(group.code))
     .map((group) => ({

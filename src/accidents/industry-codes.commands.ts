@@ -7,7 +7,8 @@ import { protectAfterChange } from './disclosure.commands.js';
 import { listUnmappedCodes, mapIndustryCode, type UnmappedCode } from './industry-codes.service.js';
 
 function line(entry: UnmappedCode): string {
-  const years = entry.firstYear === entry.lastYear ? `${entry.firstYear}` : `${entry.firstYear}-${entry.lastYear}`;
+  const years =
+    entry.firstYear === entry.lastYear ? `${entry.firstYear}` : `${entry.firstYear}-${entry.lastYear}`;
   return [
     `${entry.classification} ${entry.code}`.padEnd(16),
     formatNumber(entry.records, 'en').padStart(8),

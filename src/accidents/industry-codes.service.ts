@@ -3,7 +3,7 @@
 // maps the code.
 import { type Db, inTransaction, type Tx } from '../db/connect.js';
 import { takeImportTurn } from '../db/dialect.js';
-import { AppError, conflict, invalidInput } from '../errors.js';
+import { type AppError, conflict, invalidInput } from '../errors.js';
 import { checkIndustryCode, db07Title, dottedCode } from '../reference/industry-classification.js';
 import { refreshAccidentAggregates } from './aggregates.repository.js';
 import {
@@ -14,6 +14,7 @@ import {
   readUnmappedCodes,
 } from './industry-codes.repository.js';
 import { type AccidentSettings, DEFAULT_ACCIDENT_SETTINGS } from './settings.js';
+import { readBranches, readMainGroups } from './statistics.repository.js';
 
 export interface UnmappedCode {
   classification: string;
@@ -52,7 +53,10 @@ export async function listUnmappedCodes(db: Db | Tx): Promise<UnmappedCode[]> {
     entry.firstYear = Math.min(entry.firstYear, row.firstYear);
     entry.lastYear = Math.max(entry.lastYear, row.lastYear);
     entry.spellings = [...entry.spellings, row.industryCode].sort();
-    const batches = row.batchIds.split(',').filter((id) => id !== '').map(Number);
+    const batches = row.batchIds
+      .split(',')
+      .filter((id) => id !== '')
+      .map(Number);
     entry.batchIds = [...new Set([...entry.batchIds, ...batches])].sort((a, b) => a - b);
     byCode.set(key, entry);
   }
@@ -141,4 +145,25 @@ export async function mapIndustryCode(
       batchIds: placed.batchIds,
     };
   });
+}
+
+export interface BranchChoice {
+  code: string;
+  nameDa: string;
+  nameEn: string;
+  mainGroup: string;
+}
+
+export interface MainGroupChoice {
+  code: string;
+  nameDa: string;
+  nameEn: string;
+}
+
+/** The branch groups a code can be mapped to, and the main groups' names, in display order. */
+export async function branchChoices(
+  db: Db,
+): Promise<{ branches: BranchChoice[]; mainGroups: MainGroupChoice[] }> {
+  const [branches, mainGroups] = await Promise.all([readBranches(db), readMainGroups(db)]);
+  return { branches, mainGroups };
 }

@@ -6,7 +6,7 @@ import { cli } from '../../test/cli.js';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { type TempFiles, tempFiles } from '../../test/imports/files.js';
 import { seedStore } from '../../test/seed.js';
-import { runImport, rollbackImport } from '../imports/imports.service.js';
+import { rollbackImport, runImport } from '../imports/imports.service.js';
 import { readLeaves, recomputeLeaves } from './aggregates.repository.js';
 import { listUnmappedCodes, mapIndustryCode } from './industry-codes.service.js';
 import { accidentFilters } from './query.js';
@@ -19,7 +19,11 @@ const HEADER = 'sagsnummer;registreringsdato;branchekode;alder;koen;fravaersdage
 
 /** `count` records with this code, registered in 2024. */
 function rows(prefix: string, code: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `${prefix}-${i};2024-03-${String((i % 27) + 1).padStart(2, '0')};${code};${30 + (i % 20)};${i % 2 === 0 ? 'K' : 'M'};${i % 9}`);
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      `${prefix}-${i};2024-03-${String((i % 27) + 1).padStart(2, '0')};${code};${30 + (i % 20)};${i % 2 === 0 ? 'K' : 'M'};${i % 9}`,
+  );
 }
 
 describeEachDialect('industry codes without a branch group', (dialect) => {
@@ -56,10 +60,10 @@ describeEachDialect('industry codes without a branch group', (dialect) => {
   };
 
   it('keeps them: counted nationally and in the main group the division tells, never in a branch group', async () => {
-    expect((await counts([]))['all']).toBe(76);
+    expect((await counts([])).all).toBe(76);
     const byMainGroup = await counts(['mainGroup']);
-    expect(byMainGroup['transport']).toBe(20 + 12 + 3);
-    expect(byMainGroup['handel']).toBe(30);
+    expect(byMainGroup.transport).toBe(20 + 12 + 3);
+    expect(byMainGroup.handel).toBe(30);
     const byBranch = await counts(['branch']);
     expect(byBranch['transport-af-gods']).toBe(20);
     expect(byBranch['uden-branchegruppe.transport']).toBe(15);
@@ -123,7 +127,7 @@ describeEachDialect('industry codes without a branch group', (dialect) => {
     const byBranch = await counts(['branch']);
     expect(byBranch['transport-af-gods']).toBe(35);
     expect(byBranch['uden-branchegruppe.transport']).toBeUndefined();
-    expect((await counts([]))['all']).toBe(76);
+    expect((await counts([])).all).toBe(76);
     expect(await readLeaves(store.db)).toEqual(await recomputeLeaves(store.db, DEFAULT_ACCIDENT_SETTINGS));
     expect((await listUnmappedCodes(store.db)).map((entry) => entry.code)).toEqual(['45.20']);
 
@@ -143,7 +147,9 @@ describeEachDialect('industry codes without a branch group', (dialect) => {
   it('still refuses an industry code no branch group covers when the classification gives no list (DB25)', async () => {
     const file = files.write(
       'db25.csv',
-      `${HEADER};klassifikation\n${rows('G', '45.20', 1).map((row) => `${row};DB25`).join('\n')}\n`,
+      `${HEADER};klassifikation\n${rows('G', '45.20', 1)
+        .map((row) => `${row};DB25`)
+        .join('\n')}\n`,
     );
     await expect(runImport(store, file, { kind: 'accidents' }, actor)).rejects.toMatchObject({
       issues: [expect.objectContaining({ message: expect.stringContaining('maps to no branch group') })],
@@ -158,6 +164,9 @@ describeEachDialect('industry codes without a branch group', (dialect) => {
       .select(['caveat', 'sourceUrl'])
       .where('code', '=', '45')
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ caveat: 'mapped by datastewart on 2026-03-01', sourceUrl: 'maaltal:industry-codes map' });
+    expect(row).toEqual({
+      caveat: 'mapped by datastewart on 2026-03-01',
+      sourceUrl: 'maaltal:industry-codes map',
+    });
   });
 });

@@ -12,7 +12,14 @@ import {
   readLeaves,
   storedChemicalFingerprint,
 } from './aggregates.repository.js';
-import { type AccidentCube, ALL, type BranchInfo, buildCube, type MainGroupInfo, withUnmapped } from './cube.js';
+import {
+  type AccidentCube,
+  ALL,
+  type BranchInfo,
+  buildCube,
+  type MainGroupInfo,
+  withUnmapped,
+} from './cube.js';
 import { applyProtection } from './protection.js';
 import { readProtections } from './protection.repository.js';
 import { type AccidentSettings, DEFAULT_ACCIDENT_SETTINGS } from './settings.js';

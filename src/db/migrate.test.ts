@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
-import { migrateToLatest, pendingMigrations } from './migrate.js';
+import { migrateToLatest, migrateUpTo, pendingMigrations } from './migrate.js';
 
 describeEachDialect('migrations', (dialect) => {
   let store: TestStore;
@@ -15,6 +16,7 @@ describeEachDialect('migrations', (dialect) => {
       '2026-11-26T1000-imports',
       '2026-11-26T1200-accident-aggregates',
       '2026-11-30T1000-disclosure-protection',
+      '2026-12-03T0800-unmapped-industry-codes',
     ];
     expect(await pendingMigrations(store.db, dialect)).toEqual(all);
     expect((await migrateToLatest(store.db, dialect)).applied).toEqual(all);
@@ -24,6 +26,7 @@ describeEachDialect('migrations', (dialect) => {
     expect(tables).toEqual([
       'accident',
       'accident_aggregate',
+      'accident_unmapped_aggregate',
       'bfa',
       'branch_group',
       'branch_group_owner',
@@ -44,6 +47,56 @@ describeEachDialect('migrations', (dialect) => {
       'target',
       'target_revision',
     ]);
+  });
+
+  it('keep the accident records when the branch group becomes optional (upgrade from an earlier schema)', async () => {
+    store = await freshStore(dialect, { migrate: false });
+    await migrateUpTo(store.db, dialect, '2026-11-30T1000-disclosure-protection');
+    await sql`insert into main_group (id, code, name_da, name_en, sort_order) values (1, 'm', 'm', 'm', 1)`.execute(
+      store.db,
+    );
+    await sql`insert into branch_group (id, code, name_da, name_en, main_group_id, sort_order, source_url, caveat,
+        name_seen_on_official_page) values (1, 'b', 'b', 'b', 1, 1, '', '', 'b')`.execute(store.db);
+    await sql`insert into import_batch (id, kind, file_name, sha256, size_bytes, format, source_label, settings,
+        row_count, status, imported_at, imported_by)
+      values (1, 'accidents', 'f.csv', 'x', 1, 'csv', '', '{}', 1, 'committed', '2026-01-01T00:00:00Z', 'u')`.execute(
+      store.db,
+    );
+    await sql`insert into accident (batch_id, case_id, registration_date, registration_year, branch_group_id,
+        industry_code, age_band, sex, severity, fatal)
+      values (1, 'K-1', '2025-02-03', 2025, 1, '47.11', '25-34', 'K', 'minor', 0)`.execute(store.db);
+    await migrateToLatest(store.db, dialect);
+    const rows = await store.db.selectFrom('accident').selectAll().execute();
+    expect(rows).toMatchObject([
+      { caseId: 'K-1', branchGroupId: 1, industryCode: '47.11', mainGroupId: null },
+    ]);
+    await store.db
+      .insertInto('accident')
+      .values({
+        batchId: 1,
+        caseId: 'K-2',
+        registrationDate: '2025-02-04',
+        registrationYear: 2025,
+        accidentDate: null,
+        accidentYear: null,
+        branchGroupId: null,
+        industryCode: '45.20',
+        classification: 'DB07',
+        age: null,
+        ageBand: 'unknown',
+        sex: 'U',
+        daysLost: null,
+        severity: 'unknown',
+        injuryType: null,
+        bodyPart: null,
+        deviation: null,
+        contactMode: null,
+        materialAgent: null,
+        fatal: 0,
+        mainGroupId: 1,
+      })
+      .execute();
+    expect(await store.db.selectFrom('accident').select('id').execute()).toHaveLength(2);
   });
 
   it('enforce that a target year comes after its baseline year in the schema itself', async () => {

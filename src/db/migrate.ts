@@ -48,6 +48,13 @@ export async function migrateToLatest(db: Db, dialect: Dialect): Promise<Migrate
   };
 }
 
+/** Runs the migrations up to and including `name` (to test an upgrade from an earlier schema). */
+export async function migrateUpTo(db: Db, dialect: Dialect, name: string): Promise<void> {
+  const migrator = new Migrator({ db: untyped(db), provider: provider(dialect) });
+  const result = await migrator.migrateTo(name);
+  if (result.error !== undefined) throw new Error(`Migration to ${name} failed: ${String(result.error)}`);
+}
+
 export async function pendingMigrations(db: Db, dialect: Dialect): Promise<string[]> {
   const migrator = new Migrator({ db: untyped(db), provider: provider(dialect) });
   const all = await migrator.getMigrations();

@@ -224,7 +224,8 @@ async function writeDemoAccidents(
     rollbackReason: null,
   });
   const stored = (record: DemoAccidentRow): unknown[] => {
-    const row: unknown[] = [...record, batchId];
+    // main_group_id is null: every demo record has a branch group.
+    const row: unknown[] = [...record, null, batchId];
     row[ACCIDENT_COLUMN.branchGroup] = branchId(record[ACCIDENT_COLUMN.branchGroup]);
     return row;
   };

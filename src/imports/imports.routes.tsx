@@ -166,6 +166,9 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
             </div>
           )}
           <p>{t.importsIntro}</p>
+          <p>
+            <a href={localePath(locale, '/redaktion/branchekoder')}>{t.unmappedCodesLink}</a>
+          </p>
           <UploadForm locale={locale} t={t} />
           <h2>{t.batchesTitle}</h2>
           {batches.length === 0 ? (

@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { accidentRoutes } from '../accidents/accidents.routes.js';
 import { explorerRoutes } from '../accidents/explorer.routes.js';
+import { industryCodeRoutes } from '../accidents/industry-codes.routes.js';
 import { statisticsFor } from '../accidents/series.js';
 import { ping, type Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
@@ -141,6 +142,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       uploadDir: options.uploadDir ?? join('var', 'uploads'),
       ...(options.onDataChanged === undefined ? {} : { onDataChanged: options.onDataChanged }),
       ...(options.imports === undefined ? {} : { imports: options.imports }),
+    }),
+  );
+  app.route(
+    '/',
+    industryCodeRoutes(store, {
+      adminToken,
+      ...(options.onDataChanged === undefined ? {} : { onDataChanged: options.onDataChanged }),
     }),
   );
   app.route('/', accidentRoutes(store, statisticsFor(store.db), adminToken));

@@ -54,6 +54,7 @@ const da = {
   importsTitle: 'Dataimport',
   importsIntro:
     'Indlæs en fil (CSV, XLSX, JSON-stat, PX eller SDMX-CSV). Du ser først en forhåndsvisning og en valideringsrapport; intet gemmes, før du bekræfter.',
+  unmappedCodesLink: 'Branchekoder uden branchegruppe',
   uploadFile: 'Fil',
   uploadKind: 'Datatype',
   uploadSheet: 'Ark (XLSX, valgfrit)',
@@ -329,6 +330,7 @@ const en: Messages = {
   importsIntro:
     'Load a file (CSV, XLSX, JSON-stat, PX or SDMX-CSV). You first see a preview and a validation report; nothing is saved until you confirm.',
   uploadFile: 'File',
+  unmappedCodesLink: 'Industry codes without a branch group',
   uploadKind: 'Kind of data',
   uploadSheet: 'Sheet (XLSX, optional)',
   uploadSource: 'Source (optional)',

@@ -69,7 +69,8 @@ export function resolvePlacement(
     const named = resolveNamedBranch(values, branch, lookups, report);
     return named === undefined ? undefined : { ...named, mainGroupId: null };
   }
-  if (typeof industryCode === 'string') return resolveIndustryCode(values, industryCode, lookups, report, keepUnmapped);
+  if (typeof industryCode === 'string')
+    return resolveIndustryCode(values, industryCode, lookups, report, keepUnmapped);
   report(
     'branch',
     bilingual(
