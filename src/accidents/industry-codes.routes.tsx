@@ -37,6 +37,7 @@ const TEXTS = {
     mapped: (code: string, branch: string, moved: number) =>
       `${code} hører nu til ${branch}; ${formatNumber(moved, 'da')} ulykker er flyttet derind.`,
     problem: 'Koden blev ikke placeret',
+    imports: 'Til dataimport',
   },
   en: {
     title: 'Industry codes without a branch group',
@@ -57,6 +58,7 @@ const TEXTS = {
     mapped: (code: string, branch: string, moved: number) =>
       `${code} now belongs to ${branch}; ${formatNumber(moved, 'en')} accidents moved into it.`,
     problem: 'The code was not placed',
+    imports: 'To data import',
   },
 };
 
@@ -212,6 +214,9 @@ export function industryCodeRoutes(
               </div>
             )}
             <p>{t.intro}</p>
+            <p>
+              <a href={localePath(locale, '/redaktion/import')}>{t.imports}</a>
+            </p>
             {codes.length === 0 ? (
               <p>{t.none}</p>
             ) : (

@@ -169,4 +169,16 @@ describeEachDialect('industry codes without a branch group', (dialect) => {
       sourceUrl: 'maaltal:industry-codes map',
     });
   });
+
+  it('hides a small count of them like any other cell, with enough beside it that no total gives it away', async () => {
+    const file = files.write('faa.csv', `${HEADER}\n${rows('H', '53.10', 3).join('\n')}\n`);
+    await runImport(store, file, { kind: 'accidents' }, actor);
+    const data = await loadAccidentData(store.db);
+    const answer = accidentRates(data, accidentFilters({ from: 2024, to: 2024, groupBy: ['branch'] }));
+    const unmapped = answer.rows.find((row) => row.branch === 'uden-branchegruppe');
+    expect(unmapped).toMatchObject({ count: null, suppressed: true });
+    expect(answer.rows.filter((row) => row.suppressed).length).toBeGreaterThanOrEqual(2);
+    const national = accidentRates(data, accidentFilters({ from: 2024, to: 2024 })).rows[0];
+    expect(national?.suppressed).toBe(false);
+  });
 });
