@@ -862,10 +862,11 @@ describeEachDialect('imports', (dialect) => {
         },
       },
       {
-        name: 'DB07 code without a branch group',
-        kind: 'accidents',
+        // Accident records keep such a code (accidents/industry-codes.test.ts); a branch target's figure cannot.
+        name: 'DB07 code without a branch group, for an observation',
+        kind: 'observations',
         file: 'umappet.csv',
-        content: acc('D-14,2024-03-07,2024-03-01,32.11.00,23,M,5,Sår,Skåret,nej'),
+        content: 'indicator;branchekode;year;value\nkemi-udsat;32.11.00;2028;30,5\n',
         expect: { field: 'industryCode', row: 2, column: 'branchekode', message: /maps to no branch group/ },
       },
       {
