@@ -3,6 +3,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db, Tx } from '../db/connect.js';
 import { bumpDataVersion, getMeta, setMeta } from '../db/meta.js';
+import type { AccumulatedLeaf } from './leaf-accumulator.js';
 import type { AccidentSettings } from './settings.js';
 
 type Handle = Db | Tx;
@@ -116,6 +117,61 @@ export async function refreshAccidentAggregates(
     return;
   }
   await writeLeaves(db, settings, ids);
+  await bumpVersion(db, settings);
+}
+
+/** Leaves per INSERT statement when a batch's summed leaves are stored (11 columns each). */
+const LEAVES_PER_STATEMENT = 500;
+
+/**
+ * Store one batch's leaves as summed while its records streamed (`LeafAccumulator`), instead of grouping its
+ * records again; with aggregates built under other chemical codes, everything is rebuilt from the records instead.
+ */
+export async function storeBatchLeaves(
+  db: Handle,
+  settings: AccidentSettings,
+  batchId: number,
+  leaves: readonly AccumulatedLeaf[],
+): Promise<void> {
+  const stored = await storedChemicalFingerprint(db);
+  if (stored !== undefined && stored !== chemicalFingerprint(settings)) {
+    await rebuildAccidentAggregates(db, settings);
+    return;
+  }
+  await sql`delete from accident_aggregate where batch_id = ${batchId}`.execute(db);
+  await sql`delete from accident_unmapped_aggregate where batch_id = ${batchId}`.execute(db);
+  const cells = (leaf: AccumulatedLeaf) => ({
+    batchId,
+    convention: leaf.convention,
+    year: leaf.year,
+    ageBand: leaf.ageBand,
+    sex: leaf.sex,
+    severity: leaf.severity,
+    chemical: leaf.chemical,
+    accidents: leaf.accidents,
+    daysLost: leaf.daysLost,
+    daysKnown: leaf.daysKnown,
+  });
+  const placed = leaves.filter((leaf) => leaf.branchGroupId !== null);
+  const unplaced = leaves.filter((leaf) => leaf.branchGroupId === null);
+  for (let i = 0; i < placed.length; i += LEAVES_PER_STATEMENT)
+    await db
+      .insertInto('accidentAggregate')
+      .values(
+        placed
+          .slice(i, i + LEAVES_PER_STATEMENT)
+          .map((leaf) => ({ ...cells(leaf), branchGroupId: leaf.branchGroupId as number })),
+      )
+      .execute();
+  for (let i = 0; i < unplaced.length; i += LEAVES_PER_STATEMENT)
+    await db
+      .insertInto('accidentUnmappedAggregate')
+      .values(
+        unplaced
+          .slice(i, i + LEAVES_PER_STATEMENT)
+          .map((leaf) => ({ ...cells(leaf), mainGroupId: leaf.mainGroupId })),
+      )
+      .execute();
   await bumpVersion(db, settings);
 }
 

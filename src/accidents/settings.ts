@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { parseOrThrow } from '../validation.js';
 import defaults from './data/accident-settings.json' with { type: 'json' };
 
-const codes = z.array(z.string().min(1));
+// ESAW codes are digits and dots: matched the same way in SQL (= or LIKE 'code %') and in JS, case and wildcards aside.
+const codes = z.array(z.string().regex(/^[0-9][0-9.]*$/, 'an ESAW code: digits and dots'));
 const bilingualNote = z.object({
   fromYear: z.number().int().nullable(),
   toYear: z.number().int().nullable(),

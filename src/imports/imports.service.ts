@@ -376,7 +376,9 @@ export async function runImport(
     let rows = 0;
     let replaced = 0;
     let skipped = 0;
-    const touchedBatches = new Set<number>([batchId]);
+    // The batch's own derived data is summed as its rows stream; batches whose rows it replaced are refreshed after.
+    const streaming = options.dryRun === true ? undefined : kind.streamingAggregate?.();
+    const touchedBatches = new Set<number>(streaming === undefined ? [batchId] : []);
 
     const flush = async () => {
       const chunk = pending;
@@ -526,6 +528,7 @@ export async function runImport(
         seen.set(key, raw.row);
       }
       pending.push({ row: raw.row, values: built });
+      streaming?.add(built);
       if (pending.length >= CHUNK_ROWS) await flush();
       if (rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows, estimatedRows });
     }
@@ -561,7 +564,8 @@ export async function runImport(
     await refuseIfChanged(filePath, file, facts.sha256);
     await finishBatch(tx, batchId, { rowCount: rows, replacedCount: replaced, settings: batchSettings() });
     if (options.dryRun !== true) {
-      await kind.afterWrite?.(tx, [...touchedBatches]);
+      await streaming?.write(tx, batchId);
+      if (touchedBatches.size > 0) await kind.afterWrite?.(tx, [...touchedBatches]);
       await bumpDataVersion(tx);
     }
     const report: ImportReport = {

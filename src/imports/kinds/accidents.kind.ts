@@ -1,6 +1,7 @@
 // Import kind `accidents`: one row per reported work accident, with ESAW-style fields and no personal data.
 
-import { refreshAccidentAggregates } from '../../accidents/aggregates.repository.js';
+import { refreshAccidentAggregates, storeBatchLeaves } from '../../accidents/aggregates.repository.js';
+import { LeafAccumulator } from '../../accidents/leaf-accumulator.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from '../../accidents/settings.js';
 import { YEAR_BOUNDS } from '../import-settings.js';
 import { bilingual } from '../texts.js';
@@ -120,6 +121,13 @@ export const accidentsKind: KindDefinition = {
   keyFields: ['caseId'],
   keyOptional: true,
   afterWrite: (tx, batchIds) => refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, batchIds),
+  streamingAggregate() {
+    const leaves = new LeafAccumulator(DEFAULT_ACCIDENT_SETTINGS, accidentsKind.columns);
+    return {
+      add: (values) => leaves.add(values),
+      write: (tx, batchId) => storeBatchLeaves(tx, DEFAULT_ACCIDENT_SETTINGS, batchId, leaves.leaves()),
+    };
+  },
   build(values, lookups, report, typed) {
     const branch = resolvePlacement(values, lookups, report, true);
     const registrationDate = values.registrationDate as string;

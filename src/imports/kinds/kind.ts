@@ -53,6 +53,15 @@ export interface KindDefinition {
   /** Called in the same transaction after an import or a rollback changed the rows of these batches (the batch
    *  itself and the batches whose rows it replaced or restored): derived data is brought up to date here. */
   afterWrite?(tx: Tx, batchIds: number[]): Promise<void>;
+  /** Derived data summed while the batch's rows stream past, a new one per import: `add` sees each stored row (in
+   *  `columns` order), `write` stores the sums for the batch. The other batches an import touched (rows it replaced)
+   *  still go through `afterWrite`. */
+  streamingAggregate?(): StreamingAggregate;
+}
+
+export interface StreamingAggregate {
+  add(values: readonly unknown[]): void;
+  write(tx: Tx, batchId: number): Promise<void>;
 }
 
 export interface WriteContext {

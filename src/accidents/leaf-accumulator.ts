@@ -1,0 +1,109 @@
+// The aggregate leaves of one import batch, summed while its records stream past (instead of a GROUP BY over the
+// records afterwards): the same cells as aggregates.repository's leafSelect, with the same rules (both counting
+// conventions, undated records only under registration, every fatal record as 'fatal', chemical when a field
+// carries a configured code alone or followed by a space and a label). Pure: no I/O.
+import type { AccidentSettings } from './settings.js';
+
+/** One leaf cell of a batch: placement is a branch group id, or for records without one their main group id. */
+export interface AccumulatedLeaf {
+  convention: 'registration' | 'accident';
+  year: number;
+  branchGroupId: number | null;
+  mainGroupId: number | null;
+  ageBand: string;
+  sex: string;
+  severity: string;
+  chemical: 0 | 1;
+  accidents: number;
+  daysLost: number;
+  daysKnown: number;
+}
+
+/** The record fields the leaves read, by their column names (the accidents kind's columns). */
+const FIELDS = [
+  'registration_year',
+  'accident_year',
+  'branch_group_id',
+  'main_group_id',
+  'age_band',
+  'sex',
+  'severity',
+  'fatal',
+  'days_lost',
+  'injury_type',
+  'contact_mode',
+  'material_agent',
+] as const;
+
+function carriesCode(value: unknown, codes: readonly string[]): boolean {
+  if (typeof value !== 'string') return false;
+  return codes.some((code) => value === code || value.startsWith(`${code} `));
+}
+
+export class LeafAccumulator {
+  private readonly cells = new Map<string, AccumulatedLeaf>();
+  private readonly at: Record<(typeof FIELDS)[number], number>;
+
+  constructor(
+    private readonly settings: AccidentSettings,
+    columns: readonly string[],
+  ) {
+    this.at = Object.fromEntries(
+      FIELDS.map((field) => {
+        const index = columns.indexOf(field);
+        if (index < 0) throw new Error(`The accident columns lack ${field}`);
+        return [field, index];
+      }),
+    ) as Record<(typeof FIELDS)[number], number>;
+  }
+
+  /** Counts one stored record (its values in the columns' order). */
+  add(row: readonly unknown[]): void {
+    const { at } = this;
+    const { injuryTypes, contactModes, materialAgents } = this.settings.chemical;
+    const chemical =
+      carriesCode(row[at.injury_type], injuryTypes) ||
+      carriesCode(row[at.contact_mode], contactModes) ||
+      carriesCode(row[at.material_agent], materialAgents)
+        ? 1
+        : 0;
+    const severity = row[at.fatal] === 1 ? 'fatal' : (row[at.severity] as string);
+    const branchGroupId = row[at.branch_group_id] as number | null;
+    const mainGroupId = branchGroupId === null ? (row[at.main_group_id] as number | null) : null;
+    const daysLost = row[at.days_lost] as number | null;
+    const cell = {
+      branchGroupId,
+      mainGroupId,
+      ageBand: row[at.age_band] as string,
+      sex: row[at.sex] as string,
+    };
+    this.count('registration', row[at.registration_year] as number, cell, severity, chemical, daysLost);
+    const accidentYear = row[at.accident_year] as number | null;
+    if (accidentYear !== null) this.count('accident', accidentYear, cell, severity, chemical, daysLost);
+  }
+
+  private count(
+    convention: AccumulatedLeaf['convention'],
+    year: number,
+    cell: Pick<AccumulatedLeaf, 'branchGroupId' | 'mainGroupId' | 'ageBand' | 'sex'>,
+    severity: string,
+    chemical: 0 | 1,
+    daysLost: number | null,
+  ): void {
+    const key = `${convention}|${year}|${cell.branchGroupId}|${cell.mainGroupId}|${cell.ageBand}|${cell.sex}|${severity}|${chemical}`;
+    let leaf = this.cells.get(key);
+    if (leaf === undefined) {
+      leaf = { convention, year, ...cell, severity, chemical, accidents: 0, daysLost: 0, daysKnown: 0 };
+      this.cells.set(key, leaf);
+    }
+    leaf.accidents++;
+    if (daysLost !== null) {
+      leaf.daysLost += daysLost;
+      leaf.daysKnown++;
+    }
+  }
+
+  leaves(): AccumulatedLeaf[] {
+    return [...this.cells.values()];
+  }
+}
