@@ -17,6 +17,7 @@ describeEachDialect('migrations', (dialect) => {
       '2026-11-26T1200-accident-aggregates',
       '2026-11-30T1000-disclosure-protection',
       '2026-12-03T0800-unmapped-industry-codes',
+      '2026-12-03T0900-accident-case-unique',
     ];
     expect(await pendingMigrations(store.db, dialect)).toEqual(all);
     expect((await migrateToLatest(store.db, dialect)).applied).toEqual(all);

@@ -7,6 +7,7 @@ import * as imports from './migrations/2026-11-26T1000-imports.js';
 import * as accidentAggregates from './migrations/2026-11-26T1200-accident-aggregates.js';
 import * as disclosureProtection from './migrations/2026-11-30T1000-disclosure-protection.js';
 import * as unmappedIndustryCodes from './migrations/2026-12-03T0800-unmapped-industry-codes.js';
+import * as accidentCaseUnique from './migrations/2026-12-03T0900-accident-case-unique.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-11-26T1200-accident-aggregates': accidentAggregates,
   '2026-11-30T1000-disclosure-protection': disclosureProtection,
   '2026-12-03T0800-unmapped-industry-codes': unmappedIndustryCodes,
+  '2026-12-03T0900-accident-case-unique': accidentCaseUnique,
 };
 
 function provider(dialect: Dialect) {

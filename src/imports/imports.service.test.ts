@@ -455,6 +455,25 @@ describeEachDialect('imports', (dialect) => {
     });
   });
 
+  it('names every accident already stored, with its row, when the unique case number refuses the first', async () => {
+    const header = ACCIDENTS.split('\n')[0];
+    const line = (id: string) => `${id},2024-03-07,2024-03-01,412000,23,M,5,Sår,Skåret,nej`;
+    await run(
+      files.write('foerste.csv', [header, line('S-1'), line('S-2'), line('S-3')].join('\n')),
+      'accidents',
+    );
+    const before = await dumpDatabase(store.db);
+    const rows = [...Array.from({ length: 2100 }, (_, i) => line(`T-${i}`)), line('S-3'), line('S-1')];
+    const error = await expectAppError(
+      run(files.write('anden.csv', [header, ...rows].join('\n')), 'accidents'),
+    );
+    expect(error.issues.map((issue) => [issue.row, issue.message])).toEqual([
+      [2102, 'this row is already in the database (use --replace to replace the stored row)'],
+      [2103, 'this row is already in the database (use --replace to replace the stored row)'],
+    ]);
+    expect(await dumpDatabase(store.db)).toEqual(before);
+  });
+
   it('finds duplicates across chunks of a large file', async () => {
     const header = ACCIDENTS.split('\n')[0];
     const rows = Array.from(

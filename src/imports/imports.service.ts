@@ -50,6 +50,9 @@ export interface ImportOptions {
   /** How many problems are listed before the rest are only counted. */
   maxIssues?: number | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
+  /** Look every key up before writing, also where a unique index would refuse duplicates (the second pass after
+   *  the database refused one, which names every duplicate with its row). */
+  findDuplicates?: boolean | undefined;
 }
 
 export interface ImportProgress {
@@ -379,13 +382,16 @@ export async function runImport(
     // The batch's own derived data is summed as its rows stream; batches whose rows it replaced are refreshed after.
     const streaming = options.dryRun === true ? undefined : kind.streamingAggregate?.();
     const touchedBatches = new Set<number>(streaming === undefined ? [batchId] : []);
+    const probeKeys =
+      keyIndexes.length > 0 &&
+      (kind.keyUnique !== true || options.replace === true || options.findDuplicates === true);
 
     const flush = async () => {
       const chunk = pending;
       pending = [];
       seen.clear();
       if (chunk.length === 0) return;
-      if (keyIndexes.length > 0) {
+      if (probeKeys) {
         const keyed = chunk.filter((entry) => keyIndexes.every((i) => entry.values[i] !== null));
         const stored = await rowsWithKeys(
           tx,
@@ -590,6 +596,9 @@ export async function runImport(
     return await inTransaction(store.db, work);
   } catch (error) {
     if (error instanceof DryRunComplete) return error.report;
+    // The unique index refused a duplicate key: run again, looking each key up, to name every duplicate's row.
+    if (isUniqueViolation(error) && kind.keyUnique === true && options.findDuplicates !== true)
+      return runImport(store, filePath, { ...options, findDuplicates: true }, actor);
     if (isWriteContention(error)) throw anotherImportRunning(file);
     throw error;
   }

@@ -120,6 +120,7 @@ export const accidentsKind: KindDefinition = {
   keyColumns: ['case_id'],
   keyFields: ['caseId'],
   keyOptional: true,
+  keyUnique: true,
   afterWrite: (tx, batchIds) => refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, batchIds),
   streamingAggregate() {
     const leaves = new LeafAccumulator(DEFAULT_ACCIDENT_SETTINGS, accidentsKind.columns);

@@ -36,6 +36,10 @@ export interface KindDefinition {
     report: Report,
     typed: Typed,
   ): unknown[] | undefined;
+  /** The database refuses a second row with the same key itself (a unique index): an import looks stored keys up
+   *  only to replace them, and after the database refused one it runs again, looking every key up, to name each
+   *  duplicate with its row. */
+  keyUnique?: boolean;
   /** Fields that, when empty, exempt a row from duplicate detection (e.g. accidents without a case id). */
   keyOptional?: boolean;
   /** Checks that need more than one row (e.g. where a series break falls): a new checker per import, called
