@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { bulkInsert } from '../src/db/bulk-insert.js';
 import { openStore } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { bulkInsert, insertBatch } from '../src/imports/imports.repository.js';
+import { insertBatch } from '../src/imports/imports.repository.js';
 import { accidentsKind } from '../src/imports/kinds/accidents.kind.js';
 import { seedStore } from '../test/seed.js';
 
@@ -19,7 +20,7 @@ const store = await openStore({ dialect: 'sqlite', file: path.join(dir, 'bench.s
 try {
   await migrateToLatest(store.db, 'sqlite');
   await seedStore(store.db);
-  if (process.env.NO_FK === "1") store.sqlite?.pragma("foreign_keys = OFF");
+  if (process.env.NO_FK === '1') store.sqlite?.pragma('foreign_keys = OFF');
   const batchId = await insertBatch(store.db, {
     kind: 'accidents',
     fileName: 'bench',

@@ -1,9 +1,10 @@
 // Test helpers: load reference (and demo) data into a test store, and dump a whole database for comparisons.
+
+import type { BulkTarget } from '../src/db/bulk-insert.js';
 import { type Db, inTransaction } from '../src/db/connect.js';
 import type { Database } from '../src/db/schema.js';
 import { DEFAULT_DEMO_SEED } from '../src/demo/demo.generator.js';
 import { seedDemo } from '../src/demo/demo.seed.js';
-import type { BulkTarget } from '../src/imports/imports.repository.js';
 import { loadReferenceData } from '../src/reference/reference.data.js';
 import { seedReference } from '../src/reference/reference.repository.js';
 

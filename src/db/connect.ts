@@ -1,6 +1,7 @@
 // Opens Måltal's store on SQLite (embedded default) or PostgreSQL, behind one Kysely handle.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import SqliteDatabase from 'better-sqlite3';
 import {
   CamelCasePlugin,
@@ -13,8 +14,10 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { DatabaseConfig } from '../config.js';
 import { AppError } from '../errors.js';
+import { copyStream, isCopyQuery } from './bulk-insert.js';
 import type { Dialect } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -96,6 +99,24 @@ function openSqlite(file: string, field: string): Store {
   return { db, dialect: 'sqlite', location: file, sqlite: database, close };
 }
 
+/**
+ * Lets a query through Kysely stream rows with COPY FROM STDIN on the connection it runs on (inside a transaction,
+ * the transaction's): `COPY … FROM STDIN` with a `CopyRows` as its one parameter goes to pg-copy-streams.
+ */
+function acceptCopyRows(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    if (typeof text !== 'string' || !isCopyQuery(text, values)) return query(...args);
+    const copy = client.query(copyFrom(text));
+    return pipeline(copyStream(values[0]), copy).then(() => ({
+      command: 'COPY',
+      rowCount: copy.rowCount,
+      rows: [],
+    }));
+  };
+}
+
 async function openPostgres(url: string, display: string, field: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: pgTypeParser } });
   // An idle connection the server closes (a restart, an administrator's kill) must not crash the process: the
@@ -103,7 +124,10 @@ async function openPostgres(url: string, display: string, field: string): Promis
   pool.on('error', () => {});
   // The same for a connection in use: its query fails (and is answered as "database unavailable"), the process
   // stays up, and the pool replaces the connection.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    acceptCopyRows(client);
+  });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],

@@ -5,12 +5,13 @@ import { refreshAccidentAggregates } from '../accidents/aggregates.repository.js
 import { ACCIDENT_INDICATOR_SOURCE } from '../accidents/indicator-source.js';
 import { type StoredProtection, saveProtection } from '../accidents/protection.repository.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from '../accidents/settings.js';
+import { type BulkTarget, bulkInsert, canBulkInsert } from '../db/bulk-insert.js';
 import type { Tx } from '../db/connect.js';
 import { bumpDataVersion, getMeta, META_DEMO_SEED, setMeta } from '../db/meta.js';
 import type { AccidentTable } from '../db/schema.js';
 import { insertEmployment } from '../employment/employment.repository.js';
 import { conflict } from '../errors.js';
-import { type BulkTarget, bulkInsert, insertBatch } from '../imports/imports.repository.js';
+import { insertBatch } from '../imports/imports.repository.js';
 import { accidentsKind } from '../imports/kinds/accidents.kind.js';
 import type { ReferenceData } from '../reference/reference.data.js';
 import { scopeKey, scopeProblemKey } from '../reference/scope.js';
@@ -230,7 +231,7 @@ async function writeDemoAccidents(
     return row;
   };
   const { bulk } = options;
-  if (bulk !== undefined && (bulk.dialect === 'postgres' || bulk.sqlite !== undefined)) {
+  if (canBulkInsert(bulk)) {
     const columns = [...accidentsKind.columns, 'batch_id'];
     for (let i = 0; i < records.length; i += BULK_CHUNK_ROWS)
       await bulkInsert(tx, bulk, 'accident', columns, records.slice(i, i + BULK_CHUNK_ROWS).map(stored));

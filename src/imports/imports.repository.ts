@@ -1,8 +1,8 @@
-// SQL for imports: batches with provenance, fast chunked inserts, duplicate look-ups, replaced rows and rollback.
-import type SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, type Insertable, type Kysely, sql } from 'kysely';
+// SQL for imports: batches with provenance, duplicate look-ups, replaced rows and rollback.
+import { type Insertable, type Kysely, sql } from 'kysely';
+import { type BulkTarget, bulkInsert } from '../db/bulk-insert.js';
 import type { Db, Tx } from '../db/connect.js';
-import { type Dialect, preferIndexScans } from '../db/dialect.js';
+import { preferIndexScans } from '../db/dialect.js';
 import type { ImportBatchTable } from '../db/schema.js';
 
 type Handle = Db | Tx;
@@ -55,100 +55,6 @@ export async function markRolledBack(
     .set({ status: 'rolled_back', rolledBackBy: by, rolledBackAt: at, rollbackReason: reason })
     .where('id', '=', id)
     .execute();
-}
-
-/** Where bulk inserts go: the dialect, and on SQLite the driver's handle (see `Store.sqlite`). */
-export interface BulkTarget {
-  dialect: Dialect;
-  sqlite?: SqliteDatabase.Database;
-}
-
-const sqliteStatements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
-
-/** Rows per SQLite INSERT statement: bench/sqlite-insert.bench.ts measured 1, 25, 50, 100, 200 and 400. */
-export const SQLITE_ROWS_PER_STATEMENT = 100;
-
-/** A cached prepared statement inserting `count` rows of these columns. */
-function sqliteInsert(
-  database: SqliteDatabase.Database,
-  table: ImportTable,
-  columns: string[],
-  count: number,
-): SqliteDatabase.Statement {
-  const row = `(${columns.map(() => '?').join(', ')})`;
-  const text = `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: count }, () => row).join(', ')}`;
-  let cache = sqliteStatements.get(database);
-  if (cache === undefined) {
-    cache = new Map();
-    sqliteStatements.set(database, cache);
-  }
-  let statement = cache.get(text);
-  if (statement === undefined) {
-    statement = database.prepare(text);
-    cache.set(text, statement);
-  }
-  return statement;
-}
-
-/**
- * Insert many rows, bypassing the query builder on purpose: building a query object per row would dominate
- * the time of a million-row import. SQLite runs cached prepared statements of many rows each (cheap in-process);
- * PostgreSQL gets one statement per chunk with an array per column (one round trip each).
- */
-export async function bulkInsert(
-  db: Handle,
-  target: BulkTarget,
-  table: ImportTable,
-  columns: string[],
-  rows: unknown[][],
-  rowsPerStatement = SQLITE_ROWS_PER_STATEMENT,
-): Promise<void> {
-  if (rows.length === 0) return;
-  if (target.dialect === 'postgres') {
-    await postgresUnnestInsert(db, table, columns, rows);
-    return;
-  }
-  if (target.sqlite === undefined)
-    throw new Error('bulkInsert on SQLite needs the driver handle (Store.sqlite)');
-  const full = rows.length - (rows.length % rowsPerStatement);
-  if (full > 0) {
-    const statement = sqliteInsert(target.sqlite, table, columns, rowsPerStatement);
-    for (let start = 0; start < full; start += rowsPerStatement)
-      statement.run(rows.slice(start, start + rowsPerStatement).flat());
-  }
-  if (full < rows.length)
-    sqliteInsert(target.sqlite, table, columns, rows.length - full).run(rows.slice(full).flat());
-}
-
-const postgresColumnTypes = new Map<string, Map<string, string>>();
-
-/** The SQL types of a PostgreSQL table's columns, read once per process. */
-async function columnTypes(db: Handle, table: ImportTable): Promise<Map<string, string>> {
-  let types = postgresColumnTypes.get(table);
-  if (types === undefined) {
-    const result = await sql<{ columnName: string; dataType: string }>`
-      select column_name, data_type from information_schema.columns
-      where table_schema = current_schema() and table_name = ${table}`.execute(db);
-    types = new Map(result.rows.map((row) => [row.columnName, row.dataType]));
-    postgresColumnTypes.set(table, types);
-  }
-  return types;
-}
-
-/**
- * PostgreSQL: one statement per chunk with one array parameter per column, unnested into rows. Binding a few
- * arrays is far cheaper for the server and the driver than tens of thousands of scalar parameters.
- */
-async function postgresUnnestInsert(db: Handle, table: ImportTable, columns: string[], rows: unknown[][]) {
-  const types = await columnTypes(db, table);
-  const casts = columns.map((column, index) => {
-    const type = types.get(column);
-    if (type === undefined) throw new Error(`${table} has no column ${column}`);
-    return `$${index + 1}::${type}[]`;
-  });
-  const text = `insert into ${table} (${columns.join(', ')}) select * from unnest(${casts.join(', ')})`;
-  const arrays = columns.map((_, index) => rows.map((row) => row[index] ?? null));
-  await db.executeQuery(CompiledQuery.raw(text, arrays));
 }
 
 /** Stored rows whose key columns equal one of `keys` (each key: values in `keyColumns` order). */

@@ -1,6 +1,7 @@
 // Runs an import as one atomic batch: read (streamed), map columns, validate every row, check duplicates,
 // insert in chunks inside one transaction; any problem and nothing lands. Also lists and rolls back batches.
 import path from 'node:path';
+import { bulkInsert } from '../db/bulk-insert.js';
 import { inTransaction, type Store, type Tx } from '../db/connect.js';
 import { isUniqueViolation, isWriteContention, takeImportTurn } from '../db/dialect.js';
 import { bumpDataVersion } from '../db/meta.js';
@@ -15,7 +16,6 @@ import {
 } from './fields.js';
 import { fileFacts } from './file-facts.js';
 import {
-  bulkInsert,
   deleteBatchRows,
   findCommittedBatch,
   finishBatch,

@@ -1,0 +1,121 @@
+// Bulk inserts for imports and the demo seed, bypassing the query builder on purpose (a query object per row would
+// dominate a million-row import): SQLite runs cached prepared statements of many rows each, in process; PostgreSQL
+// streams the rows with COPY FROM STDIN (pg-copy-streams) on the transaction's own connection.
+import { Readable } from 'node:stream';
+import type SqliteDatabase from 'better-sqlite3';
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { Dialect } from './dialect.js';
+
+/** Where bulk inserts go: the dialect, and on SQLite the driver's handle (see `Store.sqlite`). */
+export interface BulkTarget {
+  dialect: Dialect;
+  sqlite?: SqliteDatabase.Database;
+}
+
+/** True when `bulkInsert` can write to this target (on SQLite it needs the driver's handle). */
+export function canBulkInsert(target: BulkTarget | undefined): target is BulkTarget {
+  return target !== undefined && (target.dialect === 'postgres' || target.sqlite !== undefined);
+}
+
+const sqliteStatements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
+
+/** Rows per SQLite INSERT statement: bench/sqlite-insert.bench.ts measures 1 to 400. */
+export const SQLITE_ROWS_PER_STATEMENT = 100;
+
+/** A cached prepared statement inserting `count` rows of these columns. */
+function sqliteInsert(
+  database: SqliteDatabase.Database,
+  table: string,
+  columns: readonly string[],
+  count: number,
+): SqliteDatabase.Statement {
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  const text = `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: count }, () => row).join(', ')}`;
+  let cache = sqliteStatements.get(database);
+  if (cache === undefined) {
+    cache = new Map();
+    sqliteStatements.set(database, cache);
+  }
+  let statement = cache.get(text);
+  if (statement === undefined) {
+    statement = database.prepare(text);
+    cache.set(text, statement);
+  }
+  return statement;
+}
+
+function sqliteBulkInsert(
+  database: SqliteDatabase.Database,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  rowsPerStatement: number,
+): void {
+  const full = rows.length - (rows.length % rowsPerStatement);
+  if (full > 0) {
+    const statement = sqliteInsert(database, table, columns, rowsPerStatement);
+    for (let start = 0; start < full; start += rowsPerStatement)
+      statement.run(rows.slice(start, start + rowsPerStatement).flat());
+  }
+  if (full < rows.length)
+    sqliteInsert(database, table, columns, rows.length - full).run(rows.slice(full).flat());
+}
+
+/** Rows for a PostgreSQL COPY: the connection (see connect.ts) streams them in COPY's text format. */
+export class CopyRows {
+  constructor(readonly rows: readonly unknown[][]) {}
+
+  /** COPY text: tab-separated, `\N` for null, backslash, tab, newline and carriage return escaped. */
+  *lines(): Generator<string> {
+    const BATCH = 1000;
+    for (let start = 0; start < this.rows.length; start += BATCH) {
+      let text = '';
+      for (const row of this.rows.slice(start, start + BATCH)) text += `${row.map(copyValue).join('\t')}\n`;
+      yield text;
+    }
+  }
+}
+
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return String(value).replace(
+    /[\\\t\n\r]/g,
+    (char) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[char] as string,
+  );
+}
+
+/** The marker the PostgreSQL connection recognises: `COPY … FROM STDIN` with a `CopyRows` as its one parameter. */
+export function isCopyQuery(text: string, values: unknown): values is [CopyRows] {
+  return Array.isArray(values) && values[0] instanceof CopyRows && /^copy .* from stdin$/i.test(text);
+}
+
+/** A readable stream of the rows' COPY text (for pg-copy-streams, with back-pressure). */
+export function copyStream(rows: CopyRows): Readable {
+  return Readable.from(rows.lines());
+}
+
+/**
+ * Insert many rows in the handle's transaction. SQLite: multi-row prepared statements on the driver's handle (the
+ * same connection Kysely's transaction uses). PostgreSQL: COPY FROM STDIN on the transaction's connection.
+ */
+export async function bulkInsert<DB>(
+  db: Kysely<DB>,
+  target: BulkTarget,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  rowsPerStatement = SQLITE_ROWS_PER_STATEMENT,
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (target.dialect === 'postgres') {
+    await db.executeQuery(
+      CompiledQuery.raw(`copy ${table} (${columns.join(', ')}) from stdin`, [new CopyRows(rows)]),
+    );
+    return;
+  }
+  if (target.sqlite === undefined)
+    throw new Error('bulkInsert on SQLite needs the driver handle (Store.sqlite)');
+  sqliteBulkInsert(target.sqlite, table, columns, rows, rowsPerStatement);
+}
