@@ -41,7 +41,7 @@ function carriesCode(value: unknown, codes: readonly string[]): boolean {
 }
 
 export class LeafAccumulator {
-  private readonly cells = new Map<string, AccumulatedLeaf>();
+  private readonly cells = new Map<number, AccumulatedLeaf>();
   private readonly at: Record<(typeof FIELDS)[number], number>;
 
   constructor(
@@ -90,7 +90,7 @@ export class LeafAccumulator {
     chemical: 0 | 1,
     daysLost: number | null,
   ): void {
-    const key = `${convention}|${year}|${cell.branchGroupId}|${cell.mainGroupId}|${cell.ageBand}|${cell.sex}|${severity}|${chemical}`;
+    const key = this.keyOf(convention, year, cell, severity, chemical);
     let leaf = this.cells.get(key);
     if (leaf === undefined) {
       leaf = { convention, year, ...cell, severity, chemical, accidents: 0, daysLost: 0, daysKnown: 0 };
@@ -101,6 +101,42 @@ export class LeafAccumulator {
       leaf.daysLost += daysLost;
       leaf.daysKnown++;
     }
+  }
+
+  /** The cell as one number (a string key per record would cost more than the rest of the sum). */
+  private keyOf(
+    convention: AccumulatedLeaf['convention'],
+    year: number,
+    cell: Pick<AccumulatedLeaf, 'branchGroupId' | 'mainGroupId' | 'ageBand' | 'sex'>,
+    severity: string,
+    chemical: 0 | 1,
+  ): number {
+    const unmapped = cell.branchGroupId === null ? 1 : 0;
+    const place = cell.branchGroupId ?? cell.mainGroupId ?? 0;
+    if (!Number.isInteger(year) || year < 0 || year >= 4096 || place >= 65_536)
+      throw new Error(`An accident cell outside the key's range: year ${year}, placement ${place}`);
+    let key = convention === 'registration' ? 0 : 1;
+    key = key * 4096 + year;
+    key = (key * 2 + unmapped) * 65_536 + place;
+    key = key * 64 + this.codeOf(this.ageBands, cell.ageBand);
+    key = key * 64 + this.codeOf(this.sexes, cell.sex);
+    key = key * 64 + this.codeOf(this.severities, severity);
+    return key * 2 + chemical;
+  }
+
+  private readonly ageBands = new Map<string, number>();
+  private readonly sexes = new Map<string, number>();
+  private readonly severities = new Map<string, number>();
+
+  private codeOf(codes: Map<string, number>, value: string): number {
+    let code = codes.get(value);
+    if (code === undefined) {
+      code = codes.size;
+      if (code >= 64)
+        throw new Error(`More than 64 distinct values in an accident cell's dimension: ${value}`);
+      codes.set(value, code);
+    }
+    return code;
   }
 
   leaves(): AccumulatedLeaf[] {

@@ -80,6 +80,8 @@ const CPR_PATTERN = /^(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}$/;
 const CPR_IN_TEXT = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[- ]?\d{4}(?!\d)/g;
 
 export function looksLikeCpr(text: string): boolean {
+  // A CPR number has ten digits: shorter text (most cells) cannot hold one.
+  if (text.length < 10) return false;
   if (CPR_PATTERN.test(text.trim())) return true;
   for (const match of text.matchAll(CPR_IN_TEXT))
     if (validDay(2000, Number(match[2]), Number(match[1]))) return true;

@@ -63,6 +63,29 @@ export function resolvePlacement(
   report: Report,
   keepUnmapped: boolean,
 ): Placement | undefined {
+  // A million rows carry a few hundred distinct codes: each is resolved once per import (problems are not kept, so
+  // every row with one still reports it).
+  let resolved = placements.get(lookups);
+  if (resolved === undefined) {
+    resolved = new Map();
+    placements.set(lookups, resolved);
+  }
+  const key = `${keepUnmapped}\u0000${values.branch}\u0000${values.subBranch}\u0000${values.industryCode}\u0000${values.classification}`;
+  const known = resolved.get(key);
+  if (known !== undefined) return known;
+  const placed = placeRow(values, lookups, report, keepUnmapped);
+  if (placed !== undefined) resolved.set(key, placed);
+  return placed;
+}
+
+const placements = new WeakMap<Lookups, Map<string, Placement>>();
+
+function placeRow(
+  values: Record<string, ParsedValue>,
+  lookups: Lookups,
+  report: Report,
+  keepUnmapped: boolean,
+): Placement | undefined {
   const branch = values.branch;
   const industryCode = values.industryCode;
   if (typeof branch === 'string') {
