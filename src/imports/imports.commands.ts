@@ -10,6 +10,7 @@ import { type ImportReport, rollbackImport, runImport } from './imports.service.
 import { IMPORT_KINDS, type ImportKind } from './kinds/index.js';
 import { readMapping } from './mapping.js';
 import { progressReporter } from './progress-bar.js';
+import { describeTimings } from './stage-clock.js';
 import { bilingual, issue } from './texts.js';
 
 const json = { type: 'boolean', description: 'print JSON instead of text' } as const;
@@ -105,6 +106,10 @@ export const importCommands: Command[] = [
         type: 'boolean',
         description: 'replace stored rows with the same key (rollback restores them)',
       },
+      timings: {
+        type: 'boolean',
+        description: 'print the seconds each stage of the import took (on stderr)',
+      },
       json,
     },
     async run(context, args) {
@@ -135,7 +140,10 @@ export const importCommands: Command[] = [
         reportProblems(context, error);
       }
       progress.done();
-      context.stdout.write(flag(args, 'json') ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
+      const { timings, ...shown } = report;
+      context.stdout.write(flag(args, 'json') ? `${JSON.stringify(shown, null, 2)}\n` : summary(report));
+      if (flag(args, 'timings') && timings !== undefined)
+        context.stderr.write(`Stages: ${describeTimings(timings)}\n`);
       if (kind === 'accidents' && !flag(args, 'dry-run'))
         return protectAfterChange(store.db, context.stderr, context.now);
       return 0;

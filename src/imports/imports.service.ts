@@ -36,6 +36,7 @@ import type { Mapping } from './mapping.js';
 import { shapeTable } from './mapping-shape.js';
 import { openTable } from './readers/index.js';
 import type { DetectedSettings, RawRow } from './readers/table.js';
+import { type Stage, StageClock } from './stage-clock.js';
 import { bilingual, issue, type Text } from './texts.js';
 
 export interface ImportOptions {
@@ -75,6 +76,8 @@ export interface ImportReport {
   /** Cube cells marked as not published (e.g. ".."), left out. */
   skipped: number;
   dryRun: boolean;
+  /** Seconds spent in each stage (see stage-clock.ts). */
+  timings?: Record<Stage, number>;
 }
 
 export interface ImportActor {
@@ -295,7 +298,9 @@ export async function runImport(
 ): Promise<ImportReport> {
   const kind = KINDS[options.kind];
   const file = options.displayName ?? path.basename(filePath);
+  const clock = new StageClock();
   const facts = await fileFacts(filePath, file);
+  clock.mark('hash');
   const earlier = await findCommittedBatch(store.db, facts.sha256, kind.kind);
   if (earlier !== undefined) {
     throw conflict(`This file was already imported as batch ${earlier.id}`, [
@@ -488,7 +493,15 @@ export async function runImport(
       (valueIndex >= 0 && raw.values[valueIndex] === null) ||
       requiredNumbers.some((index) => isMissingMarker(raw.values[index] ?? null));
 
-    for await (const raw of table.rows) {
+    const source = table.rows[Symbol.asyncIterator]();
+    clock.mark('validate');
+    for (
+      let next = await source.next();
+      next.done !== true;
+      clock.mark('validate'), next = await source.next()
+    ) {
+      clock.mark('read');
+      const raw = next.value;
       if (unpublished(raw)) {
         skipped++;
         continue;
@@ -534,11 +547,17 @@ export async function runImport(
         seen.set(key, raw.row);
       }
       pending.push({ row: raw.row, values: built });
+      clock.mark('validate');
       streaming?.add(built);
-      if (pending.length >= CHUNK_ROWS) await flush();
+      clock.mark('aggregate');
+      if (pending.length >= CHUNK_ROWS) {
+        await flush();
+        clock.mark('write');
+      }
       if (rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows, estimatedRows });
     }
     await flush();
+    clock.mark('write');
     options.onProgress?.({ rows, estimatedRows: rows });
 
     if (rows === 0) {
@@ -567,10 +586,14 @@ export async function runImport(
           : issues,
       );
     }
+    clock.mark('validate');
     await refuseIfChanged(filePath, file, facts.sha256);
+    clock.mark('hash');
     await finishBatch(tx, batchId, { rowCount: rows, replacedCount: replaced, settings: batchSettings() });
     if (options.dryRun !== true) {
+      clock.mark('finish');
       await streaming?.write(tx, batchId);
+      clock.mark('aggregate');
       if (touchedBatches.size > 0) await kind.afterWrite?.(tx, [...touchedBatches]);
       await bumpDataVersion(tx);
     }
@@ -593,7 +616,9 @@ export async function runImport(
   };
 
   try {
-    return await inTransaction(store.db, work);
+    const report = await inTransaction(store.db, work);
+    clock.mark('finish');
+    return { ...report, timings: clock.totals() };
   } catch (error) {
     if (error instanceof DryRunComplete) return error.report;
     // The unique index refused a duplicate key: run again, looking each key up, to name every duplicate's row.
