@@ -18,6 +18,7 @@ describeEachDialect('migrations', (dialect) => {
       '2026-11-30T1000-disclosure-protection',
       '2026-12-03T0800-unmapped-industry-codes',
       '2026-12-03T0900-accident-case-unique',
+      '2026-12-03T1000-accident-parents-guarded',
     ];
     expect(await pendingMigrations(store.db, dialect)).toEqual(all);
     expect((await migrateToLatest(store.db, dialect)).applied).toEqual(all);
@@ -98,6 +99,16 @@ describeEachDialect('migrations', (dialect) => {
       })
       .execute();
     expect(await store.db.selectFrom('accident').select('id').execute()).toHaveLength(2);
+    // No per-row foreign keys on the records: triggers keep their batch, branch group and main group instead.
+    await expect(sql`delete from import_batch where id = 1`.execute(store.db)).rejects.toThrow(
+      /accident records refer to this import batch/,
+    );
+    await expect(sql`delete from main_group where id = 1`.execute(store.db)).rejects.toThrow(
+      /accident records refer to this main group/,
+    );
+    await sql`delete from accident`.execute(store.db);
+    await sql`delete from import_batch where id = 1`.execute(store.db);
+    expect(await store.db.selectFrom('importBatch').select('id').execute()).toEqual([]);
   });
 
   it('enforce that a target year comes after its baseline year in the schema itself', async () => {

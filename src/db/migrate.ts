@@ -8,6 +8,7 @@ import * as accidentAggregates from './migrations/2026-11-26T1200-accident-aggre
 import * as disclosureProtection from './migrations/2026-11-30T1000-disclosure-protection.js';
 import * as unmappedIndustryCodes from './migrations/2026-12-03T0800-unmapped-industry-codes.js';
 import * as accidentCaseUnique from './migrations/2026-12-03T0900-accident-case-unique.js';
+import * as accidentParentsGuarded from './migrations/2026-12-03T1000-accident-parents-guarded.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-11-30T1000-disclosure-protection': disclosureProtection,
   '2026-12-03T0800-unmapped-industry-codes': unmappedIndustryCodes,
   '2026-12-03T0900-accident-case-unique': accidentCaseUnique,
+  '2026-12-03T1000-accident-parents-guarded': accidentParentsGuarded,
 };
 
 function provider(dialect: Dialect) {
