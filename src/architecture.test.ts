@@ -36,6 +36,17 @@ describe('architecture', () => {
     expect(violations).toEqual([]);
   }, 60_000);
 
+  it('keeps SQLite/PostgreSQL branches in db/ (and the configuration that names the dialect)', () => {
+    const offenders = sourceFiles('src').filter(
+      (file) =>
+        !/\.test\.tsx?$/.test(file) &&
+        !file.startsWith(path.join('src', 'db')) &&
+        file !== path.join('src', 'config.ts') &&
+        /\bdialect\s*[!=]==|[!=]==\s*'(sqlite|postgres)'/.test(readFileSync(file, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps SQL in repositories and db/', () => {
     const offenders = sourceFiles('src').filter(
       (file) =>

@@ -143,6 +143,11 @@ async function openPostgres(url: string, display: string, field: string): Promis
   return { db, dialect: 'postgres', location: display, close: () => db.destroy() };
 }
 
+/** False for an in-memory SQLite store, which lives in one connection: worker threads cannot open it. */
+export function openableByOtherThreads(config: DatabaseConfig): boolean {
+  return !(config.dialect === 'sqlite' && config.file === ':memory:');
+}
+
 /** One round trip to the database (`select 1`); rejects when it cannot be reached. */
 export async function ping(db: Db): Promise<void> {
   await sql`select 1`.execute(db);

@@ -4,7 +4,7 @@ import { workerPartsBuilder } from '../accidents/accident-data-runner.js';
 import { BackgroundProtection } from '../accidents/protection-runner.js';
 import { statisticsFor } from '../accidents/series.js';
 import type { DatabaseConfig } from '../config.js';
-import type { Store } from '../db/connect.js';
+import { openableByOtherThreads, type Store } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { workerImports } from '../imports/import-runner.js';
 import { createApp } from './app.js';
@@ -16,7 +16,7 @@ export interface RunningServer {
 
 /** A database other threads can open too (not an in-memory SQLite store). */
 const sharable = (database: DatabaseConfig | undefined) =>
-  database?.dialect === 'sqlite' && database.file === ':memory:' ? undefined : database;
+  database === undefined || !openableByOtherThreads(database) ? undefined : database;
 
 export function startServer(
   store: Store,
