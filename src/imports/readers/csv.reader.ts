@@ -1,15 +1,13 @@
 // Reads delimited text (CSV, semicolon CSV from Danish Excel, TSV) as a stream, detecting its dialect first.
 import { extname } from 'node:path';
-import { Readable } from 'node:stream';
-import { CsvError, type Options, Parser } from 'csv-parse';
-import { AppError } from '../../errors.js';
+import type { AppError } from '../../errors.js';
 import { bilingual } from '../texts.js';
+import { type CsvRecord, CsvTokenizer } from './csv-tokenizer.js';
 import { checkHeaderNames, displayName, readError } from './reader-errors.js';
 import type { DetectedSettings, Format, OpenedTable, RawRow, RawValue, ReadOptions } from './table.js';
 import {
   assertText,
   assertUtf8Head,
-  countLineBreaks,
   decodeFile,
   decodeHead,
   guessEncoding,
@@ -117,12 +115,6 @@ interface CsvSource {
   maxColumns: number;
 }
 
-interface CsvRecord {
-  /** The line on which the record starts (a quoted field may span several lines). */
-  row: number;
-  fields: string[];
-}
-
 interface Header {
   row: number;
   columns: string[];
@@ -201,117 +193,25 @@ function raggedRow(file: string, row: number, header: Header, fields: string[]):
 /** Streams the file's records with the line each starts on; memory stays flat whatever the file's size. */
 async function* csvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
   const { path, file, settings, maxColumns } = source;
-  const parser = new NumberingParser(
-    {
-      delimiter: settings.delimiter ?? ',',
-      // Every line ending, also mixed in one file (CRLF from Excel, LF, a lone CR from an old Mac), ends a record,
-      // so that the rows counted are the lines a person sees.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      bom: false,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      max_record_size: MAX_RECORD_CHARS,
-    },
+  const tokenizer = new CsvTokenizer({
     file,
+    delimiter: settings.delimiter ?? ',',
+    maxRecordChars: MAX_RECORD_CHARS,
     maxColumns,
-  );
-  const text = Readable.from(
-    decodeFile(path, {
-      file,
-      encoding: settings.encoding ?? 'utf-8',
-      bom: settings.bom ?? false,
-      refuseUtf8Letters: source.guessedEncoding,
-      ...(source.tentativeEncoding && {
-        onFallback: () => {
-          settings.encoding = 'windows-1252';
-        },
-      }),
-    }),
-  );
-  text.on('error', (error) => parser.destroy(error));
-  text.pipe(parser);
-  try {
-    for await (const record of parser as AsyncIterable<CsvRecord>) yield record;
-  } catch (error) {
-    throw csvError(error, file, parser.nextLine);
-  } finally {
-    text.destroy();
-    parser.destroy();
-  }
-}
-
-/**
- * csv-parse's stream, numbering records as they are parsed. The numbering happens on the parser's side because
- * the parser runs ahead of the consumer (its errors must name the record it was parsing), csv-parse's own line
- * count takes a CRLF inside quotes for two lines, and its on_record hook copies its state for every record.
- */
-class NumberingParser extends Parser {
-  /** The line on which the record being parsed starts. */
-  nextLine = 1;
-
-  constructor(
-    options: Options,
-    private readonly file: string,
-    private readonly maxColumns: number,
-  ) {
-    super(options);
-  }
-
-  override push(fields: unknown, encoding?: BufferEncoding): boolean {
-    if (!Array.isArray(fields)) return super.push(fields, encoding);
-    if (this.destroyed) return false;
-    // max_record_size bounds what a pathological row can build before this check refuses it (a per-field
-    // `cast` hook would stop it sooner but makes every file ten times slower to read).
-    if (fields.length > this.maxColumns) {
-      this.destroy(tooManyFields(this.file, this.nextLine, this.maxColumns));
-      return false;
-    }
-    const row = this.nextLine;
-    this.nextLine = row + fields.reduce((breaks, field) => breaks + countLineBreaks(field), 0) + 1;
-    return super.push({ row, fields } satisfies CsvRecord, encoding);
-  }
-}
-
-function tooManyFields(file: string, row: number, maxColumns: number): AppError {
-  return readError(
-    file,
-    'columns',
-    bilingual(
-      `the row has more than ${maxColumns} fields, the most allowed; is the delimiter right?`,
-      `rækken har flere end ${maxColumns} felter, som er det højeste tilladte; er skilletegnet det rigtige?`,
-    ),
-    { row, column: String(maxColumns + 1) },
-  );
-}
-
-function csvError(error: unknown, file: string, row: number): unknown {
-  if (error instanceof AppError || !(error instanceof CsvError)) return error;
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return readError(
-      file,
-      'file',
-      bilingual(
-        'a quoted field starting in this row is never closed (missing ")',
-        'et felt i anførselstegn, der begynder i denne række, bliver aldrig afsluttet (mangler ")',
-      ),
-      { row },
-    );
-  }
-  if (error.code === 'CSV_MAX_RECORD_SIZE') {
-    return readError(
-      file,
-      'file',
-      bilingual(
-        `the record starting in this row is longer than ${MAX_RECORD_CHARS} characters; is a quote never closed?`,
-        `posten, der begynder i denne række, er længere end ${MAX_RECORD_CHARS} tegn; mangler et afsluttende anførselstegn?`,
-      ),
-      { row },
-    );
-  }
-  return readError(file, 'file', bilingual(error.message, `kan ikke læses som CSV (${error.message})`), {
-    row,
   });
+  const text = decodeFile(path, {
+    file,
+    encoding: settings.encoding ?? 'utf-8',
+    bom: settings.bom ?? false,
+    refuseUtf8Letters: source.guessedEncoding,
+    ...(source.tentativeEncoding && {
+      onFallback: () => {
+        settings.encoding = 'windows-1252';
+      },
+    }),
+  });
+  for await (const chunk of text) yield* tokenizer.push(chunk);
+  yield* tokenizer.end();
 }
 
 function isBlankRecord(fields: string[]): boolean {
