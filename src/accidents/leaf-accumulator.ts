@@ -35,19 +35,27 @@ const FIELDS = [
   'material_agent',
 ] as const;
 
-function carriesCode(value: unknown, codes: readonly string[]): boolean {
+/** A field carries a code when it is the code, or the code followed by a space and a label: what comes before its
+ *  first space is one of the codes (codes hold no spaces, see settings.ts). */
+function carriesCode(value: unknown, codes: ReadonlySet<string>): boolean {
   if (typeof value !== 'string') return false;
-  return codes.some((code) => value === code || value.startsWith(`${code} `));
+  const space = value.indexOf(' ');
+  return codes.has(space === -1 ? value : value.slice(0, space));
 }
 
 export class LeafAccumulator {
   private readonly cells = new Map<number, AccumulatedLeaf>();
   private readonly at: Record<(typeof FIELDS)[number], number>;
 
-  constructor(
-    private readonly settings: AccidentSettings,
-    columns: readonly string[],
-  ) {
+  private readonly chemicalCodes: Record<'injuryTypes' | 'contactModes' | 'materialAgents', ReadonlySet<string>>;
+
+  constructor(settings: AccidentSettings, columns: readonly string[]) {
+    const { injuryTypes, contactModes, materialAgents } = settings.chemical;
+    this.chemicalCodes = {
+      injuryTypes: new Set(injuryTypes),
+      contactModes: new Set(contactModes),
+      materialAgents: new Set(materialAgents),
+    };
     this.at = Object.fromEntries(
       FIELDS.map((field) => {
         const index = columns.indexOf(field);
@@ -60,7 +68,7 @@ export class LeafAccumulator {
   /** Counts one stored record (its values in the columns' order). */
   add(row: readonly unknown[]): void {
     const { at } = this;
-    const { injuryTypes, contactModes, materialAgents } = this.settings.chemical;
+    const { injuryTypes, contactModes, materialAgents } = this.chemicalCodes;
     const chemical =
       carriesCode(row[at.injury_type], injuryTypes) ||
       carriesCode(row[at.contact_mode], contactModes) ||

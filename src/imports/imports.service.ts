@@ -35,7 +35,7 @@ import { loadLookups } from './lookups.js';
 import type { Mapping } from './mapping.js';
 import { shapeTable } from './mapping-shape.js';
 import { openTable } from './readers/index.js';
-import type { DetectedSettings, RawRow } from './readers/table.js';
+import { type DetectedSettings, type RawRow, rowBatches } from './readers/table.js';
 import { type Stage, StageClock } from './stage-clock.js';
 import { bilingual, issue, type Text } from './texts.js';
 
@@ -493,68 +493,65 @@ export async function runImport(
       (valueIndex >= 0 && raw.values[valueIndex] === null) ||
       requiredNumbers.some((index) => isMissingMarker(raw.values[index] ?? null));
 
-    const source = table.rows[Symbol.asyncIterator]();
     clock.mark('validate');
-    for (
-      let next = await source.next();
-      next.done !== true;
-      clock.mark('validate'), next = await source.next()
-    ) {
+    for await (const batch of rowBatches(table.rows)) {
       clock.mark('read');
-      const raw = next.value;
-      if (unpublished(raw)) {
-        skipped++;
-        continue;
-      }
-      rows++;
-      const values: Record<string, ParsedValue> = { ...constants };
-      let rowOk = true;
-      for (const { spec, index } of fields) {
-        const parsed = parseField(spec, raw.values[index] ?? null, decimalComma);
-        if (parsed.ok) values[spec.name] = parsed.value;
-        else {
-          rowOk = false;
-          addIssue(
-            issue(spec.name, parsed.message, {
-              file,
-              row: raw.row,
-              column: table.columns[index] ?? spec.name,
-            }),
-          );
-        }
-      }
-      for (const name of unmapped) if (!(name in values)) values[name] = null;
-      if (!rowOk) continue;
-      currentRow = raw.row;
-      currentValues = raw.values;
-      const built = kind.build(values, lookups, reportField, typed);
-      if (built === undefined) continue;
-      const before = issueCount;
-      crossRow?.(built, reportField);
-      if (issueCount > before) continue;
-      if (keyIndexes.length > 0 && keyIndexes.every((i) => built[i] !== null)) {
-        const key = JSON.stringify(keyIndexes.map((i) => built[i]));
-        const first = seen.get(key);
-        if (first !== undefined) {
-          addIssue(
-            issue(keyLabel, bilingual(`duplicates row ${first}`, `er en gentagelse af række ${first}`), {
-              file,
-              row: raw.row,
-            }),
-          );
+      for (const raw of batch) {
+        if (unpublished(raw)) {
+          skipped++;
           continue;
         }
-        seen.set(key, raw.row);
+        rows++;
+        const values: Record<string, ParsedValue> = { ...constants };
+        let rowOk = true;
+        for (const { spec, index } of fields) {
+          const parsed = parseField(spec, raw.values[index] ?? null, decimalComma);
+          if (parsed.ok) values[spec.name] = parsed.value;
+          else {
+            rowOk = false;
+            addIssue(
+              issue(spec.name, parsed.message, {
+                file,
+                row: raw.row,
+                column: table.columns[index] ?? spec.name,
+              }),
+            );
+          }
+        }
+        for (const name of unmapped) if (!(name in values)) values[name] = null;
+        if (!rowOk) continue;
+        currentRow = raw.row;
+        currentValues = raw.values;
+        const built = kind.build(values, lookups, reportField, typed);
+        if (built === undefined) continue;
+        const before = issueCount;
+        crossRow?.(built, reportField);
+        if (issueCount > before) continue;
+        if (keyIndexes.length > 0 && keyIndexes.every((i) => built[i] !== null)) {
+          const key = JSON.stringify(keyIndexes.map((i) => built[i]));
+          const first = seen.get(key);
+          if (first !== undefined) {
+            addIssue(
+              issue(keyLabel, bilingual(`duplicates row ${first}`, `er en gentagelse af række ${first}`), {
+                file,
+                row: raw.row,
+              }),
+            );
+            continue;
+          }
+          seen.set(key, raw.row);
+        }
+        pending.push({ row: raw.row, values: built });
+        clock.mark('validate');
+        streaming?.add(built);
+        clock.mark('aggregate');
+        if (pending.length >= CHUNK_ROWS) {
+          await flush();
+          clock.mark('write');
+        }
+        if (rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows, estimatedRows });
       }
-      pending.push({ row: raw.row, values: built });
       clock.mark('validate');
-      streaming?.add(built);
-      clock.mark('aggregate');
-      if (pending.length >= CHUNK_ROWS) {
-        await flush();
-        clock.mark('write');
-      }
-      if (rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows, estimatedRows });
     }
     await flush();
     clock.mark('write');

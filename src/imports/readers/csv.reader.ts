@@ -4,7 +4,15 @@ import type { AppError } from '../../errors.js';
 import { bilingual } from '../texts.js';
 import { type CsvRecord, CsvTokenizer } from './csv-tokenizer.js';
 import { checkHeaderNames, displayName, readError } from './reader-errors.js';
-import type { DetectedSettings, Format, OpenedTable, RawRow, RawValue, ReadOptions } from './table.js';
+import {
+  BatchedRows,
+  type DetectedSettings,
+  type Format,
+  type OpenedTable,
+  type RawRow,
+  type RawValue,
+  type ReadOptions,
+} from './table.js';
 import {
   assertText,
   assertUtf8Head,
@@ -101,7 +109,7 @@ export async function readCsv(
   return {
     settings,
     columns: header.columns,
-    rows: { [Symbol.asyncIterator]: () => dataRows(source, header) },
+    rows: new BatchedRows(() => dataRows(source, header)),
   };
 }
 
@@ -124,8 +132,9 @@ async function readHeader(source: CsvSource): Promise<Header> {
   const { file, settings } = source;
   const headerRow = settings.headerRow ?? 1;
   // Leaving the loop early closes the stream: only the lines up to the header are read.
-  for await (const record of csvRecords(source)) {
-    if (record.row < headerRow || isBlankRecord(record.fields)) continue;
+  for await (const records of csvRecords(source)) {
+    const record = records.find((r) => r.row >= headerRow && !isBlankRecord(r.fields));
+    if (record === undefined) continue;
     const names = record.fields.map((name) => name.trim());
     // Spreadsheets export formatted-but-empty columns as trailing empty header cells; they carry no data.
     while (names.length > 1 && names.at(-1) === '') names.pop();
@@ -145,19 +154,24 @@ async function readHeader(source: CsvSource): Promise<Header> {
     : readError(file, 'file', bilingual('is empty', 'er tom'));
 }
 
-async function* dataRows(source: CsvSource, header: Header): AsyncGenerator<RawRow> {
+/** The data rows, a batch per decoded chunk of the file. */
+async function* dataRows(source: CsvSource, header: Header): AsyncGenerator<RawRow[]> {
   const expected = header.columns.length;
-  for await (const { row, fields } of csvRecords(source)) {
-    if (row <= header.row || isBlankRecord(fields)) continue;
-    if (fields.length < expected || fields.slice(expected).some((field) => field.trim() !== '')) {
-      throw raggedRow(source.file, row, header, fields);
+  for await (const records of csvRecords(source)) {
+    const batch: RawRow[] = [];
+    for (const { row, fields } of records) {
+      if (row <= header.row || isBlankRecord(fields)) continue;
+      if (fields.length < expected || fields.slice(expected).some((field) => field.trim() !== '')) {
+        throw raggedRow(source.file, row, header, fields);
+      }
+      const values: RawValue[] = new Array(expected);
+      for (let index = 0; index < expected; index++) {
+        const field = fields[index] as string;
+        values[index] = field.trim() === '' ? null : field;
+      }
+      batch.push({ row, values });
     }
-    const values: RawValue[] = new Array(expected);
-    for (let index = 0; index < expected; index++) {
-      const field = fields[index] as string;
-      values[index] = field.trim() === '' ? null : field;
-    }
-    yield { row, values };
+    if (batch.length > 0) yield batch;
   }
 }
 
@@ -190,8 +204,9 @@ function raggedRow(file: string, row: number, header: Header, fields: string[]):
   );
 }
 
-/** Streams the file's records with the line each starts on; memory stays flat whatever the file's size. */
-async function* csvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
+/** Streams the file's records with the line each starts on, a batch per decoded chunk; memory stays flat whatever
+ *  the file's size. */
+async function* csvRecords(source: CsvSource): AsyncGenerator<CsvRecord[]> {
   const { path, file, settings, maxColumns } = source;
   const tokenizer = new CsvTokenizer({
     file,
@@ -210,8 +225,8 @@ async function* csvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
       },
     }),
   });
-  for await (const chunk of text) yield* tokenizer.push(chunk);
-  yield* tokenizer.end();
+  for await (const chunk of text) yield tokenizer.push(chunk);
+  yield tokenizer.end();
 }
 
 function isBlankRecord(fields: string[]): boolean {

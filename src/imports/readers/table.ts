@@ -45,6 +45,32 @@ export interface OpenedTable {
   rows: AsyncIterable<RawRow>;
 }
 
+/**
+ * Rows a reader produces in batches (a CSV chunk's records): iterable row by row like any table's rows, and batch by
+ * batch where the caller can (one promise per batch instead of one per row). A table whose rows are reshaped gets
+ * new rows, so a batched reading is never used past a reshaping.
+ */
+export class BatchedRows implements AsyncIterable<RawRow> {
+  constructor(private readonly open: () => AsyncIterator<RawRow[]>) {}
+
+  batches(): AsyncIterable<RawRow[]> {
+    return { [Symbol.asyncIterator]: this.open };
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<RawRow> {
+    for await (const batch of this.batches()) yield* batch;
+  }
+}
+
+/** A table's rows in batches: the reader's own where it has them, else one row each. */
+export async function* rowBatches(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow[]> {
+  if (rows instanceof BatchedRows) {
+    yield* rows.batches();
+    return;
+  }
+  for await (const row of rows) yield [row];
+}
+
 export interface ReadOptions {
   /** Force a format instead of detecting it from the extension and content. */
   format?: Format;
