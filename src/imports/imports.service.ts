@@ -6,14 +6,7 @@ import { inTransaction, type Store, type Tx } from '../db/connect.js';
 import { isUniqueViolation, isWriteContention, takeImportTurn } from '../db/dialect.js';
 import { bumpDataVersion } from '../db/meta.js';
 import { AppError, conflict, type Issue, invalidInput, notFound } from '../errors.js';
-import {
-  cellText,
-  type FieldSpec,
-  isMissingMarker,
-  isPersonalHeader,
-  normaliseHeader,
-  parseField,
-} from './fields.js';
+import { type FieldSpec, isPersonalHeader, normaliseHeader, parseField } from './fields.js';
 import { fileFacts } from './file-facts.js';
 import {
   deleteBatchRows,
@@ -35,9 +28,10 @@ import { loadLookups } from './lookups.js';
 import type { Mapping } from './mapping.js';
 import { shapeTable } from './mapping-shape.js';
 import { openTable } from './readers/index.js';
-import { type DetectedSettings, type RawRow, rowBatches } from './readers/table.js';
+import type { DetectedSettings } from './readers/table.js';
+import { type ValidatedRow, validatedChunks } from './row-validation.js';
 import { type Stage, StageClock } from './stage-clock.js';
-import { bilingual, issue, type Text } from './texts.js';
+import { bilingual, issue } from './texts.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -85,10 +79,7 @@ export interface ImportActor {
   now: () => Date;
 }
 
-/** Rows validated and inserted together; bounds memory whatever the file's size. */
-const CHUNK_ROWS = 2000;
 const DEFAULT_MAX_ISSUES = 50;
-const PROGRESS_EVERY = 5000;
 
 /** Raised inside the transaction of a dry run so that it rolls back; never escapes this module. */
 class DryRunComplete extends Error {
@@ -378,23 +369,16 @@ export async function runImport(
         );
       }
     };
-    // Duplicate keys within the current chunk; earlier chunks are already in the table and found there.
-    const seen = new Map<string, number>();
-    let pending: { row: number; values: unknown[] }[] = [];
-    let rows = 0;
     let replaced = 0;
-    let skipped = 0;
     // The batch's own derived data is summed as its rows stream; batches whose rows it replaced are refreshed after.
-    const streaming = options.dryRun === true ? undefined : kind.streamingAggregate?.();
-    const touchedBatches = new Set<number>(streaming === undefined ? [batchId] : []);
+    const streaming = options.dryRun !== true && kind.storeAggregate !== undefined;
+    const touchedBatches = new Set<number>(streaming ? [] : [batchId]);
     const probeKeys =
       keyIndexes.length > 0 &&
       (kind.keyUnique !== true || options.replace === true || options.findDuplicates === true);
 
-    const flush = async () => {
-      const chunk = pending;
-      pending = [];
-      seen.clear();
+    // Rows of a chunk are written together; earlier chunks' keys are found in the table.
+    const flush = async (chunk: ValidatedRow[]) => {
       if (chunk.length === 0) return;
       if (probeKeys) {
         const keyed = chunk.filter((entry) => keyIndexes.every((i) => entry.values[i] !== null));
@@ -459,102 +443,16 @@ export async function runImport(
       }
     };
 
-    const headerOf = new Map(fields.map(({ spec, index }) => [spec.name, table.columns[index] ?? spec.name]));
-    let currentRow = 0;
-    const crossRow = kind.crossRowCheck?.();
-    // One reporter for every row (the row it reports on is `currentRow`), not a new closure per row.
-    const reportField = (field: string, message: Text) => {
-      const column = headerOf.get(field);
-      addIssue(issue(field, message, { file, row: currentRow, ...(column === undefined ? {} : { column }) }));
-    };
-    // The current row's values as written, for Danish messages (only looked up when a row has a problem).
-    const indexOf = new Map(fields.map(({ spec, index }) => [spec.name, index]));
-    let currentValues: RawRow['values'] = [];
-    const typed = (field: string): string => {
-      const index = indexOf.get(field);
-      const written = index === undefined ? null : cellText(currentValues[index] ?? null);
-      return written ?? String(constants[field] ?? '');
-    };
-    const unmapped = kind.fields
-      .filter((spec) => !fields.some((f) => f.spec === spec))
-      .map((spec) => spec.name);
-
-    // A cube's unpublished cells carry no number (JSON-stat's null, PX's ".." markers, with or without a status):
-    // they are skipped and counted instead of failing the required value.
-    const isCube = table.settings.format === 'json-stat' || table.settings.format === 'px';
-    const valueIndex = isCube ? table.columns.indexOf('value') : -1;
-
-    // A required number written as a statistics office's missing-value marker ("..", ":"): the row has no figure
-    // to import, so it is skipped and counted like an unpublished cube cell, never read as zero.
-    const requiredNumbers = fields
-      .filter(({ spec }) => spec.required && (spec.type === 'number' || spec.type === 'integer'))
-      .map(({ index }) => index);
-    const unpublished = (raw: RawRow) =>
-      (valueIndex >= 0 && raw.values[valueIndex] === null) ||
-      requiredNumbers.some((index) => isMissingMarker(raw.values[index] ?? null));
-
-    clock.mark('validate');
-    for await (const batch of rowBatches(table.rows)) {
-      clock.mark('read');
-      for (const raw of batch) {
-        if (unpublished(raw)) {
-          skipped++;
-          continue;
-        }
-        rows++;
-        const values: Record<string, ParsedValue> = { ...constants };
-        let rowOk = true;
-        for (const { spec, index } of fields) {
-          const parsed = parseField(spec, raw.values[index] ?? null, decimalComma);
-          if (parsed.ok) values[spec.name] = parsed.value;
-          else {
-            rowOk = false;
-            addIssue(
-              issue(spec.name, parsed.message, {
-                file,
-                row: raw.row,
-                column: table.columns[index] ?? spec.name,
-              }),
-            );
-          }
-        }
-        for (const name of unmapped) if (!(name in values)) values[name] = null;
-        if (!rowOk) continue;
-        currentRow = raw.row;
-        currentValues = raw.values;
-        const built = kind.build(values, lookups, reportField, typed);
-        if (built === undefined) continue;
-        const before = issueCount;
-        crossRow?.(built, reportField);
-        if (issueCount > before) continue;
-        if (keyIndexes.length > 0 && keyIndexes.every((i) => built[i] !== null)) {
-          const key = JSON.stringify(keyIndexes.map((i) => built[i]));
-          const first = seen.get(key);
-          if (first !== undefined) {
-            addIssue(
-              issue(keyLabel, bilingual(`duplicates row ${first}`, `er en gentagelse af række ${first}`), {
-                file,
-                row: raw.row,
-              }),
-            );
-            continue;
-          }
-          seen.set(key, raw.row);
-        }
-        pending.push({ row: raw.row, values: built });
-        clock.mark('validate');
-        streaming?.add(built);
-        clock.mark('aggregate');
-        if (pending.length >= CHUNK_ROWS) {
-          await flush();
-          clock.mark('write');
-        }
-        if (rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows, estimatedRows });
-      }
-      clock.mark('validate');
+    const chunks = validatedChunks(
+      { kind, table, fields, constants, decimalComma, lookups, file, keyLabel, aggregate: streaming },
+      { report: addIssue, clock, onProgress: (rows) => options.onProgress?.({ rows, estimatedRows }) },
+    );
+    let next = await chunks.next();
+    for (; next.done !== true; next = await chunks.next()) {
+      await flush(next.value);
+      clock.mark('write');
     }
-    await flush();
-    clock.mark('write');
+    const { rows, skipped, aggregate } = next.value;
     options.onProgress?.({ rows, estimatedRows: rows });
 
     if (rows === 0) {
@@ -589,7 +487,7 @@ export async function runImport(
     await finishBatch(tx, batchId, { rowCount: rows, replacedCount: replaced, settings: batchSettings() });
     if (options.dryRun !== true) {
       clock.mark('finish');
-      await streaming?.write(tx, batchId);
+      if (streaming) await kind.storeAggregate?.(tx, batchId, aggregate);
       clock.mark('aggregate');
       if (touchedBatches.size > 0) await kind.afterWrite?.(tx, [...touchedBatches]);
       await bumpDataVersion(tx);

@@ -1,7 +1,7 @@
 // Import kind `accidents`: one row per reported work accident, with ESAW-style fields and no personal data.
 
 import { refreshAccidentAggregates, storeBatchLeaves } from '../../accidents/aggregates.repository.js';
-import { LeafAccumulator } from '../../accidents/leaf-accumulator.js';
+import { type AccumulatedLeaf, LeafAccumulator } from '../../accidents/leaf-accumulator.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from '../../accidents/settings.js';
 import { YEAR_BOUNDS } from '../import-settings.js';
 import { bilingual } from '../texts.js';
@@ -124,11 +124,10 @@ export const accidentsKind: KindDefinition = {
   afterWrite: (tx, batchIds) => refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, batchIds),
   streamingAggregate() {
     const leaves = new LeafAccumulator(DEFAULT_ACCIDENT_SETTINGS, accidentsKind.columns);
-    return {
-      add: (values) => leaves.add(values),
-      write: (tx, batchId) => storeBatchLeaves(tx, DEFAULT_ACCIDENT_SETTINGS, batchId, leaves.leaves()),
-    };
+    return { add: (values) => leaves.add(values), result: () => leaves.leaves() };
   },
+  storeAggregate: (tx, batchId, result) =>
+    storeBatchLeaves(tx, DEFAULT_ACCIDENT_SETTINGS, batchId, result as AccumulatedLeaf[]),
   build(values, lookups, report, typed) {
     const branch = resolvePlacement(values, lookups, report, true);
     const registrationDate = values.registrationDate as string;

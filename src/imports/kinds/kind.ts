@@ -58,14 +58,16 @@ export interface KindDefinition {
    *  itself and the batches whose rows it replaced or restored): derived data is brought up to date here. */
   afterWrite?(tx: Tx, batchIds: number[]): Promise<void>;
   /** Derived data summed while the batch's rows stream past, a new one per import: `add` sees each stored row (in
-   *  `columns` order), `write` stores the sums for the batch. The other batches an import touched (rows it replaced)
-   *  still go through `afterWrite`. */
+   *  `columns` order), `result` gives the sums as plain data (they may cross from a worker thread), and
+   *  `storeAggregate` writes them for the batch. The other batches an import touched (rows it replaced) still go
+   *  through `afterWrite`. */
   streamingAggregate?(): StreamingAggregate;
+  storeAggregate?(tx: Tx, batchId: number, result: unknown): Promise<void>;
 }
 
 export interface StreamingAggregate {
   add(values: readonly unknown[]): void;
-  write(tx: Tx, batchId: number): Promise<void>;
+  result(): unknown;
 }
 
 export interface WriteContext {
