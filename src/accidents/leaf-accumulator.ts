@@ -47,7 +47,10 @@ export class LeafAccumulator {
   private readonly cells = new Map<number, AccumulatedLeaf>();
   private readonly at: Record<(typeof FIELDS)[number], number>;
 
-  private readonly chemicalCodes: Record<'injuryTypes' | 'contactModes' | 'materialAgents', ReadonlySet<string>>;
+  private readonly chemicalCodes: Record<
+    'injuryTypes' | 'contactModes' | 'materialAgents',
+    ReadonlySet<string>
+  >;
 
   constructor(settings: AccidentSettings, columns: readonly string[]) {
     const { injuryTypes, contactModes, materialAgents } = settings.chemical;

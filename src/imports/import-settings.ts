@@ -15,6 +15,7 @@ export const importSettingsSchema = z.object({
     compressionRatio: z.number().positive(),
     note: z.string(),
   }),
+  pipeline: z.object({ validateInWorkerFromBytes: z.number().int().nonnegative(), note: z.string() }),
 });
 
 export type ImportSettings = z.infer<typeof importSettingsSchema>;

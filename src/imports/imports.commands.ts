@@ -140,10 +140,12 @@ export const importCommands: Command[] = [
         reportProblems(context, error);
       }
       progress.done();
-      const { timings, ...shown } = report;
+      const { timings, seconds, ...shown } = report;
       context.stdout.write(flag(args, 'json') ? `${JSON.stringify(shown, null, 2)}\n` : summary(report));
       if (flag(args, 'timings') && timings !== undefined)
-        context.stderr.write(`Stages: ${describeTimings(timings)}\n`);
+        context.stderr.write(
+          `Import: ${seconds?.toFixed(2) ?? '?'} s; stages: ${describeTimings(timings)}\n`,
+        );
       if (kind === 'accidents' && !flag(args, 'dry-run'))
         return protectAfterChange(store.db, context.stderr, context.now);
       return 0;

@@ -1,6 +1,7 @@
 // Runs an import as one atomic batch: read (streamed), map columns, validate every row, check duplicates,
 // insert in chunks inside one transaction; any problem and nothing lands. Also lists and rolls back batches.
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { bulkInsert } from '../db/bulk-insert.js';
 import { inTransaction, type Store, type Tx } from '../db/connect.js';
 import { isUniqueViolation, isWriteContention, takeImportTurn } from '../db/dialect.js';
@@ -8,6 +9,7 @@ import { bumpDataVersion } from '../db/meta.js';
 import { AppError, conflict, type Issue, invalidInput, notFound } from '../errors.js';
 import { type FieldSpec, isPersonalHeader, normaliseHeader, parseField } from './fields.js';
 import { fileFacts } from './file-facts.js';
+import { IMPORT_SETTINGS } from './import-settings.js';
 import {
   deleteBatchRows,
   findCommittedBatch,
@@ -24,14 +26,16 @@ import {
 } from './imports.repository.js';
 import { type ImportKind, KINDS, type KindDefinition } from './kinds/index.js';
 import type { ParsedValue } from './kinds/kind.js';
-import { loadLookups } from './lookups.js';
+import { lookupsFrom } from './lookups.js';
+import { readLookupTables } from './lookups.repository.js';
 import type { Mapping } from './mapping.js';
 import { shapeTable } from './mapping-shape.js';
 import { openTable } from './readers/index.js';
 import type { DetectedSettings } from './readers/table.js';
-import { type ValidatedRow, validatedChunks } from './row-validation.js';
+import { type ValidatedRow, type ValidationSummary, validatedChunks } from './row-validation.js';
 import { type Stage, StageClock } from './stage-clock.js';
 import { bilingual, issue } from './texts.js';
+import { validatedChunksInWorker, type WorkerSummary } from './validation-runner.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -48,6 +52,9 @@ export interface ImportOptions {
   /** Look every key up before writing, also where a unique index would refuse duplicates (the second pass after
    *  the database refused one, which names every duplicate with its row). */
   findDuplicates?: boolean | undefined;
+  /** Read and validate the file in a worker thread while this one writes (default: for files from
+   *  `pipeline.validateInWorkerFromBytes` of import-settings.json). */
+  validateInWorker?: boolean | undefined;
 }
 
 export interface ImportProgress {
@@ -70,8 +77,10 @@ export interface ImportReport {
   /** Cube cells marked as not published (e.g. ".."), left out. */
   skipped: number;
   dryRun: boolean;
-  /** Seconds spent in each stage (see stage-clock.ts). */
+  /** Seconds spent in each stage (see stage-clock.ts); with validation in a worker, its stages ran beside writing. */
   timings?: Record<Stage, number>;
+  /** Seconds the whole import took. */
+  seconds?: number;
 }
 
 export interface ImportActor {
@@ -290,6 +299,7 @@ export async function runImport(
   const kind = KINDS[options.kind];
   const file = options.displayName ?? path.basename(filePath);
   const clock = new StageClock();
+  const started = performance.now();
   const facts = await fileFacts(filePath, file);
   clock.mark('hash');
   const earlier = await findCommittedBatch(store.db, facts.sha256, kind.kind);
@@ -339,7 +349,8 @@ export async function runImport(
 
   const work = async (tx: Tx): Promise<ImportReport> => {
     await takeImportTurn(tx);
-    const lookups = await loadLookups(tx);
+    const lookupTables = await readLookupTables(tx);
+    const lookups = lookupsFrom(lookupTables);
     const at = actor.now().toISOString();
     const batchId = await insertBatchOnce(tx, file, {
       kind: kind.kind,
@@ -443,16 +454,55 @@ export async function runImport(
       }
     };
 
-    const chunks = validatedChunks(
-      { kind, table, fields, constants, decimalComma, lookups, file, keyLabel, aggregate: streaming },
-      { report: addIssue, clock, onProgress: (rows) => options.onProgress?.({ rows, estimatedRows }) },
-    );
+    const hooks = {
+      report: addIssue,
+      onProgress: (rows: number) => options.onProgress?.({ rows, estimatedRows }),
+    };
+    const setup = {
+      kind,
+      table,
+      fields,
+      constants,
+      decimalComma,
+      lookups,
+      file,
+      keyLabel,
+      aggregate: streaming,
+    };
+    const inWorker =
+      options.validateInWorker ?? facts.sizeBytes >= IMPORT_SETTINGS.pipeline.validateInWorkerFromBytes;
+    const chunks: AsyncGenerator<ValidatedRow[], ValidationSummary | WorkerSummary> = inWorker
+      ? validatedChunksInWorker(
+          {
+            file,
+            kind: kind.kind,
+            constants,
+            decimalComma,
+            keyLabel,
+            aggregate: streaming,
+            filePath,
+            ...(sheet === undefined ? {} : { sheet }),
+            ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+            fields: fields.map(({ spec, index }) => ({ name: spec.name, index })),
+            lookupTables,
+          },
+          hooks,
+        )
+      : validatedChunks(setup, { ...hooks, clock });
     let next = await chunks.next();
-    for (; next.done !== true; next = await chunks.next()) {
+    // On this thread the stage marks its own time; waiting for a worker is booked here and replaced by its times.
+    clock.mark('validate');
+    while (next.done !== true) {
       await flush(next.value);
       clock.mark('write');
+      next = await chunks.next();
+      clock.mark('validate');
     }
     const { rows, skipped, aggregate } = next.value;
+    if ('settings' in next.value) {
+      Object.assign(table.settings, next.value.settings);
+      clock.replace(next.value.timings, ['read', 'validate', 'aggregate']);
+    }
     options.onProgress?.({ rows, estimatedRows: rows });
 
     if (rows === 0) {
@@ -513,7 +563,7 @@ export async function runImport(
   try {
     const report = await inTransaction(store.db, work);
     clock.mark('finish');
-    return { ...report, timings: clock.totals() };
+    return { ...report, timings: clock.totals(), seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     if (error instanceof DryRunComplete) return error.report;
     // The unique index refused a duplicate key: run again, looking each key up, to name every duplicate's row.

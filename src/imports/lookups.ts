@@ -30,8 +30,15 @@ export interface Lookups {
 
 const key = (text: string) => normaliseHeader(text);
 
+export type LookupTables = Awaited<ReturnType<typeof readLookupTables>>;
+
 export async function loadLookups(db: Db | Tx): Promise<Lookups> {
-  const { groups, subs, codes, indicators, targets } = await readLookupTables(db);
+  return lookupsFrom(await readLookupTables(db));
+}
+
+/** The look-ups over the code tables as read (plain data: a worker thread can build them from a copy). */
+export function lookupsFrom(tables: LookupTables): Lookups {
+  const { groups, subs, codes, indicators, targets } = tables;
   const targetBy = new Map<string | number, number>();
   for (const target of targets) {
     targetBy.set(target.scopeKey, target.id);

@@ -56,6 +56,8 @@ describeEachDialect('import stages', (dialect) => {
       store.setting,
     ]);
     expect(printed.code).toBe(0);
-    expect(printed.stderr).toMatch(/Stages: hash [\d.]+ s \(\d+ %\), read .* finish [\d.]+ s \(\d+ %\)/);
+    expect(printed.stderr).toMatch(
+      /Import: [\d.]+ s; stages: hash [\d.]+ s \(\d+ %\), read .* finish [\d.]+ s \(\d+ %\)/,
+    );
   });
 });

@@ -23,6 +23,11 @@ export class StageClock {
     this.last = now;
   }
 
+  /** Takes these stages' times from another clock (a worker's, whose stages ran beside this thread's). */
+  replace(times: Record<Stage, number>, stages: readonly Stage[]): void {
+    for (const stage of stages) this.seconds.set(stage, times[stage]);
+  }
+
   totals(): Record<Stage, number> {
     return Object.fromEntries(STAGES.map((stage) => [stage, this.seconds.get(stage) ?? 0])) as Record<
       Stage,
