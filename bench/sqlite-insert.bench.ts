@@ -65,7 +65,9 @@ try {
     const database = store.sqlite as NonNullable<typeof store.sqlite>;
     database.exec('begin');
     const started = performance.now();
-    void bulkInsert(store.db, { dialect: 'sqlite', sqlite: database }, 'accident', columns, rows, size);
+    void bulkInsert(store.db, { dialect: 'sqlite', sqlite: database }, 'accident', columns, rows, {
+      rowsPerStatement: size,
+    });
     const seconds = (performance.now() - started) / 1000;
     database.exec('rollback');
     return seconds;

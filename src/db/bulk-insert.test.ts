@@ -23,7 +23,9 @@ describeEachDialect('bulk insert', (dialect) => {
   let store: TestStore;
   beforeAll(async () => {
     store = await freshStore(dialect);
-    await sql`create table bulk_check (n integer not null, t text, x double precision)`.execute(store.db);
+    await sql`create table bulk_check (n integer not null, t text, x double precision, b integer)`.execute(
+      store.db,
+    );
   });
   afterAll(async () => {
     await store.destroy();
@@ -35,12 +37,15 @@ describeEachDialect('bulk insert', (dialect) => {
       [TRICKY.length, null, null],
       ...Array.from({ length: 2345 }, (_, i) => [100 + i, `row ${i}`, 0.5 - i * 1.5]),
     ];
-    await store.db.transaction().execute((tx) => bulkInsert(tx, store, 'bulk_check', ['n', 't', 'x'], rows));
-    const stored = await sql<{ n: number; t: string | null; x: number | null }>`
-      select n, t, x from bulk_check order by n`.execute(store.db);
+    await store.db
+      .transaction()
+      .execute((tx) => bulkInsert(tx, store, 'bulk_check', ['n', 't', 'x', 'b'], rows, { trailing: [7] }));
+    const stored = await sql<{ n: number; t: string | null; x: number | null; b: number }>`
+      select n, t, x, b from bulk_check order by n`.execute(store.db);
     expect(stored.rows.map((row) => [Number(row.n), row.t, row.x === null ? null : Number(row.x)])).toEqual(
       rows,
     );
+    expect(new Set(stored.rows.map((row) => Number(row.b)))).toEqual(new Set([7]));
   });
 
   it('leaves nothing when the transaction fails after it', async () => {

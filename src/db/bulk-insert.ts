@@ -44,33 +44,56 @@ function sqliteInsert(
   return statement;
 }
 
+/** The parameters of rows `start` to `end`: each row's values, then the trailing ones. */
+function flatParameters(
+  rows: readonly (readonly unknown[])[],
+  start: number,
+  end: number,
+  trailing: readonly unknown[],
+) {
+  const parameters: unknown[] = [];
+  for (let index = start; index < end; index++) {
+    for (const value of rows[index] as readonly unknown[]) parameters.push(value);
+    for (const value of trailing) parameters.push(value);
+  }
+  return parameters;
+}
+
 function sqliteBulkInsert(
   database: SqliteDatabase.Database,
   table: string,
   columns: readonly string[],
-  rows: readonly unknown[][],
-  rowsPerStatement: number,
+  rows: readonly (readonly unknown[])[],
+  options: Required<BulkOptions>,
 ): void {
+  const { rowsPerStatement, trailing } = options;
   const full = rows.length - (rows.length % rowsPerStatement);
   if (full > 0) {
     const statement = sqliteInsert(database, table, columns, rowsPerStatement);
     for (let start = 0; start < full; start += rowsPerStatement)
-      statement.run(rows.slice(start, start + rowsPerStatement).flat());
+      statement.run(flatParameters(rows, start, start + rowsPerStatement, trailing));
   }
   if (full < rows.length)
-    sqliteInsert(database, table, columns, rows.length - full).run(rows.slice(full).flat());
+    sqliteInsert(database, table, columns, rows.length - full).run(
+      flatParameters(rows, full, rows.length, trailing),
+    );
 }
 
 /** Rows for a PostgreSQL COPY: the connection (see connect.ts) streams them in COPY's text format. */
 export class CopyRows {
-  constructor(readonly rows: readonly unknown[][]) {}
+  constructor(
+    readonly rows: readonly (readonly unknown[])[],
+    readonly trailing: readonly unknown[] = [],
+  ) {}
 
   /** COPY text: tab-separated, `\N` for null, backslash, tab, newline and carriage return escaped. */
   *lines(): Generator<string> {
     const BATCH = 1000;
+    const end = this.trailing.length === 0 ? '\n' : `\t${this.trailing.map(copyValue).join('\t')}\n`;
     for (let start = 0; start < this.rows.length; start += BATCH) {
       let text = '';
-      for (const row of this.rows.slice(start, start + BATCH)) text += `${row.map(copyValue).join('\t')}\n`;
+      for (const row of this.rows.slice(start, start + BATCH))
+        text += `${row.map(copyValue).join('\t')}${end}`;
       yield text;
     }
   }
@@ -96,6 +119,13 @@ export function copyStream(rows: CopyRows): Readable {
   return Readable.from(rows.lines());
 }
 
+export interface BulkOptions {
+  /** Values appended to every row (for columns that are the same for all, such as the batch id). */
+  trailing?: readonly unknown[];
+  /** SQLite: rows per INSERT statement. */
+  rowsPerStatement?: number;
+}
+
 /**
  * Insert many rows in the handle's transaction. SQLite: multi-row prepared statements on the driver's handle (the
  * same connection Kysely's transaction uses). PostgreSQL: COPY FROM STDIN on the transaction's connection.
@@ -105,17 +135,19 @@ export async function bulkInsert<DB>(
   target: BulkTarget,
   table: string,
   columns: readonly string[],
-  rows: readonly unknown[][],
-  rowsPerStatement = SQLITE_ROWS_PER_STATEMENT,
+  rows: readonly (readonly unknown[])[],
+  options: BulkOptions = {},
 ): Promise<void> {
   if (rows.length === 0) return;
+  const trailing = options.trailing ?? [];
   if (target.dialect === 'postgres') {
     await db.executeQuery(
-      CompiledQuery.raw(`copy ${table} (${columns.join(', ')}) from stdin`, [new CopyRows(rows)]),
+      CompiledQuery.raw(`copy ${table} (${columns.join(', ')}) from stdin`, [new CopyRows(rows, trailing)]),
     );
     return;
   }
   if (target.sqlite === undefined)
     throw new Error('bulkInsert on SQLite needs the driver handle (Store.sqlite)');
-  sqliteBulkInsert(target.sqlite, table, columns, rows, rowsPerStatement);
+  const rowsPerStatement = options.rowsPerStatement ?? SQLITE_ROWS_PER_STATEMENT;
+  sqliteBulkInsert(target.sqlite, table, columns, rows, { rowsPerStatement, trailing });
 }

@@ -449,7 +449,8 @@ export async function runImport(
           store,
           sqlTable,
           columns,
-          chunk.map((entry) => [...entry.values, batchId]),
+          chunk.map((entry) => entry.values),
+          { trailing: [batchId] },
         );
       }
     };
