@@ -175,7 +175,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
             <p>{t.noBatches}</p>
           ) : (
             <div class="table-wrapper">
-              <table class="table table--compact">
+              <table class="table table--compact table--responsive-headers">
                 <thead>
                   <tr>
                     <th scope="col">{t.colBatch}</th>
@@ -192,13 +192,15 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
                 <tbody>
                   {batches.map((batch) => (
                     <tr>
-                      <td>{batch.id}</td>
-                      <td>{batch.importedAt.slice(0, 16).replace('T', ' ')}</td>
-                      <td>{kindLabel(t, batch.kind as ImportKind) ?? batch.kind}</td>
-                      <td>{batch.fileName}</td>
-                      <td class="num">{formatNumber(batch.rowCount, locale)}</td>
-                      <td>{batch.importedBy}</td>
-                      <td>
+                      <td data-title={t.colBatch}>{batch.id}</td>
+                      <td data-title={t.colWhen}>{batch.importedAt.slice(0, 16).replace('T', ' ')}</td>
+                      <td data-title={t.colKind}>{kindLabel(t, batch.kind as ImportKind) ?? batch.kind}</td>
+                      <td data-title={t.colFile}>{batch.fileName}</td>
+                      <td data-title={t.colRows} class="num">
+                        {formatNumber(batch.rowCount, locale)}
+                      </td>
+                      <td data-title={t.colBy}>{batch.importedBy}</td>
+                      <td data-title={t.colBatchStatus}>
                         {batch.status === 'committed' ? (
                           <form method="post" action={`${base}/${batch.id}/rollback`}>
                             {t.batchCommitted}{' '}
