@@ -4,12 +4,12 @@
 // and ends alone (its transaction never commits).
 import type { DatabaseConfig } from '../config.js';
 import type { Store } from '../db/connect.js';
-import { AppError } from '../errors.js';
 import { runInWorker } from '../workers/one-shot.js';
 import { workerModule } from '../workers/worker-thread.js';
 import type { ImportJob, PreviewResult } from './import-jobs.js';
 import { runImportJob } from './import-jobs.js';
 import type { ImportReport, RollbackReport } from './imports.service.js';
+import { DEFAULT_IMPORT_MEMORY_MB, importOutOfMemory as outOfMemory } from './texts.js';
 
 export interface ImportRunner {
   preview(job: Omit<Extract<ImportJob, { job: 'preview' }>, 'job'>): Promise<PreviewResult>;
@@ -32,17 +32,6 @@ export function inThreadImports(store: Store): ImportRunner {
 }
 
 const WORKER = workerModule(import.meta.url, 'import.worker');
-/** Heap a job's worker may use; a file that needs more is refused as out of memory, never half-written. */
-export const DEFAULT_IMPORT_MEMORY_MB = 1024;
-
-const outOfMemory = () =>
-  new AppError('out_of_memory', 'The import ran out of memory; nothing was written', [
-    {
-      field: 'file',
-      message: 'the import needed more memory than it may use: split the file into smaller files',
-      messageDa: 'importen skulle bruge mere hukommelse, end den må: del filen op i mindre filer',
-    },
-  ]);
 
 export function workerImports(database: DatabaseConfig, memoryMb = DEFAULT_IMPORT_MEMORY_MB): ImportRunner {
   return runner((job) =>

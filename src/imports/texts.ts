@@ -1,6 +1,6 @@
 // The import's problems in both languages: English for the CLI, the API and /en/ pages, Danish for the editor
 // area (Danish by default). Every problem the import reports is written once, as a `bilingual(en, da)` pair.
-import type { Issue } from '../errors.js';
+import { AppError, type Issue } from '../errors.js';
 import type { Locale } from '../format.js';
 
 /** One message in English and in Danish. */
@@ -68,3 +68,15 @@ export function withDanish(english: Issue): Issue {
     ? { ...english, messageDa: fromEnglish(english.message).da }
     : english;
 }
+
+/** Heap an import's worker thread may use; a file that needs more is refused as out of memory, never half-written. */
+export const DEFAULT_IMPORT_MEMORY_MB = 1024;
+
+export const importOutOfMemory = () =>
+  new AppError('out_of_memory', 'The import ran out of memory; nothing was written', [
+    {
+      field: 'file',
+      message: 'the import needed more memory than it may use: split the file into smaller files',
+      messageDa: 'importen skulle bruge mere hukommelse, end den må: del filen op i mindre filer',
+    },
+  ]);

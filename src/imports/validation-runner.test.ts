@@ -7,6 +7,7 @@ import { type TempFiles, tempFiles } from '../../test/imports/files.js';
 import { writeAccidentsCsv } from '../../test/imports/generate-accidents.js';
 import { dumpDatabase, seedStore } from '../../test/seed.js';
 import { runImport } from './imports.service.js';
+import { validatedChunksInWorker } from './validation-runner.js';
 
 const actor = { user: 'steward', now: () => new Date('2026-12-01T08:00:00Z') };
 
@@ -58,5 +59,35 @@ describeEachDialect('validation in a worker thread', (dialect) => {
       [4403, undefined],
     ]);
     expect(await dumpDatabase(inWorker.db)).toEqual(before);
+  });
+
+  it('refuses a file whose validation needs more heap than allowed as out of memory', async () => {
+    const file = files.write('stor.csv', '');
+    await writeAccidentsCsv(file, 2000);
+    const chunks = validatedChunksInWorker(
+      {
+        filePath: file,
+        file: 'stor.csv',
+        kind: 'accidents',
+        fields: [
+          { name: 'caseId', index: 0 },
+          { name: 'registrationDate', index: 1 },
+        ],
+        constants: {},
+        decimalComma: false,
+        lookupTables: { groups: [], subs: [], codes: [], indicators: [], targets: [] },
+        keyLabel: 'sagsnummer',
+        aggregate: false,
+      },
+      { report: () => {} },
+      4,
+    );
+    const error = await expectAppError(
+      (async () => {
+        for (let next = await chunks.next(); next.done !== true; next = await chunks.next());
+      })(),
+    );
+    expect(error.code).toBe('out_of_memory');
+    expect(error.issues[0]?.messageDa).toContain('del filen op i mindre filer');
   });
 });

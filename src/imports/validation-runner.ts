@@ -6,6 +6,7 @@ import { startWorker, workerModule } from '../workers/worker-thread.js';
 import type { DetectedSettings } from './readers/table.js';
 import type { ValidatedRow, ValidationHooks, ValidationSummary } from './row-validation.js';
 import type { Stage } from './stage-clock.js';
+import { DEFAULT_IMPORT_MEMORY_MB, importOutOfMemory } from './texts.js';
 import type { ValidationJob, ValidationMessage } from './validation-job.js';
 
 const WORKER = workerModule(import.meta.url, 'validation.worker');
@@ -20,8 +21,10 @@ export interface WorkerSummary extends ValidationSummary {
 export async function* validatedChunksInWorker(
   job: ValidationJob,
   hooks: Pick<ValidationHooks, 'report' | 'onProgress'>,
+  memoryMb = DEFAULT_IMPORT_MEMORY_MB,
 ): AsyncGenerator<ValidatedRow[], WorkerSummary> {
-  const worker = startWorker(WORKER, job);
+  // A file whose rows need more than this is refused as out of memory, as a job of the editor area's is.
+  const worker = startWorker(WORKER, job, { maxOldGenerationSizeMb: memoryMb });
   const queue: (ValidationMessage | { type: 'failed'; error: Error })[] = [];
   let wake: (() => void) | undefined;
   const arrive = (message: (typeof queue)[number]) => {
@@ -29,7 +32,12 @@ export async function* validatedChunksInWorker(
     wake?.();
   };
   worker.on('message', (message: ValidationMessage) => arrive(message));
-  worker.on('error', (error) => arrive({ type: 'failed', error }));
+  worker.on('error', (error: Error & { code?: string }) =>
+    arrive({
+      type: 'failed',
+      error: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? importOutOfMemory() : error,
+    }),
+  );
   worker.on('exit', (code) =>
     arrive({ type: 'failed', error: new Error(`The validation worker stopped (exit code ${code})`) }),
   );
