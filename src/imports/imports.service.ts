@@ -2,11 +2,11 @@
 // insert in chunks inside one transaction; any problem and nothing lands. Also lists and rolls back batches.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bulkInsert } from '../db/bulk-insert.js';
 import { inTransaction, type Store, type Tx } from '../db/connect.js';
 import { isUniqueViolation, isWriteContention, takeImportTurn } from '../db/dialect.js';
 import { bumpDataVersion } from '../db/meta.js';
 import { AppError, conflict, type Issue, invalidInput, notFound } from '../errors.js';
+import { ChunkWriter } from './chunk-writer.js';
 import { type FieldSpec, isPersonalHeader, normaliseHeader, parseField } from './fields.js';
 import { fileFacts } from './file-facts.js';
 import { IMPORT_SETTINGS } from './import-settings.js';
@@ -20,8 +20,6 @@ import {
   markRolledBack,
   replacedRowBatches,
   restoreReplacedRows,
-  rowsWithKeys,
-  saveReplacedRows,
   snakeCase,
 } from './imports.repository.js';
 import { type ImportKind, KINDS, type KindDefinition } from './kinds/index.js';
@@ -327,8 +325,8 @@ export async function runImport(
   const constants = parseConstants(kind, mapping, decimalComma);
   const maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
   const sqlTable = snakeCase(kind.table) as ImportTable;
-  const columns = [...kind.columns, 'batch_id'];
-  const keyIndexes = kind.keyColumns.map((column) => kind.columns.indexOf(column));
+  const _columns = [...kind.columns, 'batch_id'];
+  const _keyIndexes = kind.keyColumns.map((column) => kind.columns.indexOf(column));
   // A duplicate is named by the file's own headers of the fields that make the key (Branchegruppe+År).
   const keyLabel =
     fields
@@ -380,80 +378,23 @@ export async function runImport(
         );
       }
     };
-    let replaced = 0;
     // The batch's own derived data is summed as its rows stream; batches whose rows it replaced are refreshed after.
     const streaming = options.dryRun !== true && kind.storeAggregate !== undefined;
-    const touchedBatches = new Set<number>(streaming ? [] : [batchId]);
-    const probeKeys =
-      keyIndexes.length > 0 &&
-      (kind.keyUnique !== true || options.replace === true || options.findDuplicates === true);
-
-    // Rows of a chunk are written together; earlier chunks' keys are found in the table.
-    const flush = async (chunk: ValidatedRow[]) => {
-      if (chunk.length === 0) return;
-      if (probeKeys) {
-        const keyed = chunk.filter((entry) => keyIndexes.every((i) => entry.values[i] !== null));
-        const stored = await rowsWithKeys(
-          tx,
-          sqlTable,
-          kind.keyColumns,
-          keyed.map((entry) => keyIndexes.map((i) => entry.values[i])),
-        );
-        // Rows of this same batch (earlier chunks) are duplicates within the file, never "stored" rows.
-        const camel = (column: string) => column.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
-        const keyOf = (row: Record<string, unknown>) =>
-          JSON.stringify(kind.keyColumns.map((c) => row[camel(c)]));
-        const ours = new Set(stored.filter((row) => row.batchId === batchId).map(keyOf));
-        const others = stored.filter((row) => row.batchId !== batchId);
-        const otherKeys = new Set(others.map(keyOf));
-        if (options.replace === true && others.length > 0) {
-          await saveReplacedRows(tx, batchId, sqlTable, others);
-          replaced += others.length;
-          for (const row of others) touchedBatches.add(Number(row.batchId));
-        }
-        for (const entry of keyed) {
-          const key = JSON.stringify(keyIndexes.map((i) => entry.values[i]));
-          if (ours.has(key)) {
-            addIssue(
-              issue(
-                keyLabel,
-                bilingual(
-                  'duplicates an earlier row of this file',
-                  'er en gentagelse af en tidligere række i filen',
-                ),
-                { file, row: entry.row },
-              ),
-            );
-          } else if (options.replace !== true && otherKeys.has(key)) {
-            addIssue(
-              issue(
-                keyLabel,
-                bilingual(
-                  'this row is already in the database (use --replace to replace the stored row)',
-                  'rækken findes allerede i databasen (brug --replace for at erstatte den gemte række)',
-                ),
-                { file, row: entry.row },
-              ),
-            );
-          }
-        }
-      }
-      if (issueCount > 0) return;
-      if (kind.write !== undefined) {
-        const problems = await kind.write(tx, chunk, { batchId, user: actor.user, now: actor.now });
-        for (const problem of problems)
-          addIssue(issue(problem.field, problem.message, { file, row: problem.row }));
-      } else {
-        await bulkInsert(
-          tx,
-          store,
-          sqlTable,
-          columns,
-          chunk.map((entry) => entry.values),
-          { trailing: [batchId] },
-        );
-      }
-    };
+    const writer = new ChunkWriter({
+      tx,
+      target: store,
+      kind,
+      table: sqlTable,
+      batchId,
+      file,
+      keyLabel,
+      replace: options.replace === true,
+      findDuplicates: options.findDuplicates === true,
+      actor,
+      report: addIssue,
+      failed: () => issueCount > 0,
+    });
+    const flush = (chunk: ValidatedRow[]) => writer.write(chunk);
 
     const hooks = {
       report: addIssue,
@@ -535,12 +476,17 @@ export async function runImport(
     clock.mark('validate');
     await refuseIfChanged(filePath, file, facts.sha256);
     clock.mark('hash');
-    await finishBatch(tx, batchId, { rowCount: rows, replacedCount: replaced, settings: batchSettings() });
+    await finishBatch(tx, batchId, {
+      rowCount: rows,
+      replacedCount: writer.replaced,
+      settings: batchSettings(),
+    });
     if (options.dryRun !== true) {
       clock.mark('finish');
       if (streaming) await kind.storeAggregate?.(tx, batchId, aggregate);
       clock.mark('aggregate');
-      if (touchedBatches.size > 0) await kind.afterWrite?.(tx, [...touchedBatches]);
+      const touched = [...(streaming ? [] : [batchId]), ...writer.replacedBatches];
+      if (touched.length > 0) await kind.afterWrite?.(tx, touched);
       await bumpDataVersion(tx);
     }
     const report: ImportReport = {
@@ -553,7 +499,7 @@ export async function runImport(
       columns: fields.map(({ spec, index }) => ({ field: spec.name, column: table.columns[index] ?? '' })),
       ignoredColumns: ignored,
       rows,
-      replaced,
+      replaced: writer.replaced,
       skipped,
       dryRun: options.dryRun === true,
     };
