@@ -20,7 +20,6 @@ const store = await openStore({ dialect: 'sqlite', file: path.join(dir, 'bench.s
 try {
   await migrateToLatest(store.db, 'sqlite');
   await seedStore(store.db);
-  if (process.env.NO_FK === '1') store.sqlite?.pragma('foreign_keys = OFF');
   const batchId = await insertBatch(store.db, {
     kind: 'accidents',
     fileName: 'bench',
