@@ -288,6 +288,32 @@ async function insertBatchOnce(
   }
 }
 
+/**
+ * Writes each chunk as the validation stage hands it over, and returns the stage's summary. A write that fails ends
+ * the stage too (a worker thread would otherwise wait for credit for ever and keep the process alive).
+ */
+async function writeEveryChunk<Summary>(
+  chunks: AsyncGenerator<ValidatedRow[], Summary>,
+  write: (chunk: ValidatedRow[]) => Promise<void>,
+  clock: StageClock,
+): Promise<Summary> {
+  try {
+    let next = await chunks.next();
+    // On this thread the stage marks its own time; waiting for a worker is booked here and replaced by its times.
+    clock.mark('validate');
+    while (next.done !== true) {
+      await write(next.value);
+      clock.mark('write');
+      next = await chunks.next();
+      clock.mark('validate');
+    }
+    return next.value;
+  } catch (error) {
+    await chunks.return(undefined as Summary).catch(() => {});
+    throw error;
+  }
+}
+
 export async function runImport(
   store: Store,
   filePath: string,
@@ -431,19 +457,11 @@ export async function runImport(
           hooks,
         )
       : validatedChunks(setup, { ...hooks, clock });
-    let next = await chunks.next();
-    // On this thread the stage marks its own time; waiting for a worker is booked here and replaced by its times.
-    clock.mark('validate');
-    while (next.done !== true) {
-      await flush(next.value);
-      clock.mark('write');
-      next = await chunks.next();
-      clock.mark('validate');
-    }
-    const { rows, skipped, aggregate } = next.value;
-    if ('settings' in next.value) {
-      Object.assign(table.settings, next.value.settings);
-      clock.replace(next.value.timings, ['read', 'validate', 'aggregate']);
+    const summary = await writeEveryChunk(chunks, flush, clock);
+    const { rows, skipped, aggregate } = summary;
+    if ('settings' in summary) {
+      Object.assign(table.settings, summary.settings);
+      clock.replace(summary.timings, ['read', 'validate', 'aggregate']);
     }
     options.onProgress?.({ rows, estimatedRows: rows });
 
