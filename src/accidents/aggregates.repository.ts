@@ -123,6 +123,13 @@ export async function refreshAccidentAggregates(
 /** Leaves per INSERT statement when a batch's summed leaves are stored (11 columns each). */
 const LEAVES_PER_STATEMENT = 500;
 
+/** Rows in groups of LEAVES_PER_STATEMENT, one INSERT each. */
+function statements<Row>(rows: readonly Row[]): Row[][] {
+  return Array.from({ length: Math.ceil(rows.length / LEAVES_PER_STATEMENT) }, (_, i) =>
+    rows.slice(i * LEAVES_PER_STATEMENT, (i + 1) * LEAVES_PER_STATEMENT),
+  );
+}
+
 /**
  * Store one batch's leaves as summed while its records streamed (`LeafAccumulator`), instead of grouping its
  * records again; with aggregates built under other chemical codes, everything is rebuilt from the records instead.
@@ -154,24 +161,12 @@ export async function storeBatchLeaves(
   });
   const placed = leaves.filter((leaf) => leaf.branchGroupId !== null);
   const unplaced = leaves.filter((leaf) => leaf.branchGroupId === null);
-  for (let i = 0; i < placed.length; i += LEAVES_PER_STATEMENT)
-    await db
-      .insertInto('accidentAggregate')
-      .values(
-        placed
-          .slice(i, i + LEAVES_PER_STATEMENT)
-          .map((leaf) => ({ ...cells(leaf), branchGroupId: leaf.branchGroupId as number })),
-      )
-      .execute();
-  for (let i = 0; i < unplaced.length; i += LEAVES_PER_STATEMENT)
-    await db
-      .insertInto('accidentUnmappedAggregate')
-      .values(
-        unplaced
-          .slice(i, i + LEAVES_PER_STATEMENT)
-          .map((leaf) => ({ ...cells(leaf), mainGroupId: leaf.mainGroupId })),
-      )
-      .execute();
+  for (const chunk of statements(
+    placed.map((leaf) => ({ ...cells(leaf), branchGroupId: leaf.branchGroupId as number })),
+  ))
+    await db.insertInto('accidentAggregate').values(chunk).execute();
+  for (const chunk of statements(unplaced.map((leaf) => ({ ...cells(leaf), mainGroupId: leaf.mainGroupId }))))
+    await db.insertInto('accidentUnmappedAggregate').values(chunk).execute();
   await bumpVersion(db, settings);
 }
 

@@ -63,6 +63,8 @@ const TEXTS = {
 };
 
 type Texts = (typeof TEXTS)[Locale];
+type Choices = Awaited<ReturnType<typeof branchChoices>>;
+type Notice = { ok: boolean; text: string };
 
 /** The entry's own main group first, as its records are counted there now. */
 function MapForm({
@@ -193,56 +195,51 @@ export function industryCodeRoutes(
     app.use(base, requireAdmin(options.adminToken));
     app.use(`${base}/*`, requireAdmin(options.adminToken));
 
-    const page = async (
-      path: string,
-      notice: { ok: boolean; text: string } | null,
-      status: 200 | 400 | 409,
-    ) => {
+    /** The page, with a notice that may name a branch group (from the choices it reads anyway). */
+    const page = async (path: string, noticeOf: (choices: Choices) => Notice | null) => {
       const [codes, choices] = await Promise.all([listUnmappedCodes(store.db), branchChoices(store.db)]);
-      return {
-        status,
-        body: (
-          <Layout locale={locale} path={path} title={t.title} demo={false}>
-            <h1>{t.title}</h1>
-            {notice === null ? null : (
-              <div
-                class={`alert ${notice.ok ? 'alert-success' : 'alert-error'}`}
-                role={notice.ok ? 'status' : 'alert'}
-              >
-                {notice.ok ? null : <h2 class="alert-heading">{t.problem}</h2>}
-                <p class="alert-text">{notice.text}</p>
-              </div>
-            )}
-            <p>{t.intro}</p>
-            <p>
-              <a href={localePath(locale, '/redaktion/import')}>{t.imports}</a>
-            </p>
-            {codes.length === 0 ? (
-              <p>{t.none}</p>
-            ) : (
-              <CodesTable
-                codes={codes}
-                t={t}
-                locale={locale}
-                action={`${base}/placer`}
-                branches={choices.branches}
-                mainGroups={choices.mainGroups}
-              />
-            )}
-          </Layout>
-        ),
-      };
+      const notice = noticeOf(choices);
+      return (
+        <Layout locale={locale} path={path} title={t.title} demo={false}>
+          <h1>{t.title}</h1>
+          {notice === null ? null : (
+            <div
+              class={`alert ${notice.ok ? 'alert-success' : 'alert-error'}`}
+              role={notice.ok ? 'status' : 'alert'}
+            >
+              {notice.ok ? null : <h2 class="alert-heading">{t.problem}</h2>}
+              <p class="alert-text">{notice.text}</p>
+            </div>
+          )}
+          <p>{t.intro}</p>
+          <p>
+            <a href={localePath(locale, '/redaktion/import')}>{t.imports}</a>
+          </p>
+          {codes.length === 0 ? (
+            <p>{t.none}</p>
+          ) : (
+            <CodesTable
+              codes={codes}
+              t={t}
+              locale={locale}
+              action={`${base}/placer`}
+              branches={choices.branches}
+              mainGroups={choices.mainGroups}
+            />
+          )}
+        </Layout>
+      );
     };
 
     app.get(base, async (c) => {
       const code = c.req.query('placeret');
-      const branch = choicesName(await branchChoices(store.db), c.req.query('gruppe'), locale);
-      const notice =
-        code === undefined || branch === undefined
+      const body = await page(c.req.path, (choices) => {
+        const branch = choicesName(choices, c.req.query('gruppe'), locale);
+        return code === undefined || branch === undefined
           ? null
           : { ok: true, text: t.mapped(code, branch, Number(c.req.query('flyttet') ?? 0)) };
-      const { body, status } = await page(c.req.path, notice, 200);
-      return c.html(body, status);
+      });
+      return c.html(body);
     });
 
     app.post(`${base}/placer`, async (c) => {
@@ -265,7 +262,7 @@ export function industryCodeRoutes(
       } catch (error) {
         if (!(error instanceof AppError) || (error.code !== 'invalid_input' && error.code !== 'conflict'))
           throw error;
-        const { body } = await page(c.req.path, { ok: false, text: error.oneLineFor(locale) }, 200);
+        const body = await page(c.req.path, () => ({ ok: false, text: error.oneLineFor(locale) }));
         return c.html(body, error.code === 'conflict' ? 409 : 400);
       }
     });
