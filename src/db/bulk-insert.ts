@@ -19,6 +19,21 @@ export function canBulkInsert(target: BulkTarget | undefined): target is BulkTar
 
 const sqliteStatements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
 
+/** Rows read cell by cell (a packed chunk of an import): `cell(row, column)` for row < length. */
+export interface RowTable {
+  readonly length: number;
+  cell(row: number, column: number): unknown;
+}
+
+/** Rows as arrays of values, or a table read cell by cell. */
+export type BulkRows = readonly (readonly unknown[])[] | RowTable;
+
+function asTable(rows: BulkRows): RowTable {
+  if (!Array.isArray(rows)) return rows as RowTable;
+  const arrays = rows as readonly (readonly unknown[])[];
+  return { length: arrays.length, cell: (row, column) => (arrays[row] as readonly unknown[])[column] };
+}
+
 /** Rows per SQLite INSERT statement: bench/sqlite-insert.bench.ts measures 1 to 400. */
 export const SQLITE_ROWS_PER_STATEMENT = 100;
 
@@ -44,16 +59,17 @@ function sqliteInsert(
   return statement;
 }
 
-/** The parameters of rows `start` to `end`: each row's values, then the trailing ones. */
+/** The parameters of rows `start` to `end`: each row's `width` values, then the trailing ones. */
 function flatParameters(
-  rows: readonly (readonly unknown[])[],
+  rows: RowTable,
+  width: number,
   start: number,
   end: number,
   trailing: readonly unknown[],
 ) {
   const parameters: unknown[] = [];
   for (let index = start; index < end; index++) {
-    for (const value of rows[index] as readonly unknown[]) parameters.push(value);
+    for (let column = 0; column < width; column++) parameters.push(rows.cell(index, column));
     for (const value of trailing) parameters.push(value);
   }
   return parameters;
@@ -63,26 +79,28 @@ function sqliteBulkInsert(
   database: SqliteDatabase.Database,
   table: string,
   columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
+  rows: RowTable,
   options: Required<BulkOptions>,
 ): void {
   const { rowsPerStatement, trailing } = options;
+  const width = columns.length - trailing.length;
   const full = rows.length - (rows.length % rowsPerStatement);
   if (full > 0) {
     const statement = sqliteInsert(database, table, columns, rowsPerStatement);
     for (let start = 0; start < full; start += rowsPerStatement)
-      statement.run(flatParameters(rows, start, start + rowsPerStatement, trailing));
+      statement.run(flatParameters(rows, width, start, start + rowsPerStatement, trailing));
   }
   if (full < rows.length)
     sqliteInsert(database, table, columns, rows.length - full).run(
-      flatParameters(rows, full, rows.length, trailing),
+      flatParameters(rows, width, full, rows.length, trailing),
     );
 }
 
 /** Rows for a PostgreSQL COPY: the connection (see connect.ts) streams them in COPY's text format. */
 export class CopyRows {
   constructor(
-    readonly rows: readonly (readonly unknown[])[],
+    readonly rows: RowTable,
+    readonly width: number,
     readonly trailing: readonly unknown[] = [],
   ) {}
 
@@ -90,10 +108,14 @@ export class CopyRows {
   *lines(): Generator<string> {
     const BATCH = 1000;
     const end = this.trailing.length === 0 ? '\n' : `\t${this.trailing.map(copyValue).join('\t')}\n`;
-    for (let start = 0; start < this.rows.length; start += BATCH) {
+    const { rows, width } = this;
+    for (let start = 0; start < rows.length; start += BATCH) {
       let text = '';
-      for (const row of this.rows.slice(start, start + BATCH))
-        text += `${row.map(copyValue).join('\t')}${end}`;
+      for (let row = start; row < Math.min(rows.length, start + BATCH); row++) {
+        for (let column = 0; column < width; column++)
+          text += column === 0 ? copyValue(rows.cell(row, column)) : `\t${copyValue(rows.cell(row, column))}`;
+        text += end;
+      }
       yield text;
     }
   }
@@ -135,14 +157,17 @@ export async function bulkInsert<DB>(
   target: BulkTarget,
   table: string,
   columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
+  bulkRows: BulkRows,
   options: BulkOptions = {},
 ): Promise<void> {
+  const rows = asTable(bulkRows);
   if (rows.length === 0) return;
   const trailing = options.trailing ?? [];
   if (target.dialect === 'postgres') {
     await db.executeQuery(
-      CompiledQuery.raw(`copy ${table} (${columns.join(', ')}) from stdin`, [new CopyRows(rows, trailing)]),
+      CompiledQuery.raw(`copy ${table} (${columns.join(', ')}) from stdin`, [
+        new CopyRows(rows, columns.length - trailing.length, trailing),
+      ]),
     );
     return;
   }

@@ -8,6 +8,11 @@ import type { Issue } from '../errors.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { insertBatch } from './imports.repository.js';
 import { accidentsKind } from './kinds/accidents.kind.js';
+import { PackedRows, packRows } from './packed-rows.js';
+import type { ValidatedRow } from './row-validation.js';
+
+/** Rows as the validation worker sends them. */
+const packed = (rows: ValidatedRow[]) => new PackedRows(packRows(rows, accidentsKind.columns.length));
 
 function record(caseId: string): unknown[] {
   const row: unknown[] = accidentsKind.columns.map(() => null);
@@ -72,10 +77,12 @@ describeEachDialect('the import write stage', (dialect) => {
   it('writes rows with the batch id, names a stored key with its row, and replaces on request', async () => {
     const first = await store.db.transaction().execute(async (tx) => {
       const id = await batch(tx, 'a.csv');
-      await writer(tx, id, {}, []).write([
-        { row: 2, values: record('K-1') },
-        { row: 3, values: record('K-2') },
-      ]);
+      await writer(tx, id, {}, []).write(
+        packed([
+          { row: 2, values: record('K-1') },
+          { row: 3, values: record('K-2') },
+        ]),
+      );
       return id;
     });
     const stored = await store.db
@@ -92,10 +99,12 @@ describeEachDialect('the import write stage', (dialect) => {
     await expect(
       store.db.transaction().execute(async (tx) => {
         const id = await batch(tx, 'b.csv');
-        await writer(tx, id, {}, problems).write([
-          { row: 2, values: record('K-9') },
-          { row: 3, values: record('K-2') },
-        ]);
+        await writer(tx, id, {}, problems).write(
+          packed([
+            { row: 2, values: record('K-9') },
+            { row: 3, values: record('K-2') },
+          ]),
+        );
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
@@ -106,7 +115,7 @@ describeEachDialect('the import write stage', (dialect) => {
     const replaced = await store.db.transaction().execute(async (tx) => {
       const id = await batch(tx, 'c.csv');
       const replacing = writer(tx, id, { replace: true }, []);
-      await replacing.write([{ row: 2, values: record('K-2') }]);
+      await replacing.write(packed([{ row: 2, values: record('K-2') }]));
       return { replaced: replacing.replaced, batches: [...replacing.replacedBatches] };
     });
     expect(replaced).toEqual({ replaced: 1, batches: [first] });

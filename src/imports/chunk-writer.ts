@@ -7,7 +7,7 @@ import type { Tx } from '../db/connect.js';
 import type { Issue } from '../errors.js';
 import { type ImportTable, rowsWithKeys, saveReplacedRows } from './imports.repository.js';
 import type { KindDefinition } from './kinds/kind.js';
-import type { ValidatedRow } from './row-validation.js';
+import type { RowChunk } from './packed-rows.js';
 import { bilingual, issue } from './texts.js';
 
 export interface ChunkWriterSetup {
@@ -51,34 +51,27 @@ export class ChunkWriter {
       this.keyIndexes.length > 0 && (kind.keyUnique !== true || setup.replace || setup.findDuplicates);
   }
 
-  async write(chunk: readonly ValidatedRow[]): Promise<void> {
+  async write(chunk: RowChunk): Promise<void> {
     if (chunk.length === 0) return;
     if (this.probe) await this.checkStoredKeys(chunk);
     if (this.setup.failed()) return;
     const { tx, target, kind, table, batchId, file, actor } = this.setup;
     if (kind.write !== undefined) {
-      const problems = await kind.write(tx, [...chunk], { batchId, user: actor.user, now: actor.now });
+      const problems = await kind.write(tx, chunk.entries(), { batchId, user: actor.user, now: actor.now });
       for (const problem of problems)
         this.setup.report(issue(problem.field, problem.message, { file, row: problem.row }));
       return;
     }
     const columns = [...kind.columns, 'batch_id'];
-    await bulkInsert(
-      tx,
-      target,
-      table,
-      columns,
-      chunk.map((entry) => entry.values),
-      { trailing: [batchId] },
-    );
+    await bulkInsert(tx, target, table, columns, chunk, { trailing: [batchId] });
   }
 
   /** Rows whose key is stored: of this batch (an earlier chunk) a duplicate in the file, of another batch a
    *  duplicate of stored data, unless the import replaces it. */
-  private async checkStoredKeys(chunk: readonly ValidatedRow[]): Promise<void> {
+  private async checkStoredKeys(chunk: RowChunk): Promise<void> {
     const { tx, kind, table, batchId, file, keyLabel, replace } = this.setup;
     const { keyIndexes } = this;
-    const keyed = chunk.filter((entry) => keyIndexes.every((i) => entry.values[i] !== null));
+    const keyed = chunk.entries().filter((entry) => keyIndexes.every((i) => entry.values[i] !== null));
     const stored = await rowsWithKeys(
       tx,
       table,

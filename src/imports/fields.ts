@@ -269,3 +269,31 @@ export function parseField(
       return parseSex(value);
   }
 }
+
+/** Distinct texts remembered per column: most columns repeat a few hundred values over a million rows (dates: a few
+ * thousand). */
+const MEMO_LIMIT = 16_384;
+
+/**
+ * One column's parser, compiled once per file: `parseField` for this field, remembering the result for each distinct
+ * text (parsing is pure), so a repeated value costs one map look-up. A column whose values rarely repeat (a case
+ * number) stops filling the memo at MEMO_LIMIT entries, and after as many misses more is parsed cell by cell.
+ */
+export function compileField(
+  spec: FieldSpec,
+  decimalComma: boolean,
+): (value: RawValue) => Parsed<string | number | boolean | null> {
+  const memo = new Map<string, Parsed<string | number | boolean | null>>();
+  // Once full, texts missed since (a column of unique values) skip the look-up: the memo keeps only what it has.
+  let misses = 0;
+  return (value) => {
+    if (typeof value !== 'string' || misses > MEMO_LIMIT) return parseField(spec, value, decimalComma);
+    let parsed = memo.get(value);
+    if (parsed === undefined) {
+      parsed = parseField(spec, value, decimalComma);
+      if (memo.size < MEMO_LIMIT) memo.set(value, parsed);
+      else misses++;
+    }
+    return parsed;
+  };
+}

@@ -28,6 +28,7 @@ import { lookupsFrom } from './lookups.js';
 import { readLookupTables } from './lookups.repository.js';
 import type { Mapping } from './mapping.js';
 import { shapeTable } from './mapping-shape.js';
+import { PlainRows, type RowChunk } from './packed-rows.js';
 import { openTable } from './readers/index.js';
 import type { DetectedSettings } from './readers/table.js';
 import { type ValidatedRow, type ValidationSummary, validatedChunks } from './row-validation.js';
@@ -288,13 +289,26 @@ async function insertBatchOnce(
   }
 }
 
+/** Chunks validated on this thread, as the writer takes them. */
+async function* plainChunks<Summary>(
+  chunks: AsyncGenerator<ValidatedRow[], Summary>,
+): AsyncGenerator<RowChunk, Summary> {
+  let next = await chunks.next();
+  try {
+    for (; next.done !== true; next = await chunks.next()) yield new PlainRows(next.value);
+    return next.value;
+  } finally {
+    if (next.done !== true) await chunks.return(undefined as Summary);
+  }
+}
+
 /**
  * Writes each chunk as the validation stage hands it over, and returns the stage's summary. A write that fails ends
  * the stage too (a worker thread would otherwise wait for credit for ever and keep the process alive).
  */
 async function writeEveryChunk<Summary>(
-  chunks: AsyncGenerator<ValidatedRow[], Summary>,
-  write: (chunk: ValidatedRow[]) => Promise<void>,
+  chunks: AsyncGenerator<RowChunk, Summary>,
+  write: (chunk: RowChunk) => Promise<void>,
   clock: StageClock,
 ): Promise<Summary> {
   try {
@@ -420,7 +434,7 @@ export async function runImport(
       report: addIssue,
       failed: () => issueCount > 0,
     });
-    const flush = (chunk: ValidatedRow[]) => writer.write(chunk);
+    const flush = (chunk: RowChunk) => writer.write(chunk);
 
     const hooks = {
       report: addIssue,
@@ -439,7 +453,7 @@ export async function runImport(
     };
     const inWorker =
       options.validateInWorker ?? facts.sizeBytes >= IMPORT_SETTINGS.pipeline.validateInWorkerFromBytes;
-    const chunks: AsyncGenerator<ValidatedRow[], ValidationSummary | WorkerSummary> = inWorker
+    const chunks: AsyncGenerator<RowChunk, ValidationSummary | WorkerSummary> = inWorker
       ? validatedChunksInWorker(
           {
             file,
@@ -456,7 +470,7 @@ export async function runImport(
           },
           hooks,
         )
-      : validatedChunks(setup, { ...hooks, clock });
+      : plainChunks(validatedChunks(setup, { ...hooks, clock }));
     const summary = await writeEveryChunk(chunks, flush, clock);
     const { rows, skipped, aggregate } = summary;
     if ('settings' in summary) {

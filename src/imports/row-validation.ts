@@ -4,7 +4,7 @@
 // summed as rows pass. Problems go to `report` with file, row and column; a row with one is not passed on. Runs
 // on the importing thread or in a worker (validation.worker.ts); either way the same code decides.
 import type { Issue } from '../errors.js';
-import { cellText, type FieldSpec, isMissingMarker, parseField } from './fields.js';
+import { cellText, compileField, type FieldSpec, isMissingMarker } from './fields.js';
 import type { KindDefinition, ParsedValue, StreamingAggregate } from './kinds/kind.js';
 import type { Lookups } from './lookups.js';
 import { type OpenedTable, type RawRow, rowBatches } from './readers/table.js';
@@ -102,6 +102,14 @@ class RowCheck {
   private readonly unmapped: string[];
   private readonly valueIndex: number;
   private readonly requiredNumbers: number[];
+  /** Each mapped field's column and its parser, compiled once for the file. */
+  private readonly parsers: {
+    name: string;
+    index: number;
+    column: string;
+    parse: ReturnType<typeof compileField>;
+  }[];
+  private readonly noConstants: boolean;
   private currentRow = 0;
   private currentValues: RawRow['values'] = [];
   private problems = 0;
@@ -115,6 +123,13 @@ class RowCheck {
     this.crossRow = kind.crossRowCheck?.();
     this.headerOf = new Map(fields.map(({ spec, index }) => [spec.name, table.columns[index] ?? spec.name]));
     this.indexOf = new Map(fields.map(({ spec, index }) => [spec.name, index]));
+    this.noConstants = Object.keys(setup.constants).length === 0;
+    this.parsers = fields.map(({ spec, index }) => ({
+      name: spec.name,
+      index,
+      column: table.columns[index] ?? spec.name,
+      parse: compileField(spec, setup.decimalComma),
+    }));
     this.unmapped = kind.fields
       .filter((spec) => !fields.some((f) => f.spec === spec))
       .map((spec) => spec.name);
@@ -166,17 +181,15 @@ class RowCheck {
 
   /** The stored row, or undefined when the row has a problem (reported). */
   build(raw: RawRow): unknown[] | undefined {
-    const { kind, fields, constants, decimalComma, table, file, lookups } = this.setup;
-    const values: Record<string, ParsedValue> = { ...constants };
+    const { kind, constants, file, lookups } = this.setup;
+    const values: Record<string, ParsedValue> = this.noConstants ? {} : { ...constants };
     let rowOk = true;
-    for (const { spec, index } of fields) {
-      const parsed = parseField(spec, raw.values[index] ?? null, decimalComma);
-      if (parsed.ok) values[spec.name] = parsed.value;
+    for (const { name, index, column, parse } of this.parsers) {
+      const parsed = parse(raw.values[index] ?? null);
+      if (parsed.ok) values[name] = parsed.value;
       else {
         rowOk = false;
-        this.add(
-          issue(spec.name, parsed.message, { file, row: raw.row, column: table.columns[index] ?? spec.name }),
-        );
+        this.add(issue(name, parsed.message, { file, row: raw.row, column }));
       }
     }
     for (const name of this.unmapped) if (!(name in values)) values[name] = null;
@@ -194,7 +207,9 @@ class RowCheck {
   private repeatedInChunk(built: unknown[], row: number): boolean {
     const { keyIndexes } = this;
     if (keyIndexes.length === 0 || !keyIndexes.every((i) => built[i] !== null)) return false;
-    const key = JSON.stringify(keyIndexes.map((i) => built[i]));
+    // One key column of text (a case number) is its own key; otherwise the values as JSON.
+    const single = keyIndexes.length === 1 ? built[keyIndexes[0] as number] : undefined;
+    const key = typeof single === 'string' ? single : JSON.stringify(keyIndexes.map((i) => built[i]));
     const first = this.seen.get(key);
     if (first === undefined) {
       this.seen.set(key, row);

@@ -6,6 +6,7 @@ import type { ImportKind } from './kinds/index.js';
 import type { ParsedValue } from './kinds/kind.js';
 import type { LookupTables } from './lookups.js';
 import type { Mapping } from './mapping.js';
+import type { PackedData } from './packed-rows.js';
 import type { DetectedSettings } from './readers/table.js';
 import type { ValidationSummary } from './row-validation.js';
 import type { Stage } from './stage-clock.js';
@@ -24,9 +25,9 @@ export interface ValidationJob {
   aggregate: boolean;
 }
 
-/** Chunks cross as JSON text (one string, not thousands of objects to clone). */
+/** Chunks cross packed by column (packed-rows.ts), their buffers transferred, not thousands of objects cloned. */
 export type ValidationMessage =
-  | { type: 'chunk'; rows: string }
+  | { type: 'chunk'; rows: PackedData }
   | { type: 'issue'; issue: Issue }
   | { type: 'progress'; rows: number }
   | { type: 'done'; summary: ValidationSummary; settings: DetectedSettings; timings: Record<Stage, number> }

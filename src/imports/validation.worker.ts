@@ -5,13 +5,15 @@ import { toAppError } from '../errors.js';
 import { KINDS } from './kinds/index.js';
 import { lookupsFrom } from './lookups.js';
 import { shapeTable } from './mapping-shape.js';
+import { packRows, transferables } from './packed-rows.js';
 import { openTable } from './readers/index.js';
 import { validatedChunks } from './row-validation.js';
 import { StageClock } from './stage-clock.js';
 import { CHUNKS_IN_FLIGHT, type ValidationJob, type ValidationMessage } from './validation-job.js';
 
 const job = workerData as ValidationJob;
-const post = (message: ValidationMessage) => parentPort?.postMessage(message);
+const post = (message: ValidationMessage, transfer: ArrayBuffer[] = []) =>
+  parentPort?.postMessage(message, transfer);
 
 let credit = CHUNKS_IN_FLIGHT;
 let wake: (() => void) | undefined;
@@ -46,11 +48,13 @@ async function run(): Promise<void> {
       onProgress: (rows) => post({ type: 'progress', rows }),
     },
   );
+  const width = kind.columns.length;
   let next = await chunks.next();
   for (; next.done !== true; next = await chunks.next()) {
     while (credit === 0) await creditGiven();
     credit--;
-    post({ type: 'chunk', rows: JSON.stringify(next.value) });
+    const rows = packRows(next.value, width);
+    post({ type: 'chunk', rows }, transferables(rows));
   }
   post({ type: 'done', summary: next.value, settings: table.settings, timings: clock.totals() });
 }

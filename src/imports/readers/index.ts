@@ -6,4 +6,3 @@ export { detectFormat, openTable } from './open-table.js';
 export { readPx } from './px.reader.js';
 export { isSdmxCsvHeader, readSdmxCsv } from './sdmx-csv.reader.js';
 export * from './table.js';
-export { readXlsx } from './xlsx.reader.js';

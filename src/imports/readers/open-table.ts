@@ -8,7 +8,6 @@ import { displayName, readError } from './reader-errors.js';
 import { isSdmxCsvHeader, readSdmxCsv } from './sdmx-csv.reader.js';
 import type { Format, OpenedTable, ReadOptions } from './table.js';
 import { isZip, readHead } from './text-source.js';
-import { readXlsx } from './xlsx.reader.js';
 
 const BY_EXTENSION: Record<string, Format> = {
   '.csv': 'csv',
@@ -53,7 +52,8 @@ export async function openTable(path: string, options: ReadOptions = {}): Promis
       return sdmx ? readSdmxCsv(path, options, sniff) : readCsv(path, options, sniff);
     }
     case 'xlsx':
-      return readXlsx(path, options);
+      // The spreadsheet library is large: loaded only when a spreadsheet comes (not by every CSV import's worker).
+      return (await import('./xlsx.reader.js')).readXlsx(path, options);
     case 'json-stat':
       return readJsonStat(path, options);
     case 'px':
