@@ -333,7 +333,7 @@ try {
     `setup: SQLite store seeded, ${employmentRows.length.toLocaleString('en')} employment rows, import of the records ${seconds(ms)} (incl. aggregates of the batch)`,
   );
 
-  // 1. Rebuild of every aggregate from the records, and the protected cubes built from them.
+  // 1. Rebuild of every aggregate from the base cube, and the protected cubes built from them.
   const rebuildTimes = await medianOf(RUNS, () =>
     inTransaction(store.db, (tx) => rebuildAccidentAggregates(tx, SETTINGS)),
   );
@@ -353,9 +353,9 @@ try {
   const rebuild = median(rebuildTimes);
   const load = median(loadTimes);
   const cubeCells = loaded.cubes.registration.counts.length;
-  console.log('\n1. Aggregates from the records (SQLite), median of 3');
+  console.log('\n1. Aggregates rebuilt from the base cube (SQLite), median of 3');
   console.log(
-    `   rebuildAccidentAggregates (one transaction): ${seconds(rebuild)}  [runs: ${runsText(rebuildTimes)} s]`,
+    `   rebuildAccidentAggregates from the base cube (one transaction): ${seconds(rebuild)}  [runs: ${runsText(rebuildTimes)} s]`,
   );
   console.log(
     `   loadAccidentData (protected cubes in memory): ${seconds(load)}  [runs: ${runsText(loadTimes)} s]`,
@@ -366,7 +366,21 @@ try {
   console.log(`   rebuild + cubes: ${seconds(rebuild + load)}`);
 
   // 3 (Måltal half). Random filter queries on the loaded data; DuckDB answers the same ones below.
-  const queries = randomQueries(loaded, QUERIES, 20_301);
+  // Queries an answer may not give (above the row budget) are refused at once, not timed: left out, and counted.
+  const asked = randomQueries(loaded, QUERIES, 20_301);
+  const queries = asked.filter((raw) => {
+    try {
+      accidentRates(loaded, parseFilters(raw));
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'too_large') return false;
+      throw error;
+    }
+  });
+  if (queries.length < asked.length)
+    console.log(
+      `   ${asked.length - queries.length} random queries left out: above the row budget of an answer`,
+    );
   const filters = queries.map((raw) => parseFilters(raw));
   const maaltalTimes: number[] = [];
   let maaltalRows = 0;
@@ -413,7 +427,7 @@ try {
     `   full GROUP BY → leaf aggregates, both conventions: ${seconds(duckMedian)}  [runs: ${runsText(duckTimes)} s]`,
   );
   console.log(`   DuckDB leaves equal Måltal's: ${duckMatches ? 'yes' : 'NO'}`);
-  console.log(`   ratio, Måltal rebuild / DuckDB: ${(rebuild / duckMedian).toFixed(1)}×  (goal: within 5×)`);
+  console.log(`   ratio, Måltal rebuild / DuckDB: ${(rebuild / duckMedian).toFixed(1)}×  (goal: within 3×)`);
   console.log(`   ratio, Måltal rebuild + cubes / DuckDB: ${((rebuild + load) / duckMedian).toFixed(1)}×`);
 
   // 3 (DuckDB half).

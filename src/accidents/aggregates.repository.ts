@@ -1,9 +1,11 @@
 // SQL for the accident aggregates: per batch and leaf cell, refreshed for the batches an import or a rollback
 // touched, and rebuilt from all records on demand. Both counting conventions are kept side by side.
 import { type RawBuilder, sql } from 'kysely';
+import { type BulkTarget, bulkInsert } from '../db/bulk-insert.js';
 import type { Db, Tx } from '../db/connect.js';
 import { bumpDataVersion, getMeta, setMeta } from '../db/meta.js';
-import type { AccumulatedLeaf } from './leaf-accumulator.js';
+import type { BaseCell } from './base-cube.js';
+import { type AccumulatedLeaf, leavesOf } from './leaf-accumulator.js';
 import type { AccidentSettings } from './settings.js';
 
 type Handle = Db | Tx;
@@ -53,23 +55,42 @@ const PLACEMENT = {
   },
 } as const;
 
+/** What leaves are summed from: the records themselves, or the base cube's cells (fatal already folded in). */
+type Source = 'records' | 'base';
+const SOURCE = {
+  records: {
+    table: sql`accident`,
+    severity: sql`case when fatal = 1 then 'fatal' else severity end`,
+    counts: sql`count(*) as accidents, coalesce(sum(days_lost), 0) as days_lost, count(days_lost) as days_known`,
+  },
+  base: {
+    table: sql`accident_base`,
+    severity: sql`severity`,
+    counts: sql`sum(accidents) as accidents, sum(days_lost) as days_lost, sum(days_known) as days_known`,
+  },
+};
+
 /**
  * The leaf cells of the given batches (all batches when `batchIds` is null) under both conventions, as one
- * statement that reads the records once: grouped by registration and accident year together first (few rows),
+ * statement that reads the source once: grouped by registration and accident year together first (few rows),
  * then split into the two conventions. Undated records are left out under the accident-year convention.
  */
-function leafSelect(settings: AccidentSettings, batchIds: number[] | null, placement: Placement) {
+function leafSelect(
+  settings: AccidentSettings,
+  batchIds: number[] | null,
+  placement: Placement,
+  source: Source = 'records',
+) {
   const { column, filter } = PLACEMENT[placement];
+  const from = SOURCE[source];
   const where = sql.raw(`where ${filter}`);
   const batches = batchIds === null ? sql`` : sql`and batch_id in (${sql.join(batchIds)})`;
   const place = sql.ref(column);
   const dimensions = sql`batch_id, ${place}, age_band, sex, severity, chemical`;
   return sql`with both_years as materialized (
-      select batch_id, registration_year, accident_year, ${place}, age_band, sex,
-        case when fatal = 1 then 'fatal' else severity end as severity,
-        ${chemicalExpression(settings)} as chemical,
-        count(*) as accidents, coalesce(sum(days_lost), 0) as days_lost, count(days_lost) as days_known
-      from accident ${where} ${batches}
+      select batch_id, registration_year, accident_year, ${place}, age_band, sex, ${from.severity} as severity,
+        ${chemicalExpression(settings)} as chemical, ${from.counts}
+      from ${from.table} ${where} ${batches}
       group by 1, 2, 3, 4, 5, 6, 7, 8)
     select batch_id, 'registration' as convention, registration_year as year, ${place}, age_band, sex,
       severity, chemical, sum(accidents) as accidents, sum(days_lost) as days_lost, sum(days_known) as days_known
@@ -80,14 +101,45 @@ function leafSelect(settings: AccidentSettings, batchIds: number[] | null, place
     from both_years where accident_year is not null group by ${dimensions}, accident_year`;
 }
 
-/** Replace the stored aggregates of these batches (all when null) with the records' leaves, for both placements. */
+/** Replace the base cells of these batches with their records' counts (cost follows the batches' size). */
+async function refreshBase(db: Handle, ids: readonly number[]): Promise<void> {
+  await sql`delete from accident_base where batch_id in (${sql.join(ids)})`.execute(db);
+  await sql`insert into accident_base (batch_id, registration_year, accident_year, branch_group_id, main_group_id,
+      age_band, sex, severity, injury_type, contact_mode, material_agent, accidents, days_lost, days_known)
+    select batch_id, registration_year, accident_year, branch_group_id,
+      case when branch_group_id is null then main_group_id end, age_band, sex,
+      case when fatal = 1 then 'fatal' else severity end, injury_type, contact_mode, material_agent,
+      count(*), coalesce(sum(days_lost), 0), count(days_lost)
+    from accident where batch_id in (${sql.join(ids)}) group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`.execute(
+    db,
+  );
+}
+
+/** The base cube's columns and the cell fields they hold. */
+const BASE_COLUMNS: [string, keyof BaseCell][] = [
+  ['registration_year', 'registrationYear'],
+  ['accident_year', 'accidentYear'],
+  ['branch_group_id', 'branchGroupId'],
+  ['main_group_id', 'mainGroupId'],
+  ['age_band', 'ageBand'],
+  ['sex', 'sex'],
+  ['severity', 'severity'],
+  ['injury_type', 'injuryType'],
+  ['contact_mode', 'contactMode'],
+  ['material_agent', 'materialAgent'],
+  ['accidents', 'accidents'],
+  ['days_lost', 'daysLost'],
+  ['days_known', 'daysKnown'],
+];
+
+/** Replace the stored leaves of these batches (all when null) with the sums of their base cells. */
 async function writeLeaves(db: Handle, settings: AccidentSettings, ids: number[] | null): Promise<void> {
   for (const placement of ['branch', 'unmapped'] as const) {
     const { table, column } = PLACEMENT[placement];
     const batches = ids === null ? sql`` : sql`where batch_id in (${sql.join(ids)})`;
     await sql`delete from ${sql.table(table)} ${batches}`.execute(db);
     await sql`insert into ${sql.table(table)} (batch_id, convention, year, ${sql.ref(column)}, age_band, sex,
-        severity, chemical, accidents, days_lost, days_known) ${leafSelect(settings, ids, placement)}`.execute(
+        severity, chemical, accidents, days_lost, days_known) ${leafSelect(settings, ids, placement, 'base')}`.execute(
       db,
     );
   }
@@ -110,6 +162,7 @@ export async function refreshAccidentAggregates(
 ): Promise<void> {
   const ids = [...new Set(batchIds)];
   if (ids.length === 0) return;
+  await refreshBase(db, ids);
   // Aggregates built with other chemical codes cannot be mixed with new ones: rebuild them all instead.
   const stored = await storedChemicalFingerprint(db);
   if (stored !== undefined && stored !== chemicalFingerprint(settings)) {
@@ -131,20 +184,32 @@ function statements<Row>(rows: readonly Row[]): Row[][] {
 }
 
 /**
- * Store one batch's leaves as summed while its records streamed (`LeafAccumulator`), instead of grouping its
- * records again; with aggregates built under other chemical codes, everything is rebuilt from the records instead.
+ * Store one batch's base cells as summed while its records streamed (`BaseAccumulator`), and its leaves summed from
+ * them, instead of grouping its records again; with aggregates built under other chemical codes, every batch's
+ * leaves are summed again from the base cells instead.
  */
-export async function storeBatchLeaves(
+export async function storeBatchAggregates(
   db: Handle,
   settings: AccidentSettings,
   batchId: number,
-  leaves: readonly AccumulatedLeaf[],
+  cells: readonly BaseCell[],
+  target: BulkTarget,
 ): Promise<void> {
+  await sql`delete from accident_base where batch_id = ${batchId}`.execute(db);
+  const columns = BASE_COLUMNS.map(([column]) => column);
+  const values = cells.map((cell) => BASE_COLUMNS.map(([, field]) => cell[field]));
+  await bulkInsert(db, target, 'accident_base', [...columns, 'batch_id'], values, { trailing: [batchId] });
   const stored = await storedChemicalFingerprint(db);
   if (stored !== undefined && stored !== chemicalFingerprint(settings)) {
     await rebuildAccidentAggregates(db, settings);
     return;
   }
+  await replaceLeaves(db, batchId, leavesOf(cells, settings));
+  await bumpVersion(db, settings);
+}
+
+/** Replace one batch's stored leaves. */
+async function replaceLeaves(db: Handle, batchId: number, leaves: readonly AccumulatedLeaf[]): Promise<void> {
   await sql`delete from accident_aggregate where batch_id = ${batchId}`.execute(db);
   await sql`delete from accident_unmapped_aggregate where batch_id = ${batchId}`.execute(db);
   const cells = (leaf: AccumulatedLeaf) => ({
@@ -167,10 +232,10 @@ export async function storeBatchLeaves(
     await db.insertInto('accidentAggregate').values(chunk).execute();
   for (const chunk of statements(unplaced.map((leaf) => ({ ...cells(leaf), mainGroupId: leaf.mainGroupId }))))
     await db.insertInto('accidentUnmappedAggregate').values(chunk).execute();
-  await bumpVersion(db, settings);
 }
 
-/** Throw the aggregates away and build them again from every record (after a change of settings, say). */
+/** Throw the aggregates away and sum them again from every batch's base cells (after a change of settings, say):
+ *  the records themselves are not read. */
 export async function rebuildAccidentAggregates(db: Handle, settings: AccidentSettings): Promise<void> {
   await writeLeaves(db, settings, null);
   await bumpVersion(db, settings);

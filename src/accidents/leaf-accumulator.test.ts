@@ -1,13 +1,20 @@
 // The leaves summed while an import streams equal the SQL's GROUP BY over the stored records, for random records
 // that try every rule (codes with and without labels, prefixes that are not codes, fatal records of any severity,
-// undated records, codes without a branch group), on both databases.
+// undated records, codes without a branch group), on both databases; so do the base cells, and the leaves rebuilt from
+// them under another chemical setting.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { type TempFiles, tempFiles } from '../../test/imports/files.js';
 import { seedStore } from '../../test/seed.js';
+import { inTransaction } from '../db/connect.js';
 import { seededRandom } from '../demo/random.js';
 import { runImport } from '../imports/imports.service.js';
-import { readLeaves, recomputeLeaves } from './aggregates.repository.js';
+import {
+  readLeaves,
+  rebuildAccidentAggregates,
+  recomputeLeaves,
+  refreshAccidentAggregates,
+} from './aggregates.repository.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from './settings.js';
 
 const HEADER =
@@ -66,5 +73,31 @@ describeEachDialect('accident leaves summed while streaming', (dialect) => {
       expect(stored.length).toBeGreaterThan(100);
       expect(stored).toEqual(await recomputeLeaves(store.db, DEFAULT_ACCIDENT_SETTINGS));
     }
+  });
+
+  it('keep base cells equal to those grouped from the records, and rebuild any chemical setting from them', async () => {
+    const base = () =>
+      store.db
+        .selectFrom('accidentBase')
+        .selectAll()
+        .execute()
+        .then((rows) => rows.map((row) => JSON.stringify(Object.values(row).map(String))).sort());
+    const streamed = await base();
+    expect(streamed.length).toBeGreaterThan(100);
+    // A refresh groups the batches' records again in SQL: the same cells.
+    await inTransaction(store.db, (tx) =>
+      refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, [1, 2, 3]),
+    );
+    expect(await base()).toEqual(streamed);
+    const other = {
+      ...DEFAULT_ACCIDENT_SETTINGS,
+      chemical: {
+        ...DEFAULT_ACCIDENT_SETTINGS.chemical,
+        injuryTypes: ['010', '071'],
+        materialAgents: ['01.00'],
+      },
+    };
+    await inTransaction(store.db, (tx) => rebuildAccidentAggregates(tx, other));
+    expect(await readLeaves(store.db)).toEqual(await recomputeLeaves(store.db, other));
   });
 });

@@ -1,7 +1,8 @@
-// The aggregate leaves of one import batch, summed while its records stream past (instead of a GROUP BY over the
-// records afterwards): the same cells as aggregates.repository's leafSelect, with the same rules (both counting
-// conventions, undated records only under registration, every fatal record as 'fatal', chemical when a field
-// carries a configured code alone or followed by a space and a label). Pure: no I/O.
+// The aggregate leaves of one import batch, summed from its base cells (base-cube.ts, summed while its records
+// streamed past) instead of a GROUP BY over the records: the same cells as aggregates.repository's leafSelect, with
+// the same rules (both counting conventions, undated records only under registration, every fatal record as
+// 'fatal', chemical when a field carries a configured code alone or followed by a space and a label). Pure: no I/O.
+import type { BaseCell } from './base-cube.js';
 import type { AccidentSettings } from './settings.js';
 
 /** One leaf cell of a batch: placement is a branch group id, or for records without one their main group id. */
@@ -19,22 +20,6 @@ export interface AccumulatedLeaf {
   daysKnown: number;
 }
 
-/** The record fields the leaves read, by their column names (the accidents kind's columns). */
-const FIELDS = [
-  'registration_year',
-  'accident_year',
-  'branch_group_id',
-  'main_group_id',
-  'age_band',
-  'sex',
-  'severity',
-  'fatal',
-  'days_lost',
-  'injury_type',
-  'contact_mode',
-  'material_agent',
-] as const;
-
 /** A field carries a code when it is the code, or the code followed by a space and a label: what comes before its
  *  first space is one of the codes (codes hold no spaces, see settings.ts). */
 function carriesCode(value: unknown, codes: ReadonlySet<string>): boolean {
@@ -45,52 +30,34 @@ function carriesCode(value: unknown, codes: ReadonlySet<string>): boolean {
 
 export class LeafAccumulator {
   private readonly cells = new Map<number, AccumulatedLeaf>();
-  private readonly at: Record<(typeof FIELDS)[number], number>;
 
   private readonly chemicalCodes: Record<
     'injuryTypes' | 'contactModes' | 'materialAgents',
     ReadonlySet<string>
   >;
 
-  constructor(settings: AccidentSettings, columns: readonly string[]) {
+  constructor(settings: AccidentSettings) {
     const { injuryTypes, contactModes, materialAgents } = settings.chemical;
     this.chemicalCodes = {
       injuryTypes: new Set(injuryTypes),
       contactModes: new Set(contactModes),
       materialAgents: new Set(materialAgents),
     };
-    this.at = Object.fromEntries(
-      FIELDS.map((field) => {
-        const index = columns.indexOf(field);
-        if (index < 0) throw new Error(`The accident columns lack ${field}`);
-        return [field, index];
-      }),
-    ) as Record<(typeof FIELDS)[number], number>;
   }
 
-  /** Counts one stored record (its values in the columns' order). */
-  add(row: readonly unknown[]): void {
-    const { at } = this;
+  /** Counts one base cell (its records, days lost and days known) into its leaves under both conventions. */
+  addCell(base: BaseCell): void {
     const { injuryTypes, contactModes, materialAgents } = this.chemicalCodes;
     const chemical =
-      carriesCode(row[at.injury_type], injuryTypes) ||
-      carriesCode(row[at.contact_mode], contactModes) ||
-      carriesCode(row[at.material_agent], materialAgents)
+      carriesCode(base.injuryType, injuryTypes) ||
+      carriesCode(base.contactMode, contactModes) ||
+      carriesCode(base.materialAgent, materialAgents)
         ? 1
         : 0;
-    const severity = row[at.fatal] === 1 ? 'fatal' : (row[at.severity] as string);
-    const branchGroupId = row[at.branch_group_id] as number | null;
-    const mainGroupId = branchGroupId === null ? (row[at.main_group_id] as number | null) : null;
-    const daysLost = row[at.days_lost] as number | null;
-    const cell = {
-      branchGroupId,
-      mainGroupId,
-      ageBand: row[at.age_band] as string,
-      sex: row[at.sex] as string,
-    };
-    this.count('registration', row[at.registration_year] as number, cell, severity, chemical, daysLost);
-    const accidentYear = row[at.accident_year] as number | null;
-    if (accidentYear !== null) this.count('accident', accidentYear, cell, severity, chemical, daysLost);
+    const { branchGroupId, mainGroupId, ageBand, sex, severity } = base;
+    const cell = { branchGroupId, mainGroupId, ageBand, sex };
+    this.count('registration', base.registrationYear, cell, severity, chemical, base);
+    if (base.accidentYear !== null) this.count('accident', base.accidentYear, cell, severity, chemical, base);
   }
 
   private count(
@@ -99,7 +66,7 @@ export class LeafAccumulator {
     cell: Pick<AccumulatedLeaf, 'branchGroupId' | 'mainGroupId' | 'ageBand' | 'sex'>,
     severity: string,
     chemical: 0 | 1,
-    daysLost: number | null,
+    counts: Pick<BaseCell, 'accidents' | 'daysLost' | 'daysKnown'>,
   ): void {
     const key = this.keyOf(convention, year, cell, severity, chemical);
     let leaf = this.cells.get(key);
@@ -107,11 +74,9 @@ export class LeafAccumulator {
       leaf = { convention, year, ...cell, severity, chemical, accidents: 0, daysLost: 0, daysKnown: 0 };
       this.cells.set(key, leaf);
     }
-    leaf.accidents++;
-    if (daysLost !== null) {
-      leaf.daysLost += daysLost;
-      leaf.daysKnown++;
-    }
+    leaf.accidents += counts.accidents;
+    leaf.daysLost += counts.daysLost;
+    leaf.daysKnown += counts.daysKnown;
   }
 
   /** The cell as one number (a string key per record would cost more than the rest of the sum). */
@@ -153,4 +118,11 @@ export class LeafAccumulator {
   leaves(): AccumulatedLeaf[] {
     return [...this.cells.values()];
   }
+}
+
+/** The leaves of base cells under these settings (the chemical flag read from each cell's codes). */
+export function leavesOf(cells: Iterable<BaseCell>, settings: AccidentSettings): AccumulatedLeaf[] {
+  const leaves = new LeafAccumulator(settings);
+  for (const cell of cells) leaves.addCell(cell);
+  return leaves.leaves();
 }

@@ -19,6 +19,7 @@ describeEachDialect('migrations', (dialect) => {
       '2026-12-03T0800-unmapped-industry-codes',
       '2026-12-03T0900-accident-case-unique',
       '2026-12-03T1000-accident-parents-guarded',
+      '2026-12-03T1100-accident-base-cube',
     ];
     expect(await pendingMigrations(store.db, dialect)).toEqual(all);
     expect((await migrateToLatest(store.db, dialect)).applied).toEqual(all);
@@ -28,6 +29,7 @@ describeEachDialect('migrations', (dialect) => {
     expect(tables).toEqual([
       'accident',
       'accident_aggregate',
+      'accident_base',
       'accident_unmapped_aggregate',
       'bfa',
       'branch_group',
@@ -72,6 +74,10 @@ describeEachDialect('migrations', (dialect) => {
     expect(rows).toMatchObject([
       { caseId: 'K-1', branchGroupId: 1, industryCode: '47.11', mainGroupId: null },
     ]);
+    // The base cube is filled from the records already stored.
+    expect(
+      await store.db.selectFrom('accidentBase').select(['batchId', 'branchGroupId', 'accidents']).execute(),
+    ).toEqual([{ batchId: 1, branchGroupId: 1, accidents: 1 }]);
     await store.db
       .insertInto('accident')
       .values({
@@ -107,6 +113,7 @@ describeEachDialect('migrations', (dialect) => {
       /accident records refer to this main group/,
     );
     await sql`delete from accident`.execute(store.db);
+    await sql`delete from accident_base`.execute(store.db);
     await sql`delete from import_batch where id = 1`.execute(store.db);
     expect(await store.db.selectFrom('importBatch').select('id').execute()).toEqual([]);
   });

@@ -9,6 +9,7 @@ import * as disclosureProtection from './migrations/2026-11-30T1000-disclosure-p
 import * as unmappedIndustryCodes from './migrations/2026-12-03T0800-unmapped-industry-codes.js';
 import * as accidentCaseUnique from './migrations/2026-12-03T0900-accident-case-unique.js';
 import * as accidentParentsGuarded from './migrations/2026-12-03T1000-accident-parents-guarded.js';
+import * as accidentBaseCube from './migrations/2026-12-03T1100-accident-base-cube.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-03T0800-unmapped-industry-codes': unmappedIndustryCodes,
   '2026-12-03T0900-accident-case-unique': accidentCaseUnique,
   '2026-12-03T1000-accident-parents-guarded': accidentParentsGuarded,
+  '2026-12-03T1100-accident-base-cube': accidentBaseCube,
 };
 
 function provider(dialect: Dialect) {

@@ -262,6 +262,24 @@ export interface AccidentUnmappedAggregateTable extends Omit<AccidentAggregateTa
   mainGroupId: number | null;
 }
 
+/** Per batch, records counted by their cell and the raw codes the chemical setting reads (base-cube.ts). */
+export interface AccidentBaseTable {
+  batchId: number;
+  registrationYear: number;
+  accidentYear: number | null;
+  branchGroupId: number | null;
+  mainGroupId: number | null;
+  ageBand: string;
+  sex: string;
+  severity: string;
+  injuryType: string | null;
+  contactMode: string | null;
+  materialAgent: string | null;
+  accidents: number;
+  daysLost: number;
+  daysKnown: number;
+}
+
 /** Per convention and year, the cells the disclosure audit left hidden and the figures they were computed for. */
 export interface DisclosureProtectionTable {
   convention: string;
@@ -308,6 +326,7 @@ export interface Database {
   accident: AccidentTable;
   accidentUnmappedAggregate: AccidentUnmappedAggregateTable;
   accidentAggregate: AccidentAggregateTable;
+  accidentBase: AccidentBaseTable;
   disclosureProtection: DisclosureProtectionTable;
   diseaseCase: DiseaseCaseTable;
 }

@@ -515,7 +515,7 @@ export async function runImport(
     });
     if (options.dryRun !== true) {
       clock.mark('finish');
-      if (streaming) await kind.storeAggregate?.(tx, batchId, aggregate);
+      if (streaming) await kind.storeAggregate?.(tx, batchId, aggregate, store);
       clock.mark('aggregate');
       const touched = [...(streaming ? [] : [batchId]), ...writer.replacedBatches];
       if (touched.length > 0) await kind.afterWrite?.(tx, touched);

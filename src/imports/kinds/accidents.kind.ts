@@ -1,7 +1,7 @@
 // Import kind `accidents`: one row per reported work accident, with ESAW-style fields and no personal data.
 
-import { refreshAccidentAggregates, storeBatchLeaves } from '../../accidents/aggregates.repository.js';
-import { type AccumulatedLeaf, LeafAccumulator } from '../../accidents/leaf-accumulator.js';
+import { refreshAccidentAggregates, storeBatchAggregates } from '../../accidents/aggregates.repository.js';
+import { BaseAccumulator, type BaseCell } from '../../accidents/base-cube.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from '../../accidents/settings.js';
 import { YEAR_BOUNDS } from '../import-settings.js';
 import { bilingual } from '../texts.js';
@@ -123,11 +123,11 @@ export const accidentsKind: KindDefinition = {
   keyUnique: true,
   afterWrite: (tx, batchIds) => refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, batchIds),
   streamingAggregate() {
-    const leaves = new LeafAccumulator(DEFAULT_ACCIDENT_SETTINGS, accidentsKind.columns);
-    return { add: (values) => leaves.add(values), result: () => leaves.leaves() };
+    const base = new BaseAccumulator(accidentsKind.columns);
+    return { add: (values) => base.add(values), result: () => base.result() };
   },
-  storeAggregate: (tx, batchId, result) =>
-    storeBatchLeaves(tx, DEFAULT_ACCIDENT_SETTINGS, batchId, result as AccumulatedLeaf[]),
+  storeAggregate: (tx, batchId, result, target) =>
+    storeBatchAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, batchId, result as BaseCell[], target),
   build(values, lookups, report, typed) {
     const branch = resolvePlacement(values, lookups, report, true);
     const registrationDate = values.registrationDate as string;

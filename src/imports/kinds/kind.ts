@@ -1,4 +1,5 @@
 // What an import kind declares: its fields, how a parsed row becomes a stored row, and its duplicate key.
+import type { BulkTarget } from '../../db/bulk-insert.js';
 import type { Tx } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import type { FieldSpec } from '../fields.js';
@@ -62,7 +63,7 @@ export interface KindDefinition {
    *  `storeAggregate` writes them for the batch. The other batches an import touched (rows it replaced) still go
    *  through `afterWrite`. */
   streamingAggregate?(): StreamingAggregate;
-  storeAggregate?(tx: Tx, batchId: number, result: unknown): Promise<void>;
+  storeAggregate?(tx: Tx, batchId: number, result: unknown, target: BulkTarget): Promise<void>;
 }
 
 export interface StreamingAggregate {
