@@ -82,7 +82,8 @@ try {
   }
 
   const yearly = path.join(dir, 'yearly.csv');
-  await writeAccidentsCsv(yearly, 50_000, 7);
+  // The register's yearly delivery: one registration year.
+  await writeAccidentsCsv(yearly, 50_000, 7, { from: 2025, to: 2025 });
   const database = await emptyDatabase('sqlite');
   try {
     maaltal(['migrate', '--database', database.setting]);

@@ -1,16 +1,15 @@
 // `maaltal accidents …`: every accident measure with the API's filters (as flags), as a table, JSON or CSV;
-// the stewards' fatal-accident case list; and a rebuild of the aggregates from the records.
+// the stewards' fatal-accident case list; and a rebuild of the aggregates from the base cube (a job of its own thread).
 import { type Command, type CommandContext, flag, type OptionSpec, type ParsedArgs } from '../cli/command.js';
-import { inTransaction } from '../db/connect.js';
+import { openableByOtherThreads } from '../db/connect.js';
 import { AppError, usageError } from '../errors.js';
 import { formatDecimal } from '../format.js';
+import { inThreadImports, workerImports } from '../imports/import-runner.js';
 import { answerMeasure, EMPTY_COLUMNS, MEASURES, type MeasureName } from './accidents.service.js';
-import { rebuildAccidentAggregates } from './aggregates.repository.js';
 import { protectAfterChange } from './disclosure.commands.js';
 import { toCsv } from './downloads.js';
 import { fatalCases } from './fatal-cases.repository.js';
 import { emptyParameters, parseFilters, type RawParameters } from './query.js';
-import { DEFAULT_ACCIDENT_SETTINGS } from './settings.js';
 import { AccidentStatistics } from './statistics.js';
 
 /** Flag → API parameter. */
@@ -201,15 +200,15 @@ export const accidentCommands: Command[] = [
   {
     name: 'accidents rebuild',
     summary:
-      'rebuild the accident aggregates from every record (after changing the accident settings), then protect the years whose figures changed',
+      'rebuild the accident aggregates from the base cube (after changing the accident settings), then protect the years whose figures changed',
     options: {},
     async run(context) {
       const store = await context.store();
-      const started = performance.now();
-      await inTransaction(store.db, (tx) => rebuildAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS));
-      context.stdout.write(
-        `Rebuilt the accident aggregates in ${Math.round(performance.now() - started)} ms\n`,
-      );
+      // A job of its own thread where the database can be opened there (as the server runs it), else on this one.
+      const { database } = context.config();
+      const jobs = openableByOtherThreads(database) ? workerImports(database) : inThreadImports(store);
+      const rebuilt = await jobs.rebuild({ user: context.config().user });
+      context.stdout.write(`Rebuilt the accident aggregates in ${rebuilt.milliseconds} ms\n`);
       return protectAfterChange(store.db, context.stderr, context.now);
     },
   },

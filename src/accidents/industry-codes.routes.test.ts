@@ -1,10 +1,12 @@
 // The editor area's page of industry codes without a branch group: closed without the token, lists each code with
 // where its records are counted meanwhile, and maps a code from a plain form (errors shown on the page, in Danish or
-// English), on both databases.
+// English), on both databases; the mapping runs as a job in a worker thread, as on the server.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { type TempFiles, tempFiles } from '../../test/imports/files.js';
 import { seedStore } from '../../test/seed.js';
+import { type DatabaseConfig, parseDatabaseSetting } from '../config.js';
+import { workerImports } from '../imports/import-runner.js';
 import { runImport } from '../imports/imports.service.js';
 import { createApp } from '../web/app.js';
 
@@ -30,7 +32,13 @@ describeEachDialect('editor area: industry codes without a branch group', (diale
       `sagsnummer;registreringsdato;branchekode;alder;koen;fravaersdage\n${lines.join('\n')}\n`,
     );
     await runImport(store, file, { kind: 'accidents' }, { user: 'steward', now: () => new Date() });
-    app = createApp(store, { adminToken: TOKEN, onDataChanged: () => changes++ });
+    // As the server runs it: the mapping is a job in a worker thread on its own connection.
+    const database = parseDatabaseSetting(store.setting, 'DATABASE_URL') as DatabaseConfig;
+    app = createApp(store, {
+      adminToken: TOKEN,
+      onDataChanged: () => changes++,
+      imports: workerImports(database),
+    });
   });
   afterAll(async () => {
     files.remove();

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { Store } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { formatNumber, type Locale } from '../format.js';
+import { type ImportRunner, inThreadImports } from '../imports/import-runner.js';
 import { requireAdmin } from '../web/admin-auth.js';
 import { localePath } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
@@ -13,7 +14,6 @@ import {
   branchChoices,
   listUnmappedCodes,
   type MainGroupChoice,
-  mapIndustryCode,
   type UnmappedCode,
 } from './industry-codes.service.js';
 
@@ -186,9 +186,10 @@ function CodesTable({
 
 export function industryCodeRoutes(
   store: Store,
-  options: { adminToken: string | null; user?: string; onDataChanged?: () => void },
+  options: { adminToken: string | null; user?: string; onDataChanged?: () => void; imports?: ImportRunner },
 ): Hono {
   const app = new Hono();
+  const jobs = options.imports ?? inThreadImports(store);
   for (const locale of ['da', 'en'] as const) {
     const t = TEXTS[locale];
     const base = localePath(locale, '/redaktion/branchekoder');
@@ -245,12 +246,12 @@ export function industryCodeRoutes(
     app.post(`${base}/placer`, async (c) => {
       const form = await c.req.parseBody();
       try {
-        const mapped = await mapIndustryCode(store.db, {
+        // Moving the records and refreshing their batches' aggregates runs as a job (off the serving thread).
+        const mapped = await jobs.mapCode({
           code: String(form.code ?? ''),
           classification: String(form.classification ?? 'DB07'),
           branch: String(form.branch ?? ''),
           user: options.user ?? 'admin',
-          now: () => new Date(),
         });
         if (mapped.moved > 0) options.onDataChanged?.();
         const query = new URLSearchParams({

@@ -9,7 +9,6 @@ import { loadReferenceData } from '../reference/reference.data.js';
 import { seedReference } from '../reference/reference.repository.js';
 import { holdsTargetsOrObservations } from '../targets/targets.repository.js';
 import { parseOrThrow } from '../validation.js';
-import { startServer } from '../web/server.js';
 import { type Command, type CommandContext, flag, type OptionSpec, stringOption } from './command.js';
 
 const port: OptionSpec = {
@@ -87,6 +86,8 @@ async function serve(context: CommandContext, store: Store) {
   const config = context.config();
   const swept = await sweepUploads(config.uploadDir, context.now());
   if (swept > 0) context.stderr.write(`Removed ${swept} upload(s) left waiting for confirmation\n`);
+  // The web server's modules load only for `serve` (every other command starts without them).
+  const { startServer } = await import('../web/server.js');
   const server = await startServer(store, {
     port: config.port,
     hostname: config.host,

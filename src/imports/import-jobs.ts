@@ -1,5 +1,8 @@
-// The editor area's import work as jobs: preview (a dry run and the file's first rows), import, rollback. The same
+// The editor area's data work as jobs: preview (a dry run and the file's first rows), import, rollback, a rebuild of
+// the accident aggregates, and placing an industry code's records in a branch group. The same
 // function runs them on the serving thread (embedded in-memory stores, tests) or in a worker thread (the server).
+import { rebuildAggregates } from '../accidents/aggregates.service.js';
+import { mapIndustryCode } from '../accidents/industry-codes.service.js';
 import type { Store } from '../db/connect.js';
 import { type AppError, toAppError } from '../errors.js';
 import { type ImportOptions, type ImportReport, rollbackImport, runImport } from './imports.service.js';
@@ -12,7 +15,9 @@ export type ImportJobOptions = Omit<ImportOptions, 'onProgress' | 'dryRun'>;
 export type ImportJob =
   | { job: 'preview'; filePath: string; options: ImportJobOptions; user: string; previewRows: number }
   | { job: 'import'; filePath: string; options: ImportJobOptions; user: string }
-  | { job: 'rollback'; batchId: number; user: string; reason: string };
+  | { job: 'rollback'; batchId: number; user: string; reason: string }
+  | { job: 'rebuild'; user: string }
+  | { job: 'map-code'; user: string; code: string; classification: string; branch: string };
 
 export interface FilePreview {
   columns: string[];
@@ -81,5 +86,11 @@ export async function runImportJob(store: Store, job: ImportJob): Promise<unknow
       return runImport(store, job.filePath, job.options, actor);
     case 'rollback':
       return rollbackImport(store, job.batchId, actor, job.reason);
+    case 'rebuild':
+      return rebuildAggregates(store.db);
+    case 'map-code': {
+      const { code, classification, branch, user } = job;
+      return mapIndustryCode(store.db, { code, classification, branch, user, now });
+    }
   }
 }

@@ -149,6 +149,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     industryCodeRoutes(store, {
       adminToken,
       ...(options.onDataChanged === undefined ? {} : { onDataChanged: options.onDataChanged }),
+      ...(options.imports === undefined ? {} : { imports: options.imports }),
     }),
   );
   app.route('/', accidentRoutes(store, statisticsFor(store.db), adminToken));

@@ -1,7 +1,6 @@
 // XLSX downloads: a Data sheet (one row per result row, empty cells for missing or suppressed values) and a
 // Metadata sheet that says what the numbers are (method, units, sources, caveats). A large workbook is written in a
 // worker thread (xlsx.worker.ts); a small one right here, where starting a thread would cost more than it saves.
-import ExcelJS from 'exceljs';
 import { runInWorker } from '../workers/one-shot.js';
 import { workerModule } from '../workers/worker-thread.js';
 import { columnsOf } from './csv.js';
@@ -21,6 +20,8 @@ export async function buildXlsx({
   about,
   fallbackColumns,
 }: XlsxContent): Promise<Uint8Array<ArrayBuffer>> {
+  // The spreadsheet library is large: loaded at the first workbook, not by every process that could write one.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Måltal';
   const data = workbook.addWorksheet('Data');

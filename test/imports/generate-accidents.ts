@@ -21,7 +21,13 @@ const INJURIES = ['Sår', 'Brud', 'Forstuvning', 'Forbrænding', 'Ætsning', 'Fo
 const CONTACTS = ['Fald', 'Klemt', 'Skåret', 'Ramt af genstand', 'Kontakt med kemikalie', 'Overbelastning'];
 const BODY_PARTS = ['Hånd', 'Fod', 'Ryg', 'Hoved', 'Øje', 'Knæ'];
 
-export async function writeAccidentsCsv(file: string, rows: number, seed = 42): Promise<void> {
+/** Records registered in the years `from` to `to` (default 2012–2025), spread evenly. */
+export async function writeAccidentsCsv(
+  file: string,
+  rows: number,
+  seed = 42,
+  years: { from: number; to: number } = { from: 2012, to: 2025 },
+): Promise<void> {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random.next() * list.length)] as T;
   const out = createWriteStream(file, { encoding: 'utf8' });
@@ -33,7 +39,7 @@ export async function writeAccidentsCsv(file: string, rows: number, seed = 42): 
   );
   let buffer = '';
   for (let i = 1; i <= rows; i++) {
-    const year = 2012 + Math.floor(random.next() * 14);
+    const year = years.from + Math.floor(random.next() * (years.to - years.from + 1));
     const month = 1 + Math.floor(random.next() * 12);
     const day = 1 + Math.floor(random.next() * 28);
     const accidentDay = Math.max(1, day - Math.floor(random.next() * 5));
