@@ -96,19 +96,82 @@ function sqliteBulkInsert(
     );
 }
 
-/** Rows for a PostgreSQL COPY: the connection (see connect.ts) streams them in COPY's text format. */
+/**
+ * Tables of rows handed from a writer to one long COPY as they come: at most `capacity` wait, so the writer waits
+ * for the database (back-pressure). A failed COPY makes the next hand-over throw its error.
+ */
+class RowChannel implements AsyncIterable<RowTable> {
+  private readonly queue: RowTable[] = [];
+  private closed = false;
+  private failure: { error: unknown } | undefined;
+  private wakeReader: (() => void) | undefined;
+  private wakeWriter: (() => void) | undefined;
+
+  constructor(private readonly capacity: number) {}
+
+  async push(rows: RowTable): Promise<void> {
+    while (this.queue.length >= this.capacity && this.failure === undefined)
+      await new Promise<void>((resolve) => (this.wakeWriter = resolve));
+    if (this.failure !== undefined) throw this.failure.error;
+    this.queue.push(rows);
+    this.wake('reader');
+  }
+
+  close(): void {
+    this.closed = true;
+    this.wake('reader');
+  }
+
+  fail(error: unknown): void {
+    this.failure ??= { error };
+    this.wake('writer');
+    this.wake('reader');
+  }
+
+  private wake(side: 'reader' | 'writer'): void {
+    const wake = side === 'reader' ? this.wakeReader : this.wakeWriter;
+    if (side === 'reader') this.wakeReader = undefined;
+    else this.wakeWriter = undefined;
+    wake?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<RowTable> {
+    for (;;) {
+      const next = this.queue.shift();
+      if (this.failure !== undefined) return;
+      if (next !== undefined) {
+        this.wake('writer');
+        yield next;
+      } else if (this.closed) return;
+      else await new Promise<void>((resolve) => (this.wakeReader = resolve));
+    }
+  }
+}
+
+/** Rows for a PostgreSQL COPY: the connection (see connect.ts) streams them in COPY's text format. The rows are one
+ *  table, or tables arriving one after another (`RowChannel`) for one long COPY. */
 export class CopyRows {
   constructor(
-    readonly rows: RowTable,
+    readonly rows: RowTable | AsyncIterable<RowTable>,
     readonly width: number,
     readonly trailing: readonly unknown[] = [],
   ) {}
 
-  /** COPY text: tab-separated, `\N` for null, backslash, tab, newline and carriage return escaped. */
-  *lines(): Generator<string> {
-    const BATCH = 1000;
+  /** The COPY failed: a channel stops waiting for more rows (its reader ends, so the stream can be torn down). */
+  abandon(error: unknown): void {
+    if (this.rows instanceof RowChannel) this.rows.fail(error);
+  }
+
+  async *lines(): AsyncGenerator<string> {
     const end = this.trailing.length === 0 ? '\n' : `\t${this.trailing.map(copyValue).join('\t')}\n`;
-    const { rows, width } = this;
+    const tables = Symbol.asyncIterator in this.rows ? this.rows : [this.rows];
+    for await (const rows of tables) yield* this.text(rows, end);
+  }
+
+  /** COPY text: tab-separated, `\N` for null, backslash, tab, newline and carriage return escaped. */
+  private *text(rows: RowTable, end: string): Generator<string> {
+    const BATCH = 1000;
+    const { width } = this;
     for (let start = 0; start < rows.length; start += BATCH) {
       let text = '';
       for (let row = start; row < Math.min(rows.length, start + BATCH); row++) {
@@ -139,6 +202,47 @@ export function isCopyQuery(text: string, values: unknown): values is [CopyRows]
 /** A readable stream of the rows' COPY text (for pg-copy-streams, with back-pressure). */
 export function copyStream(rows: CopyRows): Readable {
   return Readable.from(rows.lines());
+}
+
+/** Rows written table by table into one insert that ends with `end()`; nothing else may use the handle between. */
+export interface BulkStream {
+  write(rows: RowTable): Promise<void>;
+  /** Ends the insert; rejects with its error if it failed. */
+  end(): Promise<void>;
+}
+
+/** Tables handed to a PostgreSQL COPY ahead of the database. */
+const COPY_TABLES_AHEAD = 2;
+
+/**
+ * One insert fed table by table. PostgreSQL: a single COPY FROM STDIN for all of them (no statement and round trip
+ * per table; the text of the next is built while the server stores the last). SQLite: each table at once, as
+ * `bulkInsert` does.
+ */
+export function openBulkStream<DB>(
+  db: Kysely<DB>,
+  target: BulkTarget,
+  table: string,
+  columns: readonly string[],
+  options: BulkOptions = {},
+): BulkStream {
+  if (target.dialect !== 'postgres')
+    return { write: (rows) => bulkInsert(db, target, table, columns, rows, options), end: async () => {} };
+  const trailing = options.trailing ?? [];
+  const channel = new RowChannel(COPY_TABLES_AHEAD);
+  const copy = db.executeQuery(
+    CompiledQuery.raw(`copy ${table} (${columns.join(', ')}) from stdin`, [
+      new CopyRows(channel, columns.length - trailing.length, trailing),
+    ]),
+  );
+  copy.catch((error: unknown) => channel.fail(error));
+  return {
+    write: (rows) => channel.push(rows),
+    end: async () => {
+      channel.close();
+      await copy;
+    },
+  };
 }
 
 export interface BulkOptions {

@@ -109,6 +109,8 @@ function acceptCopyRows(client: pg.PoolClient): void {
     const [text, values] = args;
     if (typeof text !== 'string' || !isCopyQuery(text, values)) return query(...args);
     const copy = client.query(copyFrom(text));
+    // The server refused the rows: rows still to come are not waited for (the source ends, the stream is torn down).
+    copy.once('error', (error: Error) => values[0].abandon(error));
     return pipeline(copyStream(values[0]), copy).then(() => ({
       command: 'COPY',
       rowCount: copy.rowCount,

@@ -2,7 +2,7 @@
 // not refuse a repeated key itself (or the rows are to replace stored ones), then written in bulk with the batch id;
 // a kind with rules of its own (target revisions) writes through its service. Nothing more is written once a problem
 // was found anywhere in the file: the transaction will roll back.
-import { type BulkTarget, bulkInsert } from '../db/bulk-insert.js';
+import { type BulkStream, type BulkTarget, bulkInsert, openBulkStream } from '../db/bulk-insert.js';
 import type { Tx } from '../db/connect.js';
 import type { Issue } from '../errors.js';
 import { type ImportTable, rowsWithKeys, saveReplacedRows } from './imports.repository.js';
@@ -43,6 +43,7 @@ export class ChunkWriter {
   readonly replacedBatches = new Set<number>();
   private readonly keyIndexes: number[];
   private readonly probe: boolean;
+  private stream: BulkStream | undefined;
 
   constructor(private readonly setup: ChunkWriterSetup) {
     const { kind } = setup;
@@ -63,7 +64,24 @@ export class ChunkWriter {
       return;
     }
     const columns = [...kind.columns, 'batch_id'];
-    await bulkInsert(tx, target, table, columns, chunk, { trailing: [batchId] });
+    // Without look-ups between chunks, the chunks go into one insert (on PostgreSQL one COPY for the whole file).
+    if (this.probe) await bulkInsert(tx, target, table, columns, chunk, { trailing: [batchId] });
+    else {
+      this.stream ??= openBulkStream(tx, target, table, columns, { trailing: [batchId] });
+      await this.stream.write(chunk);
+    }
+  }
+
+  /** Ends the insert the chunks went into; rejects with its error (a refused duplicate, say). */
+  async finish(): Promise<void> {
+    const stream = this.stream;
+    this.stream = undefined;
+    await stream?.end();
+  }
+
+  /** Ends the insert after a failure elsewhere, so the transaction can roll back (its own error is not the news). */
+  async abandon(): Promise<void> {
+    await this.finish().catch(() => {});
   }
 
   /** Rows whose key is stored: of this batch (an earlier chunk) a duplicate in the file, of another batch a

@@ -471,7 +471,15 @@ export async function runImport(
           hooks,
         )
       : plainChunks(validatedChunks(setup, { ...hooks, clock }));
-    const summary = await writeEveryChunk(chunks, flush, clock);
+    let summary: ValidationSummary | WorkerSummary;
+    try {
+      summary = await writeEveryChunk(chunks, flush, clock);
+    } catch (error) {
+      await writer.abandon();
+      throw error;
+    }
+    await writer.finish();
+    clock.mark('write');
     const { rows, skipped, aggregate } = summary;
     if ('settings' in summary) {
       Object.assign(table.settings, summary.settings);
