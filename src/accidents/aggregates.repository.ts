@@ -1,10 +1,10 @@
 // SQL for the accident aggregates: per batch and leaf cell, refreshed for the batches an import or a rollback
 // touched, and rebuilt from all records on demand. Both counting conventions are kept side by side.
 import { type RawBuilder, sql } from 'kysely';
-import { type BulkTarget, bulkInsert } from '../db/bulk-insert.js';
+import { type BulkTarget, bulkInsert, type RowTable } from '../db/bulk-insert.js';
 import type { Db, Tx } from '../db/connect.js';
 import { bumpDataVersion, getMeta, setMeta } from '../db/meta.js';
-import type { BaseCell } from './base-cube.js';
+import { BASE_COLUMNS, baseCellsOf } from './base-cube.js';
 import { type AccumulatedLeaf, leavesOf } from './leaf-accumulator.js';
 import type { AccidentSettings } from './settings.js';
 
@@ -115,23 +115,6 @@ async function refreshBase(db: Handle, ids: readonly number[]): Promise<void> {
   );
 }
 
-/** The base cube's columns and the cell fields they hold. */
-const BASE_COLUMNS: [string, keyof BaseCell][] = [
-  ['registration_year', 'registrationYear'],
-  ['accident_year', 'accidentYear'],
-  ['branch_group_id', 'branchGroupId'],
-  ['main_group_id', 'mainGroupId'],
-  ['age_band', 'ageBand'],
-  ['sex', 'sex'],
-  ['severity', 'severity'],
-  ['injury_type', 'injuryType'],
-  ['contact_mode', 'contactMode'],
-  ['material_agent', 'materialAgent'],
-  ['accidents', 'accidents'],
-  ['days_lost', 'daysLost'],
-  ['days_known', 'daysKnown'],
-];
-
 /** Replace the stored leaves of these batches (all when null) with the sums of their base cells. */
 async function writeLeaves(db: Handle, settings: AccidentSettings, ids: number[] | null): Promise<void> {
   for (const placement of ['branch', 'unmapped'] as const) {
@@ -184,7 +167,8 @@ function statements<Row>(rows: readonly Row[]): Row[][] {
 }
 
 /**
- * Store one batch's base cells as summed while its records streamed (`BaseAccumulator`), and its leaves summed from
+ * Store one batch's base cells as summed while its records streamed (`BaseAccumulator`; a table in BASE_COLUMNS
+ * order), and its leaves summed from
  * them, instead of grouping its records again; with aggregates built under other chemical codes, every batch's
  * leaves are summed again from the base cells instead.
  */
@@ -192,19 +176,18 @@ export async function storeBatchAggregates(
   db: Handle,
   settings: AccidentSettings,
   batchId: number,
-  cells: readonly BaseCell[],
+  cells: RowTable,
   target: BulkTarget,
 ): Promise<void> {
   await sql`delete from accident_base where batch_id = ${batchId}`.execute(db);
   const columns = BASE_COLUMNS.map(([column]) => column);
-  const values = cells.map((cell) => BASE_COLUMNS.map(([, field]) => cell[field]));
-  await bulkInsert(db, target, 'accident_base', [...columns, 'batch_id'], values, { trailing: [batchId] });
+  await bulkInsert(db, target, 'accident_base', [...columns, 'batch_id'], cells, { trailing: [batchId] });
   const stored = await storedChemicalFingerprint(db);
   if (stored !== undefined && stored !== chemicalFingerprint(settings)) {
     await rebuildAccidentAggregates(db, settings);
     return;
   }
-  await replaceLeaves(db, batchId, leavesOf(cells, settings));
+  await replaceLeaves(db, batchId, leavesOf(baseCellsOf(cells), settings));
   await bumpVersion(db, settings);
 }
 

@@ -4,6 +4,8 @@
 // it without reading the records again: a full rebuild after a change of settings reads the base cells, not a
 // million records. Summed while an import streams; pure, no I/O.
 
+import type { RowTable } from '../db/bulk-insert.js';
+
 export interface BaseCell {
   registrationYear: number;
   accidentYear: number | null;
@@ -19,6 +21,31 @@ export interface BaseCell {
   accidents: number;
   daysLost: number;
   daysKnown: number;
+}
+
+/** The base cube's columns (as stored in `accident_base`, before its batch id) and the cell fields they hold. */
+export const BASE_COLUMNS: readonly (readonly [string, keyof BaseCell])[] = [
+  ['registration_year', 'registrationYear'],
+  ['accident_year', 'accidentYear'],
+  ['branch_group_id', 'branchGroupId'],
+  ['main_group_id', 'mainGroupId'],
+  ['age_band', 'ageBand'],
+  ['sex', 'sex'],
+  ['severity', 'severity'],
+  ['injury_type', 'injuryType'],
+  ['contact_mode', 'contactMode'],
+  ['material_agent', 'materialAgent'],
+  ['accidents', 'accidents'],
+  ['days_lost', 'daysLost'],
+  ['days_known', 'daysKnown'],
+];
+
+/** Cells read from a table in BASE_COLUMNS order (as they cross from the validation worker), one at a time. */
+export function* baseCellsOf(table: RowTable): Generator<BaseCell> {
+  for (let row = 0; row < table.length; row++)
+    yield Object.fromEntries(
+      BASE_COLUMNS.map(([, field], column) => [field, table.cell(row, column)]),
+    ) as unknown as BaseCell;
 }
 
 /** The record fields the base cube reads, by their column names (the accidents kind's columns). */

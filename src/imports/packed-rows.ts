@@ -44,6 +44,13 @@ export function packRows(rows: readonly ValidatedRow[], width: number): PackedDa
   };
 }
 
+/** True for packed rows (a kind's summed data may travel packed too). */
+export function isPackedData(value: unknown): value is PackedData {
+  return (
+    typeof value === 'object' && value !== null && (value as PackedData).rowNumbers instanceof Int32Array
+  );
+}
+
 /** The buffers to transfer with a packed chunk (then unusable on the sending side). */
 export function transferables(data: PackedData): ArrayBuffer[] {
   const buffers = [data.rowNumbers.buffer, ...data.columns.flatMap((column) => column.codes?.buffer ?? [])];

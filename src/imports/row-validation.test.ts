@@ -1,10 +1,13 @@
 // The validation stage on its own (no database): chunks of at most CHUNK_ROWS stored rows, problems with file, row and
 // column, a key repeated within a chunk, skipped missing markers counted, and the derived data summed over the rows
 // passed on.
+
 import { expect, it } from 'vitest';
+import { baseCellsOf } from '../accidents/base-cube.js';
 import type { Issue } from '../errors.js';
 import { accidentsKind } from './kinds/accidents.kind.js';
 import { lookupsFrom } from './lookups.js';
+import { type PackedData, PackedRows } from './packed-rows.js';
 import type { OpenedTable, RawRow } from './readers/table.js';
 import { CHUNK_ROWS, type ValidatedRow, validatedChunks } from './row-validation.js';
 import { StageClock } from './stage-clock.js';
@@ -72,6 +75,6 @@ it('passes valid rows on in chunks and sums them; reports a bad cell and a repea
   expect(summary.rows).toBe(CHUNK_ROWS + 5);
   expect(summary.skipped).toBe(0);
   // The accidents kind sums its base cube as rows pass: every valid row counted once.
-  const cells = summary.aggregate as { accidents: number }[];
+  const cells = [...baseCellsOf(new PackedRows(summary.aggregate as PackedData))];
   expect(cells.reduce((sum, cell) => sum + cell.accidents, 0)).toBe(CHUNK_ROWS + 3);
 });

@@ -109,7 +109,9 @@ class RowCheck {
     column: string;
     parse: ReturnType<typeof compileField>;
   }[];
-  private readonly noConstants: boolean;
+  /** One row's parsed values, reused for every row (constants and unmapped fields set once; `kind.build` reads them
+   *  and keeps nothing): no object per row. */
+  private readonly values: Record<string, ParsedValue>;
   private currentRow = 0;
   private currentValues: RawRow['values'] = [];
   private problems = 0;
@@ -123,7 +125,6 @@ class RowCheck {
     this.crossRow = kind.crossRowCheck?.();
     this.headerOf = new Map(fields.map(({ spec, index }) => [spec.name, table.columns[index] ?? spec.name]));
     this.indexOf = new Map(fields.map(({ spec, index }) => [spec.name, index]));
-    this.noConstants = Object.keys(setup.constants).length === 0;
     this.parsers = fields.map(({ spec, index }) => ({
       name: spec.name,
       index,
@@ -133,6 +134,7 @@ class RowCheck {
     this.unmapped = kind.fields
       .filter((spec) => !fields.some((f) => f.spec === spec))
       .map((spec) => spec.name);
+    this.values = { ...Object.fromEntries(this.unmapped.map((name) => [name, null])), ...setup.constants };
     // A cube's unpublished cells carry no number (JSON-stat's null, PX's ".." markers, with or without a status):
     // they are skipped and counted instead of failing the required value.
     const isCube = table.settings.format === 'json-stat' || table.settings.format === 'px';
@@ -181,8 +183,8 @@ class RowCheck {
 
   /** The stored row, or undefined when the row has a problem (reported). */
   build(raw: RawRow): unknown[] | undefined {
-    const { kind, constants, file, lookups } = this.setup;
-    const values: Record<string, ParsedValue> = this.noConstants ? {} : { ...constants };
+    const { kind, file, lookups } = this.setup;
+    const { values } = this;
     let rowOk = true;
     for (const { name, index, column, parse } of this.parsers) {
       const parsed = parse(raw.values[index] ?? null);
@@ -192,7 +194,6 @@ class RowCheck {
         this.add(issue(name, parsed.message, { file, row: raw.row, column }));
       }
     }
-    for (const name of this.unmapped) if (!(name in values)) values[name] = null;
     if (!rowOk) return undefined;
     this.currentRow = raw.row;
     this.currentValues = raw.values;

@@ -5,7 +5,7 @@ import { toAppError } from '../errors.js';
 import { KINDS } from './kinds/index.js';
 import { lookupsFrom } from './lookups.js';
 import { shapeTable } from './mapping-shape.js';
-import { packRows, transferables } from './packed-rows.js';
+import { isPackedData, packRows, transferables } from './packed-rows.js';
 import { openTable } from './readers/index.js';
 import { validatedChunks } from './row-validation.js';
 import { StageClock } from './stage-clock.js';
@@ -56,7 +56,11 @@ async function run(): Promise<void> {
     const rows = packRows(next.value, width);
     post({ type: 'chunk', rows }, transferables(rows));
   }
-  post({ type: 'done', summary: next.value, settings: table.settings, timings: clock.totals() });
+  const { aggregate } = next.value;
+  post(
+    { type: 'done', summary: next.value, settings: table.settings, timings: clock.totals() },
+    isPackedData(aggregate) ? transferables(aggregate) : [],
+  );
 }
 
 run()

@@ -1,9 +1,10 @@
 // Import kind `accidents`: one row per reported work accident, with ESAW-style fields and no personal data.
 
 import { refreshAccidentAggregates, storeBatchAggregates } from '../../accidents/aggregates.repository.js';
-import { BaseAccumulator, type BaseCell } from '../../accidents/base-cube.js';
+import { BASE_COLUMNS, BaseAccumulator } from '../../accidents/base-cube.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from '../../accidents/settings.js';
 import { YEAR_BOUNDS } from '../import-settings.js';
+import { type PackedData, PackedRows, packRows } from '../packed-rows.js';
 import { bilingual } from '../texts.js';
 import { BRANCH_FIELDS, resolvePlacement } from './branch.js';
 import type { KindDefinition } from './kind.js';
@@ -124,10 +125,22 @@ export const accidentsKind: KindDefinition = {
   afterWrite: (tx, batchIds) => refreshAccidentAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, batchIds),
   streamingAggregate() {
     const base = new BaseAccumulator(accidentsKind.columns);
-    return { add: (values) => base.add(values), result: () => base.result() };
+    // The cells cross threads packed by column, as the rows do.
+    const packed = () =>
+      packRows(
+        base.result().map((cell) => ({ row: 0, values: BASE_COLUMNS.map(([, field]) => cell[field]) })),
+        BASE_COLUMNS.length,
+      );
+    return { add: (values) => base.add(values), result: packed };
   },
   storeAggregate: (tx, batchId, result, target) =>
-    storeBatchAggregates(tx, DEFAULT_ACCIDENT_SETTINGS, batchId, result as BaseCell[], target),
+    storeBatchAggregates(
+      tx,
+      DEFAULT_ACCIDENT_SETTINGS,
+      batchId,
+      new PackedRows(result as PackedData),
+      target,
+    ),
   build(values, lookups, report, typed) {
     const branch = resolvePlacement(values, lookups, report, true);
     const registrationDate = values.registrationDate as string;

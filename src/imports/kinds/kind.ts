@@ -30,7 +30,8 @@ export interface KindDefinition {
   keyColumns: string[];
   /** The fields whose values make that key, as the user knows them (a duplicate is named by their headers). */
   keyFields: string[];
-  /** The stored row's values (in `columns` order), or undefined when the row has problems (reported). */
+  /** The stored row's values (in `columns` order), or undefined when the row has problems (reported). `values` is
+   *  the same object for every row of a file: read it, never keep it. */
   build(
     values: Record<string, ParsedValue>,
     lookups: Lookups,
