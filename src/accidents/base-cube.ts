@@ -3,25 +3,11 @@
 // the leaves (it keeps the codes, not the chemical flag), so the leaves under any chemical setting are summed from
 // it without reading the records again: a full rebuild after a change of settings reads the base cells, not a
 // million records. Summed while an import streams; pure, no I/O.
-
 import type { RowTable } from '../db/bulk-insert.js';
+import type { AccidentBaseTable } from '../db/schema.js';
 
-export interface BaseCell {
-  registrationYear: number;
-  accidentYear: number | null;
-  branchGroupId: number | null;
-  /** For records without a branch group: their main group, when known. */
-  mainGroupId: number | null;
-  ageBand: string;
-  sex: string;
-  severity: string;
-  injuryType: string | null;
-  contactMode: string | null;
-  materialAgent: string | null;
-  accidents: number;
-  daysLost: number;
-  daysKnown: number;
-}
+/** One base cell: a stored `accident_base` row without its batch. */
+export type BaseCell = Omit<AccidentBaseTable, 'batchId'>;
 
 /** The base cube's columns (as stored in `accident_base`, before its batch id) and the cell fields they hold. */
 export const BASE_COLUMNS: readonly (readonly [string, keyof BaseCell])[] = [
