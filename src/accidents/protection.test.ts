@@ -1,10 +1,12 @@
 // Stored disclosure protection on a real database: `maaltal disclosure protect` hides cells until the audit passes
 // and stores the pattern; answers then say their years are audited, the audit reports nothing unprotected, and a
-// year whose figures change (a new import) falls back to the line rules until it is protected again.
+// year whose figures change (a new import) falls back to the line rules until it is protected again, while a year
+// that only gains an empty leaf of accidents without a branch group keeps its protection.
 import { expect, it } from 'vitest';
 import { useAccidentFixture } from '../../test/accidents/fixture.js';
 import { cli } from '../../test/cli.js';
 import { describeEachDialect } from '../../test/databases.js';
+import { tempFiles } from '../../test/imports/files.js';
 import { dataVersion } from '../db/meta.js';
 import { runImport } from '../imports/imports.service.js';
 import { createApp } from '../web/app.js';
@@ -81,5 +83,35 @@ describeEachDialect('stored disclosure protection', (dialect) => {
       registration: [2023],
       accident: [2023],
     });
+  });
+
+  it('keeps the audited years when accidents without a branch group arrive for another year only', async () => {
+    // Records of 2024 whose valid DB07 code no branch group covers: the branch axis gains a leaf in every year.
+    const files = tempFiles();
+    try {
+      const lines = Array.from(
+        { length: 12 },
+        (_, i) => `N-${i};2024-05-0${(i % 9) + 1};2024-05-0${(i % 9) + 1};49.50;41;M;3`,
+      );
+      const file = files.write(
+        'uden-branche.csv',
+        `sagsnummer;registreringsdato;ulykkesdato;branchekode;alder;koen;fravaersdage\n${lines.join('\n')}\n`,
+      );
+      await runImport(workspace.store, file, { kind: 'accidents' }, actor);
+    } finally {
+      files.remove();
+    }
+    // 2023 holds none of them: its audited protection still applies.
+    expect((await new AccidentStatistics(workspace.store.db).current()).auditedYears).toEqual({
+      registration: [2023],
+      accident: [2023],
+    });
+    const text = await run('disclosure', 'protect');
+    expect(text.stdout).not.toContain('2023');
+    expect(text.stdout).toMatch(/^registration 2024: protected/m);
+    // Every year audited, with the new leaf's zeros of 2023 published: the audit finds nothing to pin.
+    const audit = await run('disclosure', 'audit', '--json');
+    expect(audit.code).toBe(0);
+    for (const measure of JSON.parse(audit.stdout) as MeasureAudit[]) expect(measure.unprotected).toEqual([]);
   });
 });
