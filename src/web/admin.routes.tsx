@@ -5,9 +5,9 @@ import { forgetToken, rememberToken, tokenMatches } from './admin-auth.js';
 import { localePath, MESSAGES } from './i18n.js';
 import { Layout } from './layout.js';
 
-/** Only paths inside the site are followed after login, never another host. */
+/** Only paths inside the site are followed after login, never another host (`//host/…` is one). */
 function safeNext(next: string | undefined, locale: Locale): string {
-  return next !== undefined && /^\/[a-z0-9/_-]*$/i.test(next)
+  return next !== undefined && /^\/(?!\/)[a-z0-9/_-]*$/i.test(next)
     ? next
     : localePath(locale, '/redaktion/import');
 }

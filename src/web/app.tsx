@@ -26,6 +26,7 @@ import { concurrencyLimit } from './concurrency-limit.js';
 import { localeOfPath, localePath, MESSAGES } from './i18n.js';
 import { Layout } from './layout.js';
 import { type PageCacheOptions, pageCache } from './page-cache.js';
+import { securityHeaders } from './security-headers.js';
 import { MAALTAL_CSS } from './styles.js';
 
 /** dkfds ships its CSS, fonts and icons in dist/, next to the script its package exports. */
@@ -79,6 +80,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   const logError = options.logError ?? ((error: unknown) => console.error(error));
   const app = new Hono();
 
+  app.use('*', securityHeaders());
   app.use(
     '/static/dkfds/*',
     serveStatic({

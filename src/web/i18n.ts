@@ -556,10 +556,11 @@ export function localeOfPath(path: string): Locale {
   return path === '/en' || path.startsWith('/en/') ? 'en' : 'da';
 }
 
-/** The same page in the other language. */
+/** The same page in the other language; always a path of this site (`//host/…` would be another host). */
 export function alternatePath(path: string, locale: Locale): string {
-  if (locale === 'en') return path.replace(/^\/en(?=\/|$)/, '') || '/';
-  return path === '/' ? '/en/' : `/en${path}`;
+  const local = `/${path.replace(/^\/+/, '')}`;
+  if (locale === 'en') return `/${local.replace(/^\/en(?=\/|$)/, '').replace(/^\/+/, '')}`;
+  return local === '/' ? '/en/' : `/en${local}`;
 }
 
 /** A path inside the site, in the given language. */

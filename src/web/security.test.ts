@@ -1,0 +1,67 @@
+// What reached another site through Måltal's own pages: a login that redirected off-site (`next=//host/…`), a
+// language link on a 404 page for `/en//host/…` that pointed off-site, and responses without security headers.
+// Each is checked as a browser would meet it.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
+import { seedStore } from '../../test/seed.js';
+import { createApp } from './app.js';
+
+const TOKEN = 'test-admin-token-0123456789';
+
+describeEachDialect('security of the web answers', (dialect) => {
+  let store: TestStore;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    store = await freshStore(dialect);
+    await seedStore(store.db);
+    app = createApp(store, { adminToken: TOKEN });
+  });
+  afterAll(async () => {
+    await store.destroy();
+  });
+
+  const login = (next: string) =>
+    app.request('/redaktion/login', { method: 'POST', body: new URLSearchParams({ token: TOKEN, next }) });
+
+  it('redirects after login only to a path of this site', async () => {
+    for (const next of ['//2130706433/x', '//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      const response = await login(next);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/redaktion/import');
+    }
+    expect((await login('/redaktion/branchekoder')).headers.get('location')).toBe('/redaktion/branchekoder');
+    const form = await (await app.request('/redaktion/login?next=//2130706433/x')).text();
+    expect(form).not.toContain('//2130706433');
+  });
+
+  it('links the other language of any page inside this site, also on a 404 for a path with two slashes', async () => {
+    for (const path of ['/en//evil.example/x', '//evil.example/x', '/en///evil.example']) {
+      const response = await app.request(path);
+      expect(response.status).toBe(404);
+      const hrefs = [...(await response.text()).matchAll(/href="([^"]*)"/g)].map(
+        (match) => match[1] as string,
+      );
+      expect(hrefs.length).toBeGreaterThan(0);
+      // A path of this site, or a place on the page (the skip link).
+      for (const href of hrefs) expect(href).toMatch(/^(\/(?!\/)|#)/);
+    }
+  });
+
+  it('sends security headers on pages, API answers, errors and static files; HSTS only over https', async () => {
+    for (const path of ['/', '/en/maaltal', '/api/v1/goals', '/no-such-page', '/static/maaltal.css']) {
+      const headers = (await app.request(path)).headers;
+      const policy = headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(headers.get('strict-transport-security')).toBeNull();
+    }
+    const https = await app.request('https://maaltal.example/');
+    expect(https.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+    const proxied = await app.request('/', { headers: { 'x-forwarded-proto': 'https' } });
+    expect(proxied.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+  });
+});
