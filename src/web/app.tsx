@@ -23,6 +23,7 @@ import { targetRoutes } from '../targets/targets.routes.js';
 import { adminRoutes } from './admin.routes.js';
 import { apiReferenceRoutes } from './api-reference.js';
 import { concurrencyLimit } from './concurrency-limit.js';
+import { refuseCrossOrigin } from './cross-origin.js';
 import { localeOfPath, localePath, MESSAGES } from './i18n.js';
 import { Layout } from './layout.js';
 import { type PageCacheOptions, pageCache } from './page-cache.js';
@@ -81,6 +82,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   const app = new Hono();
 
   app.use('*', securityHeaders());
+  app.use('*', refuseCrossOrigin());
   app.use(
     '/static/dkfds/*',
     serveStatic({

@@ -1,5 +1,6 @@
 // What reached another site through Måltal's own pages: a login that redirected off-site (`next=//host/…`), a
-// language link on a 404 page for `/en//host/…` that pointed off-site, and responses without security headers.
+// language link on a 404 page for `/en//host/…` that pointed off-site, responses without security headers, and a form
+// on another origin that could change data with an editor's cookie.
 // Each is checked as a browser would meet it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
@@ -63,5 +64,37 @@ describeEachDialect('security of the web answers', (dialect) => {
     expect(https.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
     const proxied = await app.request('/', { headers: { 'x-forwarded-proto': 'https' } });
     expect(proxied.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+  });
+
+  it('refuses a form sent from another site or another origin of the same site, and names why, in Danish', async () => {
+    const cookie = `maaltal_admin=${TOKEN}`;
+    const post = (path: string, headers: Record<string, string>) =>
+      app.request(`http://maaltal.example${path}`, {
+        method: 'POST',
+        headers: { cookie, ...headers },
+        body: new URLSearchParams({ token: TOKEN, next: '/redaktion/import' }),
+      });
+    for (const headers of [
+      { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
+      { origin: 'http://other.maaltal.example', 'sec-fetch-site': 'same-site' },
+      { origin: 'http://evil.example' },
+    ]) {
+      for (const path of [
+        '/redaktion/login',
+        '/redaktion/import/1/rollback',
+        '/en/redaktion/branchekoder/placer',
+      ]) {
+        const refused = await post(path, headers);
+        expect(refused.status).toBe(403);
+        expect(refused.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+        if (!path.startsWith('/en/'))
+          expect(await refused.text()).toContain('anmodningen kom fra et andet websted');
+        else expect(await refused.text()).toContain('the request came from another site or origin');
+      }
+    }
+    // The site's own form (its origin, or a browser saying same-origin), and a script without browser headers.
+    expect((await post('/redaktion/login', { origin: 'http://maaltal.example' })).status).toBe(303);
+    expect((await post('/redaktion/login', { 'sec-fetch-site': 'same-origin' })).status).toBe(303);
+    expect((await post('/redaktion/login', {})).status).toBe(303);
   });
 });
