@@ -7,5 +7,9 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // No secret in logs: every test file's output is captured (capture.ts) and, at the end of the run, searched for
+    // the passwords, session ids, CSRF tokens and API tokens the test helpers registered (global.ts).
+    globalSetup: ['test/secrets/global.ts'],
+    setupFiles: ['test/secrets/capture.ts'],
   },
 });

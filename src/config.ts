@@ -15,12 +15,20 @@ export interface Config {
   host: string;
   /** Who the CLI acts as in history records (MAALTAL_USER, else the login name). */
   user: string;
-  /** The editor area's single admin token (MAALTAL_ADMIN_TOKEN); null leaves the editor area closed. */
-  adminToken: string | null;
+  /** Signed-in sessions: idle and absolute expiry, and whether the cookie is Secure (MAALTAL_PUBLIC_URL https). */
+  sessions: SessionSettings;
+  /** An API token the CLI acts with (MAALTAL_TOKEN); without one the CLI acts as the local operator. */
+  cliToken: string | null;
   /** Where web uploads wait between preview and confirmation (MAALTAL_UPLOAD_DIR). */
   uploadDir: string;
   /** Bytes the page cache may keep (MAALTAL_PAGE_CACHE_MB, default 64). */
   pageCacheBytes: number;
+}
+
+export interface SessionSettings {
+  idleMinutes: number;
+  absoluteHours: number;
+  secureCookie: boolean;
 }
 
 /** Values given on the command line win over the environment. */
@@ -99,10 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
       message: `"${cacheMb}" is not a whole number of megabytes`,
     });
 
-  const adminToken = env.MAALTAL_ADMIN_TOKEN?.trim() || null;
-  if (adminToken !== null && adminToken.length < 16) {
-    issues.push({ field: 'MAALTAL_ADMIN_TOKEN', message: 'must be at least 16 characters' });
-  }
+  const sessions = sessionSettings(env, issues);
 
   if (issues.length > 0 || 'field' in database || !port.success) {
     throw new AppError('invalid_config', 'Invalid configuration', issues);
@@ -110,5 +115,28 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   const user = env.MAALTAL_USER?.trim() || env.USER?.trim() || env.LOGNAME?.trim() || 'maaltal';
   const uploadDir = env.MAALTAL_UPLOAD_DIR?.trim() || path.join('var', 'uploads');
   const pageCacheBytes = Number(cacheMb) * 1024 * 1024;
-  return { database, port: port.data, host, user, adminToken, uploadDir, pageCacheBytes };
+  const cliToken = env.MAALTAL_TOKEN?.trim() || null;
+  return { database, port: port.data, host, user, sessions, cliToken, uploadDir, pageCacheBytes };
+}
+
+function wholeSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number, issues: Issue[]) {
+  const text = (env[name] ?? String(fallback)).trim();
+  if (/^\d{1,6}$/.test(text) && Number(text) >= 1 && Number(text) <= max) return Number(text);
+  issues.push({ field: name, message: `"${text}" is not a whole number between 1 and ${max}` });
+  return fallback;
+}
+
+function sessionSettings(env: NodeJS.ProcessEnv, issues: Issue[]): SessionSettings {
+  const publicUrl = env.MAALTAL_PUBLIC_URL?.trim() ?? '';
+  if (publicUrl !== '' && !/^https?:\/\/[^/\s]+/i.test(publicUrl)) {
+    issues.push({
+      field: 'MAALTAL_PUBLIC_URL',
+      message: `"${publicUrl}" is not an http:// or https:// address`,
+    });
+  }
+  return {
+    idleMinutes: wholeSetting(env, 'MAALTAL_SESSION_IDLE_MINUTES', 30, 24 * 60, issues),
+    absoluteHours: wholeSetting(env, 'MAALTAL_SESSION_MAX_HOURS', 12, 24 * 30, issues),
+    secureCookie: /^https:/i.test(publicUrl),
+  };
 }

@@ -1,6 +1,7 @@
 // `maaltal accidents …`: every accident measure with the API's filters (as flags), as a table, JSON or CSV;
 // the stewards' fatal-accident case list; and a rebuild of the aggregates from the base cube (a job of its own thread).
 import { type Command, type CommandContext, flag, type OptionSpec, type ParsedArgs } from '../cli/command.js';
+import { actorOf } from '../cli/run.js';
 import { openableByOtherThreads } from '../db/connect.js';
 import { AppError, usageError } from '../errors.js';
 import { formatDecimal } from '../format.js';
@@ -131,6 +132,8 @@ function measureCommand(measure: MeasureName, summary: string): Command {
     name: `accidents ${measure}`,
     summary,
     usage: '[filters] [--json|--csv]',
+    // Published figures only: the rows leave through the disclosure gate.
+    permission: 'public',
     options: {
       ...Object.fromEntries(Object.entries(flags).map(([name, spec]) => [name, spec.option])),
       ...OUTPUT_OPTIONS,
@@ -175,6 +178,7 @@ export const accidentCommands: Command[] = [
     name: 'accidents fatal-cases',
     summary: 'the fatal-accident case list (data stewards only: not for publication)',
     usage: '[--from YEAR] [--to YEAR] [--branch CODE] [--json|--csv]',
+    permission: 'data.unsuppressed',
     options: {
       from: FILTER_FLAGS.from?.option as OptionSpec,
       to: FILTER_FLAGS.to?.option as OptionSpec,
@@ -201,13 +205,15 @@ export const accidentCommands: Command[] = [
     name: 'accidents rebuild',
     summary:
       'rebuild the accident aggregates from the base cube (after changing the accident settings), then protect the years whose figures changed',
+    permission: 'data.import',
     options: {},
     async run(context) {
       const store = await context.store();
       // A job of its own thread where the database can be opened there (as the server runs it), else on this one.
       const { database } = context.config();
       const jobs = openableByOtherThreads(database) ? workerImports(database) : inThreadImports(store);
-      const rebuilt = await jobs.rebuild({ user: context.config().user });
+      const { user, audit } = await actorOf(context);
+      const rebuilt = await jobs.rebuild({ user, audit });
       context.stdout.write(`Rebuilt the accident aggregates in ${rebuilt.milliseconds} ms\n`);
       return protectAfterChange(store.db, context.stderr, context.now);
     },

@@ -1,5 +1,5 @@
 // The accident API over HTTP (in process): every measure in JSON, CSV and XLSX; errors naming the parameter;
-// the admin token for unsuppressed values and the case list; and, over random filters, that public answers never
+// a data steward's token for unsuppressed values and the case list; and, over random filters, that public answers never
 // show a suppressed cell, neither directly, nor in the files, nor by subtraction from a published total.
 
 import { parse } from 'csv-parse/sync';
@@ -7,11 +7,12 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { useAccidentFixture } from '../../test/accidents/fixture.js';
+import { bearerFor } from '../../test/accounts.js';
 import { describeEachDialect } from '../../test/databases.js';
 import { createApp } from '../web/app.js';
 import type { RateRow } from './rates.js';
 
-const TOKEN = 'test-admin-token-0123456789';
+let steward: Record<string, string> = {};
 const _actor = { user: 'datastewart', now: () => new Date('2026-03-01T09:00:00Z') };
 const GROUPS = ['year', 'branch', 'mainGroup', 'ageBand', 'sex', 'severity', 'chemical'] as const;
 const KEYS = ['year', 'branch', 'mainGroup', 'ageBand', 'sex', 'severity', 'chemical'] as const;
@@ -26,8 +27,9 @@ describeEachDialect('accident API', (dialect) => {
   };
 
   const workspace = useAccidentFixture(dialect);
-  beforeAll(() => {
-    app = createApp(workspace.store, { adminToken: TOKEN, logError: () => {} });
+  beforeAll(async () => {
+    app = createApp(workspace.store, { logError: () => {} });
+    steward = await bearerFor(workspace.store, 'steward');
   });
 
   it('answers every measure as JSON with rows and meta', async () => {
@@ -137,24 +139,23 @@ describeEachDialect('accident API', (dialect) => {
     expect((await get('/api/v1/accidents/nothing')).status).toBe(404);
   });
 
-  it('shows unsuppressed values and the fatal case list only with the admin token', async () => {
+  it('shows unsuppressed values and the fatal case list only to a data steward', async () => {
     const query = 'mainGroup=transport&groupBy=year,branch,sex';
     expect((await get(`/api/v1/accidents/rates?${query}&unsuppressed=true`)).status).toBe(401);
     expect(
       (await get('/api/v1/accidents/fatal-cases', { authorization: 'Bearer wrong-token-000000' })).status,
     ).toBe(401);
-    const open = await get(`/api/v1/accidents/rates?${query}&unsuppressed=true`, {
-      authorization: `Bearer ${TOKEN}`,
-    });
+    const viewer = await bearerFor(workspace.store, 'viewer');
+    expect((await get(`/api/v1/accidents/rates?${query}&unsuppressed=true`, viewer)).status).toBe(403);
+    expect((await get('/api/v1/accidents/fatal-cases', viewer)).status).toBe(403);
+    const open = await get(`/api/v1/accidents/rates?${query}&unsuppressed=true`, steward);
     expect(open.status).toBe(200);
     expect(open.headers.get('cache-control')).toContain('no-store');
     const rows = ((await open.json()) as { rows: RateRow[] }).rows;
     const hidden = rows.filter((r) => r.suppressed);
     expect(hidden.length).toBeGreaterThan(0);
     expect(hidden.every((r) => r.count !== null)).toBe(true);
-    const cases = await get('/api/v1/accidents/fatal-cases?from=2023&to=2024', {
-      authorization: `Bearer ${TOKEN}`,
-    });
+    const cases = await get('/api/v1/accidents/fatal-cases?from=2023&to=2024', steward);
     expect(((await cases.json()) as { rows: unknown[] }).rows).toHaveLength(4);
   });
 

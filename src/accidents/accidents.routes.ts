@@ -1,10 +1,10 @@
 // The accident statistics API: every measure as JSON, CSV, JSON lines and XLSX, with a 400 naming any bad parameter.
 // CSV and JSON lines are streamed row by row; XLSX (built in memory) is refused above its own row limit.
-// Unsuppressed values and the fatal-accident case list need the editor area's admin token.
+// Unsuppressed values and the fatal-accident case list need the `data.unsuppressed` permission (data stewards).
 import { Hono } from 'hono';
 import type { Store } from '../db/connect.js';
 import { AppError } from '../errors.js';
-import { givenToken, requireAdmin, tokenMatches } from '../web/admin-auth.js';
+import { demand, requires } from '../web/authorize.js';
 import { csvStream, jsonLinesStream } from '../web/csv.js';
 import { answerMeasure, EMPTY_COLUMNS, MEASURES, type MeasureName } from './accidents.service.js';
 import { downloadRows, toXlsx } from './downloads.js';
@@ -15,20 +15,16 @@ import type { AccidentStatistics } from './statistics.js';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FILE_NAME = /^([a-z-]+?)(?:\.(json|jsonl|csv|xlsx))?$/;
 
-export function accidentRoutes(
-  store: Store,
-  statistics: AccidentStatistics,
-  adminToken: string | null,
-): Hono {
+export function accidentRoutes(store: Store, statistics: AccidentStatistics): Hono {
   const app = new Hono();
 
-  app.get('/api/v1/accidents/fatal-cases', requireAdmin(adminToken), async (c) => {
+  app.get('/api/v1/accidents/fatal-cases', requires('data.unsuppressed'), async (c) => {
     const filters = parseFilters(parametersOf(new URL(c.req.url)));
     c.header('Cache-Control', 'private, no-store');
     return c.json({ rows: await fatalCases(store.db, filters) });
   });
 
-  app.get('/api/v1/accidents/:file', async (c) => {
+  app.get('/api/v1/accidents/:file', requires('public'), async (c) => {
     const match = FILE_NAME.exec(c.req.param('file'));
     const measure = match?.[1] as MeasureName | undefined;
     if (match === null || measure === undefined || !MEASURES.includes(measure)) return c.notFound();
@@ -40,11 +36,7 @@ export function accidentRoutes(
         { field: 'unsuppressed', message: `"${unsuppressedText}" is not one of true, false` },
       ]);
     }
-    if (unsuppressed && (adminToken === null || !tokenMatches(givenToken(c), adminToken))) {
-      throw new AppError('unauthorized', 'Unsuppressed values need the admin token', [
-        { field: 'unsuppressed', message: 'send the admin token as Authorization: Bearer …' },
-      ]);
-    }
+    if (unsuppressed) demand(c, 'data.unsuppressed');
     const answer = await answerMeasure(store.db, statistics, measure, raw, { unsuppressed });
     c.header('Cache-Control', unsuppressed ? 'private, no-store' : 'public, max-age=60');
     if (format === 'csv') {

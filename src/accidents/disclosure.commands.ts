@@ -84,6 +84,8 @@ export const disclosureCommands: Command[] = [
     name: 'disclosure audit',
     summary: 'audit the published accident figures with linear programming: can any hidden count be pinned?',
     usage: '[--measure M[,M…]] [--convention C] [--year Y[,Y…]] [--json]',
+    // Names hidden cells and how narrowly their counts can be pinned: for data stewards.
+    permission: 'data.unsuppressed',
     options: {
       measure: { type: 'string', value: 'M', description: `measures to audit: ${MEASURES.join(', ')}` },
       convention: { type: 'string', value: 'C', description: 'registration or accident (default: both)' },
@@ -110,6 +112,7 @@ export const disclosureCommands: Command[] = [
     summary:
       'hide cells until the disclosure audit passes, for every year not yet protected for its current figures',
     usage: '[--convention C] [--year Y[,Y…]] [--json]',
+    permission: 'system',
     options: {
       convention: { type: 'string', value: 'C', description: 'registration or accident (default: both)' },
       year: { type: 'string', value: 'YEAR', description: 'years to protect (default: every year)' },

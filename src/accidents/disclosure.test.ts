@@ -6,11 +6,12 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { attackPair, KEYS, type Row } from '../../test/accidents/attack.js';
+import { bearerFor } from '../../test/accounts.js';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { seedStore } from '../../test/seed.js';
 import { createApp } from '../web/app.js';
 
-const TOKEN = 'test-admin-token-0123456789';
+let steward: Record<string, string> = {};
 const DIMENSIONS = ['year', 'branch', 'ageBand', 'sex', 'severity', 'chemical'] as const;
 const MEASURES = ['rates', 'age-comparison', 'standardised', 'labour-loss'] as const;
 /** Numbers a hidden row may still show: its keys and the (public) employment behind it. */
@@ -33,9 +34,9 @@ function allowed(measure: string, groups: readonly string[]): boolean {
 describeEachDialect('disclosure gate on the public accident API', (dialect) => {
   let store: TestStore;
   let app: ReturnType<typeof createApp>;
-  const answer = async (measure: string, query: string, steward = false) => {
-    const headers: Record<string, string> = steward ? { authorization: `Bearer ${TOKEN}` } : {};
-    const path = `/api/v1/accidents/${measure}?${query}${steward ? '&unsuppressed=true' : ''}`;
+  const answer = async (measure: string, query: string, asSteward = false) => {
+    const headers: Record<string, string> = asSteward ? steward : {};
+    const path = `/api/v1/accidents/${measure}?${query}${asSteward ? '&unsuppressed=true' : ''}`;
     const response = await app.request(path, { headers });
     expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
     return (await response.json()) as { rows: Row[]; meta: Record<string, unknown> };
@@ -44,7 +45,8 @@ describeEachDialect('disclosure gate on the public accident API', (dialect) => {
   beforeAll(async () => {
     store = await freshStore(dialect);
     await seedStore(store.db, { demo: true, accidentScale: 0.05, bulk: store });
-    app = createApp(store, { adminToken: TOKEN, logError: () => {} });
+    app = createApp(store, { logError: () => {} });
+    steward = await bearerFor(store, 'steward');
   }, 120_000);
   afterAll(async () => store?.destroy());
 

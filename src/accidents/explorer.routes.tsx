@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import { AppError, type Issue } from '../errors.js';
 import { formatDate, formatDecimal, formatNumber, type Locale } from '../format.js';
+import { requires } from '../web/authorize.js';
 import { type ChartPoint, rateChartSvg } from '../web/charts.js';
 import { Downloads } from '../web/downloads.js';
 import { localePath, MESSAGES, type Messages } from '../web/i18n.js';
@@ -475,7 +476,7 @@ export function explorerRoutes(statistics: AccidentStatistics): Hono {
       </Layout>
     );
   };
-  app.get('/ulykker', async (c) => c.html(await page('da', new URL(c.req.url))));
-  app.get('/en/ulykker', async (c) => c.html(await page('en', new URL(c.req.url))));
+  app.get('/ulykker', requires('public'), async (c) => c.html(await page('da', new URL(c.req.url))));
+  app.get('/en/ulykker', requires('public'), async (c) => c.html(await page('en', new URL(c.req.url))));
   return app;
 }

@@ -1,6 +1,7 @@
 // `maaltal industry-codes unmapped` lists the industry codes of accident records that no branch group covers yet;
 // `maaltal industry-codes map CODE --branch B` maps one, moving its records into the branch group's figures.
 import { type Command, flag, stringOption } from '../cli/command.js';
+import { actorOf } from '../cli/run.js';
 import { usageError } from '../errors.js';
 import { formatNumber } from '../format.js';
 import { protectAfterChange } from './disclosure.commands.js';
@@ -25,6 +26,8 @@ export const industryCodeCommands: Command[] = [
     name: 'industry-codes unmapped',
     summary: 'list the industry codes of accident records that no branch group covers yet (to map them)',
     usage: '[--json]',
+    // Record counts per code, before disclosure control.
+    permission: 'data.unsuppressed',
     options: { json: { type: 'boolean', description: 'print JSON' } },
     async run(context, args) {
       const codes = await listUnmappedCodes((await context.store()).db);
@@ -46,6 +49,7 @@ export const industryCodeCommands: Command[] = [
     name: 'industry-codes map',
     summary: 'map an industry code to a branch group; its accident records move into the branch group',
     usage: 'CODE --branch B [--classification DB07|DB25]',
+    permission: 'data.import',
     positionals: [{ name: 'CODE', description: 'the industry code (45.20, 4520 or 45)', required: true }],
     options: {
       branch: { type: 'string', value: 'B', description: 'the branch group code' },
@@ -64,8 +68,7 @@ export const industryCodeCommands: Command[] = [
         code,
         branch,
         ...(classification === undefined ? {} : { classification }),
-        user: context.config().user,
-        now: context.now,
+        ...(await actorOf(context)),
       });
       context.stdout.write(
         `${mapped.classification} ${mapped.code} now maps to ${mapped.branch}: ${formatNumber(mapped.moved, 'en')} accident record(s) moved into it${mapped.batchIds.length > 0 ? ` (batches ${mapped.batchIds.join(', ')})` : ''}\n`,

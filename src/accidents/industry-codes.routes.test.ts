@@ -1,7 +1,8 @@
-// The editor area's page of industry codes without a branch group: closed without the token, lists each code with
+// The editor area's page of industry codes without a branch group: closed without signing in, lists each code with
 // where its records are counted meanwhile, and maps a code from a plain form (errors shown on the page, in Danish or
 // English), on both databases; the mapping runs as a job in a worker thread, as on the server.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeUser, sessionOf } from '../../test/accounts.js';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { type TempFiles, tempFiles } from '../../test/imports/files.js';
 import { seedStore } from '../../test/seed.js';
@@ -10,14 +11,13 @@ import { workerImports } from '../imports/import-runner.js';
 import { runImport } from '../imports/imports.service.js';
 import { createApp } from '../web/app.js';
 
-const TOKEN = 'test-admin-token-0123456789';
-const cookie = `maaltal_admin=${TOKEN}`;
-
 describeEachDialect('editor area: industry codes without a branch group', (dialect) => {
   let store: TestStore;
   let files: TempFiles;
   let app: ReturnType<typeof createApp>;
   let changes = 0;
+  let cookie = '';
+  let csrf = '';
 
   beforeAll(async () => {
     store = await freshStore(dialect);
@@ -34,8 +34,8 @@ describeEachDialect('editor area: industry codes without a branch group', (diale
     await runImport(store, file, { kind: 'accidents' }, { user: 'steward', now: () => new Date() });
     // As the server runs it: the mapping is a job in a worker thread on its own connection.
     const database = parseDatabaseSetting(store.setting, 'DATABASE_URL') as DatabaseConfig;
+    ({ cookie, csrf } = await sessionOf(store, await makeUser(store, 'steward')));
     app = createApp(store, {
-      adminToken: TOKEN,
       onDataChanged: () => changes++,
       imports: workerImports(database),
     });
@@ -51,7 +51,7 @@ describeEachDialect('editor area: industry codes without a branch group', (diale
       .replace(/&quot;/g, '"')
       .replace(/\s+/g, ' ');
 
-  it('is closed without the token', async () => {
+  it('is closed without signing in, and to a role without imports', async () => {
     const page = await app.request('/redaktion/branchekoder');
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe('/redaktion/login?next=%2Fredaktion%2Fbranchekoder');
@@ -60,6 +60,10 @@ describeEachDialect('editor area: industry codes without a branch group', (diale
       body: new URLSearchParams({ code: '49.50', branch: 'transport-af-gods' }),
     });
     expect(post.status).toBe(401);
+    const viewer = await sessionOf(store, await makeUser(store, 'viewer'));
+    expect(
+      (await app.request('/redaktion/branchekoder', { headers: { cookie: viewer.cookie } })).status,
+    ).toBe(403);
   });
 
   it('lists each code with its title, the main group it is counted in, and its records', async () => {
@@ -79,7 +83,7 @@ describeEachDialect('editor area: industry codes without a branch group', (diale
       app.request(path, {
         method: 'POST',
         headers: { cookie },
-        body: new URLSearchParams({ code: '49.50', classification: 'DB07', branch: 'rumfart' }),
+        body: new URLSearchParams({ _csrf: csrf, code: '49.50', classification: 'DB07', branch: 'rumfart' }),
       });
     const danish = await post('/redaktion/branchekoder/placer');
     expect(danish.status).toBe(400);
@@ -93,7 +97,12 @@ describeEachDialect('editor area: industry codes without a branch group', (diale
     const response = await app.request('/redaktion/branchekoder/placer', {
       method: 'POST',
       headers: { cookie },
-      body: new URLSearchParams({ code: '49.50', classification: 'DB07', branch: 'transport-af-gods' }),
+      body: new URLSearchParams({
+        _csrf: csrf,
+        code: '49.50',
+        classification: 'DB07',
+        branch: 'transport-af-gods',
+      }),
     });
     expect(response.status).toBe(303);
     const location = response.headers.get('location') as string;
@@ -105,9 +114,17 @@ describeEachDialect('editor area: industry codes without a branch group', (diale
     const again = await app.request('/redaktion/branchekoder/placer', {
       method: 'POST',
       headers: { cookie },
-      body: new URLSearchParams({ code: '4950', classification: 'DB07', branch: 'butikker' }),
+      body: new URLSearchParams({ _csrf: csrf, code: '4950', classification: 'DB07', branch: 'butikker' }),
     });
     expect(again.status).toBe(409);
     expect(await text(again)).toContain('49.50 hører allerede til transport-af-gods');
+    const audit = await store.db
+      .selectFrom('auditEvent')
+      .selectAll()
+      .where('action', '=', 'map_code')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorKind: 'user', entity: 'industry_code', entityId: 'DB07:49.50' });
+    expect(JSON.parse(audit[0]?.afterJson ?? '{}')).toMatchObject({ branch: 'transport-af-gods', moved: 15 });
   });
 });

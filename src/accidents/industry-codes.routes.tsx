@@ -6,7 +6,9 @@ import type { Store } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { formatNumber, type Locale } from '../format.js';
 import { type ImportRunner, inThreadImports } from '../imports/import-runner.js';
-import { requireAdmin } from '../web/admin-auth.js';
+import { asker } from '../imports/imports.routes.js';
+import { requires } from '../web/authorize.js';
+import { CsrfField } from '../web/forms.js';
 import { localePath } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import {
@@ -88,6 +90,7 @@ function MapForm({
   const id = `branch-${entry.classification}-${entry.code}`.replace(/\./g, '-');
   return (
     <form method="post" action={action} class="maaltal-inline-form">
+      <CsrfField />
       <input type="hidden" name="code" value={entry.code} />
       <input type="hidden" name="classification" value={entry.classification} />
       <label class="sr-only" for={id}>
@@ -186,15 +189,13 @@ function CodesTable({
 
 export function industryCodeRoutes(
   store: Store,
-  options: { adminToken: string | null; user?: string; onDataChanged?: () => void; imports?: ImportRunner },
+  options: { onDataChanged?: () => void; imports?: ImportRunner },
 ): Hono {
   const app = new Hono();
   const jobs = options.imports ?? inThreadImports(store);
   for (const locale of ['da', 'en'] as const) {
     const t = TEXTS[locale];
     const base = localePath(locale, '/redaktion/branchekoder');
-    app.use(base, requireAdmin(options.adminToken));
-    app.use(`${base}/*`, requireAdmin(options.adminToken));
 
     /** The page, with a notice that may name a branch group (from the choices it reads anyway). */
     const page = async (path: string, noticeOf: (choices: Choices) => Notice | null) => {
@@ -232,7 +233,7 @@ export function industryCodeRoutes(
       );
     };
 
-    app.get(base, async (c) => {
+    app.get(base, requires('data.import'), async (c) => {
       const code = c.req.query('placeret');
       const body = await page(c.req.path, (choices) => {
         const branch = choicesName(choices, c.req.query('gruppe'), locale);
@@ -243,7 +244,7 @@ export function industryCodeRoutes(
       return c.html(body);
     });
 
-    app.post(`${base}/placer`, async (c) => {
+    app.post(`${base}/placer`, requires('data.import'), async (c) => {
       const form = await c.req.parseBody();
       try {
         // Moving the records and refreshing their batches' aggregates runs as a job (off the serving thread).
@@ -251,7 +252,7 @@ export function industryCodeRoutes(
           code: String(form.code ?? ''),
           classification: String(form.classification ?? 'DB07'),
           branch: String(form.branch ?? ''),
-          user: options.user ?? 'admin',
+          ...asker(c),
         });
         if (mapped.moved > 0) options.onDataChanged?.();
         const query = new URLSearchParams({

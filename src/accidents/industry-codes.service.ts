@@ -1,6 +1,7 @@
 // Industry codes that no branch group covers yet: the accident records that carry them are kept (counted nationally
 // and in their main group), listed here for data stewards, and moved into a branch group's figures once a steward
 // maps the code.
+import { type AuditContext, operatorAudit, recordAudit } from '../audit/audit.service.js';
 import { type Db, inTransaction, type Tx } from '../db/connect.js';
 import { takeImportTurn } from '../db/dialect.js';
 import { type AppError, conflict, invalidInput } from '../errors.js';
@@ -69,6 +70,8 @@ export interface CodeMapping {
   branch: string;
   user: string;
   now: () => Date;
+  /** Who and from where, for the audit trail (default: the local operator named `user`). */
+  audit?: AuditContext;
 }
 
 export interface MappedCode {
@@ -137,13 +140,21 @@ export async function mapIndustryCode(
     });
     const placed = await placeUnmappedRecords(tx, classification, spellings, group.id);
     await refreshAccidentAggregates(tx, settings, placed.batchIds);
-    return {
+    const mapped = {
       classification,
       code: dottedCode(checked.digits),
       branch: group.code,
       moved: placed.moved,
       batchIds: placed.batchIds,
     };
+    const change = {
+      action: 'map_code',
+      entity: 'industry_code',
+      entityId: `${classification}:${mapped.code}`,
+      after: mapped,
+    };
+    await recordAudit(tx, mapping.audit ?? operatorAudit(mapping.user), change, mapping.now());
+    return mapped;
   });
 }
 

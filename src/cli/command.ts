@@ -1,5 +1,7 @@
 // The shape of a CLI command and the context it runs in (output streams, environment, clock, store).
 import type { ParseArgsConfig } from 'node:util';
+import type { AuditContext } from '../audit/audit.service.js';
+import type { Permission, Principal } from '../auth/policy.js';
 import type { Config } from '../config.js';
 import type { Store } from '../db/connect.js';
 
@@ -15,6 +17,8 @@ export interface Command {
   /** What follows the command name, e.g. `ID [options]`. */
   usage?: string;
   options: Record<string, OptionSpec>;
+  /** What the command needs of the principal running it (auth/policy.ts). */
+  permission: Permission;
   positionals?: { name: string; description: string; required: boolean }[];
   /** False for commands that create the schema themselves (migrate, start); the others refuse an outdated one. */
   needsSchema?: boolean;
@@ -53,6 +57,11 @@ export interface CommandContext {
   store(): Promise<Store>;
   /** True when standard error is a terminal (progress bars redraw in place there). */
   stderrIsTty: boolean;
+  /** Who runs the command: the owner of the API token in MAALTAL_TOKEN, else the local operator (checked against the
+   *  command's permission before it runs). */
+  principal(): Promise<Principal>;
+  /** The principal, the request id (none) and the origin (`cli`) for the audit trail. */
+  auditContext(): Promise<AuditContext>;
   /** All of standard input, for commands that read `-`. */
   readStdin(): Promise<string>;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); long-running commands wait on it. */

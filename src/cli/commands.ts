@@ -2,6 +2,8 @@
 import { accidentCommands } from '../accidents/accidents.commands.js';
 import { disclosureCommands } from '../accidents/disclosure.commands.js';
 import { industryCodeCommands } from '../accidents/industry-codes.commands.js';
+import { auditCommands } from '../audit/audit.commands.js';
+import { userCommands } from '../auth/users.commands.js';
 import { importCommands } from '../imports/imports.commands.js';
 import { targetCommands } from '../targets/targets.commands.js';
 import type { Command } from './command.js';
@@ -16,4 +18,6 @@ export const COMMANDS: Command[] = [
   ...disclosureCommands,
   ...industryCodeCommands,
   ...statsCommands,
+  ...userCommands,
+  ...auditCommands,
 ];

@@ -4,6 +4,7 @@ import { inTransaction, type Store } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { DEFAULT_DEMO_SEED } from '../demo/demo.generator.js';
 import { seedDemo } from '../demo/demo.seed.js';
+import { type DemoUser, seedDemoUsers } from '../demo/demo-users.js';
 import { sweepUploads } from '../imports/upload-sweep.js';
 import { loadReferenceData } from '../reference/reference.data.js';
 import { seedReference } from '../reference/reference.repository.js';
@@ -66,6 +67,7 @@ async function seedAll(
       : `Reference data: added ${added.map(([table, n]) => `${n} ${table}`).join(', ')}\n`,
   );
   if (outcome.demo !== undefined) {
+    await printDemoUsers(context, await seedDemoUsers(store.db, context.now()));
     context.stderr.write(
       outcome.demo.changed
         ? `Demo data (seed ${outcome.demo.seed}): added ${Object.entries(outcome.demo.counts)
@@ -74,6 +76,18 @@ async function seedAll(
         : `Demo data (seed ${outcome.demo.seed}): unchanged\n`,
     );
   }
+}
+
+/** The demo users made on this run, with their passwords: shown now and never again (the database keeps hashes). */
+async function printDemoUsers(context: CommandContext, users: DemoUser[]): Promise<void> {
+  if (users.length === 0) return;
+  const lines = users.map(
+    (user) =>
+      `  ${user.email.padEnd(30)} ${user.role.padEnd(11)} ${(user.bfa ?? '').padEnd(4)} ${user.password}\n`,
+  );
+  context.stderr.write(
+    `Demo users (passwords shown only now; sign in at /redaktion/login):\n${lines.join('')}`,
+  );
 }
 
 /** The address people open: the bound one, with IPv6 in brackets and every interface shown as this machine. */
@@ -92,7 +106,7 @@ async function serve(context: CommandContext, store: Store) {
     port: config.port,
     hostname: config.host,
     pageCacheBytes: config.pageCacheBytes,
-    adminToken: config.adminToken,
+    sessions: config.sessions,
     uploadDir: config.uploadDir,
     database: config.database,
   });
@@ -108,6 +122,7 @@ export const setupCommands: Command[] = [
   {
     name: 'migrate',
     summary: 'Create or update the database schema',
+    permission: 'system',
     options: {},
     needsSchema: false,
     async run(context) {
@@ -118,6 +133,7 @@ export const setupCommands: Command[] = [
   {
     name: 'seed',
     summary: 'Load the reference data (goals, branch groups, BFAs, …); with --demo also the demo data',
+    permission: 'system',
     options: {
       demo: { type: 'boolean', description: 'also load synthetic demo data (marked as such everywhere)' },
       seed: {
@@ -150,6 +166,7 @@ export const setupCommands: Command[] = [
   {
     name: 'serve',
     summary: 'Run the web server (public site and JSON API)',
+    permission: 'system',
     options: { port, host },
     async run(context) {
       return serve(context, await context.store());
@@ -158,6 +175,7 @@ export const setupCommands: Command[] = [
   {
     name: 'start',
     summary: 'Migrate, load reference data (and demo data into an empty database), then serve',
+    permission: 'system',
     options: { port, host },
     needsSchema: false,
     async run(context) {

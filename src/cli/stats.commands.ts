@@ -138,6 +138,8 @@ export const statsCommands: Command[] = [
     name: 'stats',
     summary: 'Run a batch of statistical requests (intervals, standardised rates, …) from a JSON file',
     usage: '--batch FILE|- [options]',
+    // A calculator over the figures it is given: it reads no stored data.
+    permission: 'public',
     options: {
       batch: {
         type: 'string',
@@ -171,6 +173,7 @@ export const statsCommands: Command[] = [
     name: 'stats progress',
     summary: 'Assess progress toward a target (METHODS §7) from a JSON file or from flags',
     usage: '[FILE|-] [options]',
+    permission: 'public',
     positionals: [
       {
         name: 'FILE',

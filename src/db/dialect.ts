@@ -100,3 +100,20 @@ export async function takeImportTurn<DB>(db: Kysely<DB>): Promise<void> {
   await sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`.execute(db);
   await sql.raw('set local lock_timeout = 0').execute(db);
 }
+
+/** The advisory-lock key of the audit trail's hash chain ("audit" in ASCII digits, truncated to fit an int4). */
+const AUDIT_CHAIN_LOCK_KEY = 97_117_100;
+
+/**
+ * One audit append at a time, so two transactions never chain to the same previous row. SQLite already holds the
+ * write lock for the whole transaction (BEGIN IMMEDIATE); PostgreSQL takes a transaction-scoped advisory lock,
+ * held until commit or rollback, waiting as long as SQLite would (past that: write contention, a conflict).
+ */
+export async function lockAuditChain<DB>(db: Kysely<DB>): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  const setting = sql<{ timeout: string }>`select current_setting('lock_timeout') as timeout`;
+  const { rows } = await setting.execute(db);
+  await sql`select set_config('lock_timeout', ${WAIT_FOR_TURN}, true)`.execute(db);
+  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`.execute(db);
+  await sql`select set_config('lock_timeout', ${rows[0]?.timeout ?? '0'}, true)`.execute(db);
+}

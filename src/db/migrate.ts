@@ -10,6 +10,7 @@ import * as unmappedIndustryCodes from './migrations/2026-12-03T0800-unmapped-in
 import * as accidentCaseUnique from './migrations/2026-12-03T0900-accident-case-unique.js';
 import * as accidentParentsGuarded from './migrations/2026-12-03T1000-accident-parents-guarded.js';
 import * as accidentBaseCube from './migrations/2026-12-03T1100-accident-base-cube.js';
+import * as accountsAndAudit from './migrations/2026-12-03T1200-accounts-and-audit.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-03T0900-accident-case-unique': accidentCaseUnique,
   '2026-12-03T1000-accident-parents-guarded': accidentParentsGuarded,
   '2026-12-03T1100-accident-base-cube': accidentBaseCube,
+  '2026-12-03T1200-accounts-and-audit': accountsAndAudit,
 };
 
 function provider(dialect: Dialect) {

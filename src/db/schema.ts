@@ -305,6 +305,90 @@ export interface DiseaseCaseTable {
   source: string;
 }
 
+export type Role = 'admin' | 'steward' | 'bfa_editor' | 'viewer';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  /** Lower-case. */
+  email: string;
+  name: string;
+  role: Role;
+  /** The BFA a `bfa_editor` works for (null for every other role). */
+  bfaId: number | null;
+  /** 0/1: a disabled user cannot log in and has no sessions. */
+  active: number;
+  /** argon2id PHC string; null until a password is set. */
+  passwordHash: string | null;
+  passwordChangedAt: string | null;
+  createdAt: string;
+  isDemo: Generated<number>;
+}
+
+export interface UserSessionTable {
+  /** SHA-256 of the session id (the id itself is only in the user's cookie). */
+  idHash: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  userId: number;
+  name: string;
+  /** SHA-256 of the token (the token is shown once, to its owner). */
+  tokenHash: string;
+  role: Role;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface PasswordResetTable {
+  codeHash: string;
+  userId: number;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** Failed logins per key (`account:EMAIL` or `address:IP`), shared by every app instance on the database. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  lastFailureAt: string;
+  blockedUntil: string;
+}
+
+export interface TargetCommentTable {
+  id: Generated<number>;
+  targetId: number;
+  body: string;
+  writtenBy: number;
+  writtenAt: string;
+}
+
+/** One write, recorded once; rows are never changed (triggers refuse it) and each chains the previous row's hash. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actorKind: 'user' | 'token' | 'cli' | 'anonymous';
+  actorId: number | null;
+  actorLabel: string;
+  requestId: string | null;
+  /** The client's address, or `cli`. */
+  clientAddress: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+  prevHash: string;
+  hash: string;
+}
+
 export interface Database {
   meta: MetaTable;
   goal: GoalTable;
@@ -329,4 +413,11 @@ export interface Database {
   accidentBase: AccidentBaseTable;
   disclosureProtection: DisclosureProtectionTable;
   diseaseCase: DiseaseCaseTable;
+  appUser: AppUserTable;
+  userSession: UserSessionTable;
+  apiToken: ApiTokenTable;
+  passwordReset: PasswordResetTable;
+  loginThrottle: LoginThrottleTable;
+  targetComment: TargetCommentTable;
+  auditEvent: AuditEventTable;
 }

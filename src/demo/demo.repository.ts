@@ -23,3 +23,9 @@ export async function goalIdByCode(db: Handle, code: string): Promise<number> {
   const goal = await db.selectFrom('goal').select('id').where('code', '=', code).executeTakeFirstOrThrow();
   return goal.id;
 }
+
+/** True when the demo users were made already (on an earlier seed run). */
+export async function demoUsersExist(db: Handle): Promise<boolean> {
+  const row = await db.selectFrom('appUser').select('id').where('isDemo', '=', 1).limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,8 +1,10 @@
 // The editor area's data work as jobs: preview (a dry run and the file's first rows), import, rollback, a rebuild of
 // the accident aggregates, and placing an industry code's records in a branch group. The same
 // function runs them on the serving thread (embedded in-memory stores, tests) or in a worker thread (the server).
+
 import { rebuildAggregates } from '../accidents/aggregates.service.js';
 import { mapIndustryCode } from '../accidents/industry-codes.service.js';
+import { type AuditContext, operatorAudit } from '../audit/audit.service.js';
 import type { Store } from '../db/connect.js';
 import { type AppError, toAppError } from '../errors.js';
 import { type ImportOptions, type ImportReport, rollbackImport, runImport } from './imports.service.js';
@@ -12,12 +14,17 @@ import type { RawRow } from './readers/table.js';
 
 export type ImportJobOptions = Omit<ImportOptions, 'onProgress' | 'dryRun'>;
 
-export type ImportJob =
-  | { job: 'preview'; filePath: string; options: ImportJobOptions; user: string; previewRows: number }
-  | { job: 'import'; filePath: string; options: ImportJobOptions; user: string }
-  | { job: 'rollback'; batchId: number; user: string; reason: string }
-  | { job: 'rebuild'; user: string }
-  | { job: 'map-code'; user: string; code: string; classification: string; branch: string };
+/** Every job names who asked (`user`, as recorded on batches) and may carry the audit trail's context. */
+type Asked = { user: string; audit?: AuditContext };
+
+export type ImportJob = Asked &
+  (
+    | { job: 'preview'; filePath: string; options: ImportJobOptions; previewRows: number }
+    | { job: 'import'; filePath: string; options: ImportJobOptions }
+    | { job: 'rollback'; batchId: number; reason: string }
+    | { job: 'rebuild' }
+    | { job: 'map-code'; code: string; classification: string; branch: string }
+  );
 
 export interface FilePreview {
   columns: string[];
@@ -78,7 +85,8 @@ async function preview(store: Store, job: Extract<ImportJob, { job: 'preview' }>
 }
 
 export async function runImportJob(store: Store, job: ImportJob): Promise<unknown> {
-  const actor = { user: job.user, now };
+  const audit = job.audit ?? operatorAudit(job.user);
+  const actor = { user: job.user, now, audit };
   switch (job.job) {
     case 'preview':
       return preview(store, job);
@@ -87,10 +95,10 @@ export async function runImportJob(store: Store, job: ImportJob): Promise<unknow
     case 'rollback':
       return rollbackImport(store, job.batchId, actor, job.reason);
     case 'rebuild':
-      return rebuildAggregates(store.db);
+      return rebuildAggregates(store.db, undefined, audit);
     case 'map-code': {
       const { code, classification, branch, user } = job;
-      return mapIndustryCode(store.db, { code, classification, branch, user, now });
+      return mapIndustryCode(store.db, { code, classification, branch, user, now, audit });
     }
   }
 }

@@ -2,6 +2,7 @@
 
 import { protectAfterChange } from '../accidents/disclosure.commands.js';
 import { type Command, type CommandContext, flag, type ParsedArgs, stringOption } from '../cli/command.js';
+import { actorOf } from '../cli/run.js';
 import { terminalSafe } from '../cli/terminal.js';
 import { AppError, formatIssue, usageError } from '../errors.js';
 import { formatNumber } from '../format.js';
@@ -87,6 +88,7 @@ export const importCommands: Command[] = [
     name: 'import',
     summary: 'Import a file (CSV, XLSX, JSON-stat, PX, SDMX-CSV) as one atomic batch',
     usage: 'FILE --kind KIND [options]',
+    permission: 'data.import',
     positionals: [{ name: 'FILE', description: 'the file to import', required: true }],
     options: {
       kind: { type: 'string', value: 'KIND', description: IMPORT_KINDS.join(' | ') },
@@ -133,7 +135,7 @@ export const importCommands: Command[] = [
             replace: flag(args, 'replace'),
             onProgress: (p) => progress.update(p),
           },
-          { user: context.config().user, now: context.now },
+          await actorOf(context),
         );
       } catch (error) {
         progress.done();
@@ -154,6 +156,7 @@ export const importCommands: Command[] = [
   {
     name: 'imports list',
     summary: 'List import batches, newest first',
+    permission: 'data.import',
     options: { json },
     async run(context, args) {
       const batches = await listBatches((await context.store()).db);
@@ -173,6 +176,7 @@ export const importCommands: Command[] = [
   {
     name: 'imports show',
     summary: 'Show one import batch with its provenance and settings',
+    permission: 'data.import',
     usage: 'ID [options]',
     positionals: [{ name: 'ID', description: 'the batch id', required: true }],
     options: { json },
@@ -197,6 +201,7 @@ export const importCommands: Command[] = [
     name: 'imports rollback',
     summary: 'Remove exactly one batch’s rows (and restore rows it replaced); the batch stays in the history',
     usage: 'ID [--reason TEXT]',
+    permission: 'data.import',
     positionals: [{ name: 'ID', description: 'the batch id', required: true }],
     options: { reason: { type: 'string', value: 'TEXT', description: 'why (kept with the batch)' } },
     async run(context, args) {
@@ -205,7 +210,7 @@ export const importCommands: Command[] = [
       const result = await rollbackImport(
         store,
         id,
-        { user: context.config().user, now: context.now },
+        await actorOf(context),
         stringOption(args, 'reason') ?? '',
       );
       context.stdout.write(

@@ -2,13 +2,13 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeUser, sessionOf, TEST_PASSWORD } from '../../test/accounts.js';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { seedStore } from '../../test/seed.js';
 import { type DatabaseConfig, parseDatabaseSetting } from '../config.js';
 import { createApp } from '../web/app.js';
 import { workerImports } from './import-runner.js';
 
-const TOKEN = 'test-admin-token-0123456789';
 const CSV =
   'indicator;branch;year;value;n\nkemi-udsat;anlaegsarbejde;2029;30,5;600\nkemi-udsat;butikker;2029;12,5;500\n';
 
@@ -26,8 +26,9 @@ describeEachDialect('editor area: imports', (dialect) => {
     await seedStore(store.db, { demo: true });
     uploads = mkdtempSync(path.join(tmpdir(), 'maaltal-uploads-'));
     database = parseDatabaseSetting(store.setting, 'DATABASE_URL') as DatabaseConfig;
+    const steward = await makeUser(store, 'steward', { email: 'steward@example.dk' });
+    ({ cookie, csrf } = await sessionOf(store, steward));
     app = createApp(store, {
-      adminToken: TOKEN,
       uploadDir: uploads,
       imports: workerImports(database),
       onDataChanged: () => {
@@ -40,16 +41,17 @@ describeEachDialect('editor area: imports', (dialect) => {
     await store.destroy();
   });
 
-  const cookie = `maaltal_admin=${TOKEN}`;
+  let cookie = '';
+  let csrf = '';
   const upload = (content: string, name: string, base = '/redaktion/import') => {
     const form = new FormData();
     form.set('file', new File([content], name, { type: 'text/csv' }));
     form.set('kind', 'observations');
     form.set('source', 'test');
-    return app.request(base, { method: 'POST', body: form, headers: { cookie } });
+    return app.request(`${base}?_csrf=${csrf}`, { method: 'POST', body: form, headers: { cookie } });
   };
 
-  it('is closed without the token: a login page for people, 401 for scripts', async () => {
+  it('is closed without signing in: a login page for people, 401 for scripts; a steward signs in', async () => {
     const page = await app.request('/redaktion/import');
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe('/redaktion/login?next=%2Fredaktion%2Fimport');
@@ -57,18 +59,26 @@ describeEachDialect('editor area: imports', (dialect) => {
     expect(script.status).toBe(401);
     const wrong = await app.request('/redaktion/login', {
       method: 'POST',
-      body: new URLSearchParams({ token: 'nope', next: '/redaktion/import' }),
+      body: new URLSearchParams({ email: 'steward@example.dk', password: 'nope', next: '/redaktion/import' }),
     });
     expect(wrong.status).toBe(401);
-    expect(await wrong.text()).toContain('Adgangsnøglen er forkert.');
+    expect(await wrong.text()).toContain('e-mailadressen eller adgangskoden er forkert');
     const right = await app.request('/redaktion/login', {
       method: 'POST',
-      body: new URLSearchParams({ token: TOKEN, next: '/redaktion/import' }),
+      body: new URLSearchParams({
+        email: 'steward@example.dk',
+        password: TEST_PASSWORD,
+        next: '/redaktion/import',
+      }),
     });
     expect(right.status).toBe(303);
-    expect(right.headers.get('set-cookie')).toMatch(/maaltal_admin=.*HttpOnly.*SameSite=Strict/i);
-    const closed = createApp(store, { adminToken: null, uploadDir: uploads });
-    expect((await closed.request('/redaktion/import', { headers: { cookie } })).status).toBe(303);
+    expect(right.headers.get('location')).toBe('/redaktion/import');
+    const set = right.headers.get('set-cookie') ?? '';
+    expect(set).toMatch(/maaltal_session=[\w-]{43};.*HttpOnly.*SameSite=Lax/i);
+    const session = /maaltal_session=([\w-]+)/.exec(set)?.[1];
+    expect(
+      (await app.request('/redaktion/import', { headers: { cookie: `maaltal_session=${session}` } })).status,
+    ).toBe(200);
   });
 
   it('previews an upload with detected settings, first rows and validation, then imports on confirmation', async () => {
@@ -89,6 +99,7 @@ describeEachDialect('editor area: imports', (dialect) => {
       method: 'POST',
       headers: { cookie },
       body: new URLSearchParams({
+        _csrf: csrf,
         upload: stored ?? '',
         kind: 'observations',
         sheet: '',
@@ -115,12 +126,27 @@ describeEachDialect('editor area: imports', (dialect) => {
     const rollback = await app.request(`/redaktion/import/${batch.id}/rollback`, {
       method: 'POST',
       headers: { cookie },
+      body: new URLSearchParams({ _csrf: csrf }),
     });
     expect(rollback.status).toBe(303);
     expect(changes).toBe(2);
     expect(
       await store.db.selectFrom('observation').select('id').where('batchId', '=', batch.id).execute(),
     ).toEqual([]);
+    const audit = await store.db
+      .selectFrom('auditEvent')
+      .selectAll()
+      .where('entity', '=', 'import_batch')
+      .where('entityId', '=', String(batch.id))
+      .orderBy('id')
+      .execute();
+    expect(audit.map((row) => [row.action, row.actorLabel, row.actorKind])).toEqual([
+      ['import', 'steward@example.dk', 'user'],
+      ['rollback', 'steward@example.dk', 'user'],
+    ]);
+    expect(JSON.parse(audit[0]?.afterJson ?? '{}')).toMatchObject({ rows: 2, file: 'målinger.csv' });
+    expect(JSON.parse(audit[1]?.beforeJson ?? '{}')).toEqual({ status: 'committed', rows: 2 });
+    expect(JSON.parse(audit[1]?.afterJson ?? '{}')).toMatchObject({ status: 'rolled_back', removed: 2 });
   });
 
   it('shows the validation report of a bad file and keeps nothing', async () => {
@@ -165,7 +191,7 @@ describeEachDialect('editor area: imports', (dialect) => {
     form.set('file', new File([wide], 'statbank.csv', { type: 'text/csv' }));
     form.set('kind', 'employment');
     form.set('mapping', mapping);
-    const preview = await app.request('/redaktion/import', {
+    const preview = await app.request(`/redaktion/import?_csrf=${csrf}`, {
       method: 'POST',
       body: form,
       headers: { cookie },
@@ -183,6 +209,7 @@ describeEachDialect('editor area: imports', (dialect) => {
       method: 'POST',
       headers: { cookie },
       body: new URLSearchParams({
+        _csrf: csrf,
         upload: stored,
         kind: 'employment',
         sheet: '',
@@ -204,7 +231,7 @@ describeEachDialect('editor area: imports', (dialect) => {
     broken.set('file', new File([wide], 'statbank.csv', { type: 'text/csv' }));
     broken.set('kind', 'employment');
     broken.set('mapping', '{"columns": ');
-    const refused = await app.request('/redaktion/import', {
+    const refused = await app.request(`/redaktion/import?_csrf=${csrf}`, {
       method: 'POST',
       body: broken,
       headers: { cookie },
@@ -216,7 +243,6 @@ describeEachDialect('editor area: imports', (dialect) => {
 
   it('names a job that runs out of memory, writes nothing, and keeps serving', async () => {
     const tight = createApp(store, {
-      adminToken: TOKEN,
       uploadDir: uploads,
       imports: workerImports(database, 4),
     });
@@ -224,7 +250,7 @@ describeEachDialect('editor area: imports', (dialect) => {
     form.set('file', new File([CSV], 'målinger.csv', { type: 'text/csv' }));
     form.set('kind', 'observations');
     const before = await store.db.selectFrom('importBatch').select('id').execute();
-    const response = await tight.request('/en/redaktion/import', {
+    const response = await tight.request(`/en/redaktion/import?_csrf=${csrf}`, {
       method: 'POST',
       body: form,
       headers: { cookie },

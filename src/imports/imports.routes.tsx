@@ -2,13 +2,15 @@
 // the list of batches with rollback. Works without JavaScript (plain forms).
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Store } from '../db/connect.js';
 import { AppError, type ErrorCode, type Issue } from '../errors.js';
 import { formatNumber, type Locale } from '../format.js';
-import { requireAdmin } from '../web/admin-auth.js';
+import { requires } from '../web/authorize.js';
+import { CsrfField, withCsrf } from '../web/forms.js';
 import { localePath, MESSAGES, type Messages } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
+import { auditContextOf } from '../web/sessions.js';
 import { type ImportRunner, inThreadImports } from './import-runner.js';
 import { listBatches } from './imports.repository.js';
 import { IMPORT_KINDS, type ImportKind } from './kinds/index.js';
@@ -17,10 +19,7 @@ import { bilingual, issue, issueMessage } from './texts.js';
 import { receiveUpload } from './upload.js';
 
 export interface ImportRouteOptions {
-  adminToken: string | null;
   uploadDir: string;
-  /** Who the web user is recorded as until accounts exist. */
-  user?: string;
   /** Called after a batch is imported or rolled back. */
   onDataChanged?: () => void;
   /** Where the jobs run (default: on the serving thread). */
@@ -87,7 +86,11 @@ function Problems({ issues, locale, t }: { issues: Issue[]; locale: Locale; t: M
 
 function UploadForm({ locale, t }: { locale: Locale; t: Messages }) {
   return (
-    <form method="post" action={localePath(locale, '/redaktion/import')} enctype="multipart/form-data">
+    <form
+      method="post"
+      action={withCsrf(localePath(locale, '/redaktion/import'))}
+      enctype="multipart/form-data"
+    >
       <div class="form-group">
         <label class="form-label" for="file">
           {t.uploadFile}
@@ -136,18 +139,21 @@ function UploadForm({ locale, t }: { locale: Locale; t: Messages }) {
   );
 }
 
+/** Who asks, as batches record it (the signed-in user's e-mail) and as the audit trail records it. */
+export const asker = (c: Context) => {
+  const audit = auditContextOf(c);
+  return { user: audit.principal.kind === 'anonymous' ? 'anonymous' : audit.principal.label, audit };
+};
+
 export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
   const app = new Hono();
-  const user = options.user ?? 'admin';
   const imports = options.imports ?? inThreadImports(store);
 
   for (const locale of ['da', 'en'] as const) {
     const t = MESSAGES[locale];
     const base = localePath(locale, '/redaktion/import');
-    app.use(`${base}`, requireAdmin(options.adminToken));
-    app.use(`${base}/*`, requireAdmin(options.adminToken));
 
-    app.get(base, async (c) => {
+    app.get(base, requires('data.import'), async (c) => {
       const batches = await listBatches(store.db);
       const done = c.req.query('done');
       const rolled = c.req.query('rolledback');
@@ -203,6 +209,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
                       <td data-title={t.colBatchStatus}>
                         {batch.status === 'committed' ? (
                           <form method="post" action={`${base}/${batch.id}/rollback`}>
+                            <CsrfField />
                             {t.batchCommitted}{' '}
                             <button class="button button-secondary" type="submit">
                               {t.rollbackButton}
@@ -223,7 +230,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
       );
     });
 
-    app.post(base, async (c) => {
+    app.post(base, requires('data.import'), async (c) => {
       const { fields: form, file } = await receiveUpload(c.req.raw, options.uploadDir);
       const kind = String(form.kind ?? '');
       if (file === undefined || file.size === 0 || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
@@ -245,7 +252,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
       const { report, problem, preview } = await imports.preview({
         filePath,
         options: { kind: kind as ImportKind, sheet, source, replace, displayName, mapping },
-        user,
+        ...asker(c),
         previewRows: PREVIEW_ROWS,
       });
       // A fault of the server (a full disk, no database) is not a problem with the file: the error page says it.
@@ -331,6 +338,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
           )}
           {problem === undefined ? (
             <form method="post" action={`${base}/confirm`}>
+              <CsrfField />
               <input type="hidden" name="upload" value={stored} />
               <input type="hidden" name="kind" value={kind} />
               <input type="hidden" name="sheet" value={sheet ?? ''} />
@@ -353,7 +361,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
       );
     });
 
-    app.post(`${base}/confirm`, async (c) => {
+    app.post(`${base}/confirm`, requires('data.import'), async (c) => {
       const form = await c.req.parseBody();
       const stored = String(form.upload ?? '');
       const kind = String(form.kind ?? '');
@@ -377,7 +385,7 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
             replace: form.replace === '1',
             displayName: stored.slice(stored.indexOf('__') + 2),
           },
-          user,
+          ...asker(c),
         });
         options.onDataChanged?.();
         return c.redirect(`${base}?done=${report.batchId}`, 303);
@@ -386,14 +394,18 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
       }
     });
 
-    app.post(`${base}/:id/rollback`, async (c) => {
+    app.post(`${base}/:id/rollback`, requires('data.import'), async (c) => {
       const id = Number(c.req.param('id'));
       if (!Number.isInteger(id) || id <= 0) {
         throw new AppError('invalid_input', 'Invalid batch id', [
           issue('id', bilingual('must be a whole number', 'skal være et helt tal')),
         ]);
       }
-      const result = await imports.rollback({ batchId: id, user, reason: 'rolled back in the editor area' });
+      const result = await imports.rollback({
+        batchId: id,
+        ...asker(c),
+        reason: 'rolled back in the editor area',
+      });
       options.onDataChanged?.();
       return c.redirect(`${base}?rolledback=${result.batchId}&removed=${result.removed}`, 303);
     });

@@ -1,7 +1,9 @@
 // Runs an import as one atomic batch: read (streamed), map columns, validate every row, check duplicates,
 // insert in chunks inside one transaction; any problem and nothing lands. Also lists and rolls back batches.
+
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { type AuditContext, operatorAudit, recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type Store, type Tx } from '../db/connect.js';
 import { isUniqueViolation, isWriteContention, takeImportTurn } from '../db/dialect.js';
 import { bumpDataVersion } from '../db/meta.js';
@@ -85,7 +87,11 @@ export interface ImportReport {
 export interface ImportActor {
   user: string;
   now: () => Date;
+  /** Who and from where, for the audit trail (default: the local operator named `user`). */
+  audit?: AuditContext;
 }
+
+const auditOf = (actor: ImportActor) => actor.audit ?? operatorAudit(actor.user);
 
 const DEFAULT_MAX_ISSUES = 50;
 
@@ -544,6 +550,20 @@ export async function runImport(
       dryRun: options.dryRun === true,
     };
     if (options.dryRun === true) throw new DryRunComplete(report);
+    const after = {
+      kind: kind.kind,
+      file,
+      sha256: facts.sha256,
+      rows,
+      replaced: writer.replaced,
+      source: options.source ?? '',
+    };
+    await recordAudit(
+      tx,
+      auditOf(actor),
+      { action: 'import', entity: 'import_batch', entityId: batchId, after },
+      actor.now(),
+    );
     return report;
   };
 
@@ -602,6 +622,14 @@ export async function rollbackImport(
     await kind?.afterWrite?.(tx, [batchId, ...restoredBatches]);
     await bumpDataVersion(tx);
     await markRolledBack(tx, batchId, actor.user, actor.now().toISOString(), reason);
+    const change = {
+      action: 'rollback',
+      entity: 'import_batch',
+      entityId: batchId,
+      before: { status: batch.status, rows: batch.rowCount },
+      after: { status: 'rolled_back', removed, restored, reason },
+    };
+    await recordAudit(tx, auditOf(actor), change, actor.now());
     return { batchId, removed, restored };
   });
 }

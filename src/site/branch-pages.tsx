@@ -11,6 +11,7 @@ import { formatNumber, type Locale } from '../format.js';
 import { listBranchGroups, lookupIndustryCode } from '../reference/reference.repository.js';
 import { TargetTable } from '../targets/targets.routes.js';
 import { listTargets } from '../targets/targets.service.js';
+import { requires } from '../web/authorize.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { AccidentSeriesFigure, accidentSeriesTitle } from './accident-series.js';
@@ -243,13 +244,13 @@ export function branchPageRoutes(store: Store): Hono {
 
   for (const locale of ['da', 'en'] as const) {
     const prefix = locale === 'en' ? '/en' : '';
-    app.get(`${prefix}/branche`, async (c) => {
+    app.get(`${prefix}/branche`, requires('public'), async (c) => {
       const url = new URL(c.req.url);
       const outcome = await index(locale, `${url.pathname}${url.search}`, url.searchParams.get('q') ?? '');
       if ('redirect' in outcome) return c.redirect(outcome.redirect as string, 303);
       return c.html(outcome.html);
     });
-    app.get(`${prefix}/branche/:code`, async (c) => {
+    app.get(`${prefix}/branche/:code`, requires('public'), async (c) => {
       const kode = c.req.query('kode');
       const classification = c.req.query('klassifikation');
       const lookedUp =

@@ -16,6 +16,7 @@ import { headlineOf } from '../targets/status-words.js';
 import type { Target } from '../targets/targets.model.js';
 import { branchLabel, ProgressCell } from '../targets/targets.routes.js';
 import { listTargets } from '../targets/targets.service.js';
+import { requires } from '../web/authorize.js';
 import { localePath, MESSAGES, type Messages, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { AccidentSeriesFigure, accidentSeriesTitle } from './accident-series.js';
@@ -406,16 +407,16 @@ export function goalPageRoutes(store: Store): Hono {
     );
   };
 
-  app.get('/', async (c) => c.html(await overview('da', c.req.path)));
-  app.get('/en', async (c) => c.html(await overview('en', c.req.path)));
-  app.get('/en/', async (c) => c.html(await overview('en', c.req.path)));
-  app.get('/maal/:code', async (c) => {
+  app.get('/', requires('public'), async (c) => c.html(await overview('da', c.req.path)));
+  app.get('/en', requires('public'), async (c) => c.html(await overview('en', c.req.path)));
+  app.get('/en/', requires('public'), async (c) => c.html(await overview('en', c.req.path)));
+  app.get('/maal/:code', requires('public'), async (c) => {
     const url = new URL(c.req.url);
     return c.html(
       await goalPage('da', `${url.pathname}${url.search}`, c.req.param('code'), url.searchParams),
     );
   });
-  app.get('/en/maal/:code', async (c) => {
+  app.get('/en/maal/:code', requires('public'), async (c) => {
     const url = new URL(c.req.url);
     return c.html(
       await goalPage('en', `${url.pathname}${url.search}`, c.req.param('code'), url.searchParams),

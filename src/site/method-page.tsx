@@ -8,6 +8,7 @@ import { holdsDemoData } from '../demo/demo.seed.js';
 import { formatDecimal, formatNumber, formatPercent, type Locale } from '../format.js';
 import { DEFAULT_PROGRESS_SETTINGS, HEADLINE_LABEL, rangePhrase, STATUS_TEXT } from '../stats/index.js';
 import { DEFAULT_SURVEY_SETTINGS, type SurveySettings } from '../targets/survey-settings.js';
+import { requires } from '../web/authorize.js';
 import { MESSAGES } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 
@@ -183,7 +184,7 @@ function sections(locale: Locale, survey: SurveySettings): Section[] {
 export function methodPageRoutes(store: Store, survey: SurveySettings = DEFAULT_SURVEY_SETTINGS): Hono {
   const app = new Hono();
   for (const locale of ['da', 'en'] as const) {
-    app.get(locale === 'en' ? '/en/metode' : '/metode', async (c) => {
+    app.get(locale === 'en' ? '/en/metode' : '/metode', requires('public'), async (c) => {
       const t = MESSAGES[locale];
       const demo = await holdsDemoData(store.db);
       const content = sections(locale, survey);

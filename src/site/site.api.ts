@@ -8,6 +8,7 @@ import { holdsDemoData } from '../demo/demo.seed.js';
 import { notFound } from '../errors.js';
 import { listBranchGroups, listGoals } from '../reference/reference.repository.js';
 import { listTargets } from '../targets/targets.service.js';
+import { requires } from '../web/authorize.js';
 import { branchOfIndustryCode, searchBranches } from './branch-pages.js';
 import { headlineCounts, statusCounts } from './goal-pages.js';
 
@@ -39,7 +40,7 @@ function presentBranch(group: BranchGroup) {
 export function siteApiRoutes(store: Store): Hono {
   const app = new Hono();
 
-  app.get('/api/v1/goals', async (c) => {
+  app.get('/api/v1/goals', requires('public'), async (c) => {
     const [goals, targets, demo] = await Promise.all([
       listGoals(store.db),
       listTargets(store.db),
@@ -64,7 +65,7 @@ export function siteApiRoutes(store: Store): Hono {
     return c.json({ data, meta: meta(demo, { count: data.length }) });
   });
 
-  app.get('/api/v1/branches', async (c) => {
+  app.get('/api/v1/branches', requires('public'), async (c) => {
     const [groups, demo] = await Promise.all([listBranchGroups(store.db), holdsDemoData(store.db)]);
     const q = (c.req.query('q') ?? '').trim();
     for (const name of Object.keys(c.req.queries())) {
@@ -98,7 +99,7 @@ export function siteApiRoutes(store: Store): Hono {
     });
   });
 
-  app.get('/api/v1/branches/:code', async (c) => {
+  app.get('/api/v1/branches/:code', requires('public'), async (c) => {
     const code = c.req.param('code');
     const groups = await listBranchGroups(store.db);
     const group = groups.find((g) => g.code === code);

@@ -15,6 +15,7 @@ import {
 } from '../format.js';
 import { type ProgressPoint, type Projection, rangePhrase } from '../stats/index.js';
 import { parseOrThrow } from '../validation.js';
+import { requires } from '../web/authorize.js';
 import { progressChartSvg } from '../web/charts.js';
 import { localePath, MESSAGES, type Messages, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
@@ -356,7 +357,11 @@ export function targetPageRoutes(store: Store): Hono {
       </Layout>
     );
   };
-  app.get('/maaltal/:id', async (c) => c.html(await page('da', c.req.path, c.req.param('id'))));
-  app.get('/en/maaltal/:id', async (c) => c.html(await page('en', c.req.path, c.req.param('id'))));
+  app.get('/maaltal/:id', requires('public'), async (c) =>
+    c.html(await page('da', c.req.path, c.req.param('id'))),
+  );
+  app.get('/en/maaltal/:id', requires('public'), async (c) =>
+    c.html(await page('en', c.req.path, c.req.param('id'))),
+  );
   return app;
 }

@@ -1,5 +1,6 @@
 // `maaltal targets …`: list, show, add and revise targets from the command line.
 import { readFile } from 'node:fs/promises';
+import { can } from '../auth/policy.js';
 import {
   type Command,
   type CommandContext,
@@ -8,6 +9,7 @@ import {
   type ParsedArgs,
   stringOption,
 } from '../cli/command.js';
+import { actorOf } from '../cli/run.js';
 import { type Db, inTransaction } from '../db/connect.js';
 import { DEMO_LABEL_DA, DEMO_LABEL_EN } from '../demo/demo.generator.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
@@ -242,6 +244,7 @@ export const targetCommands: Command[] = [
   {
     name: 'targets list',
     summary: 'List the current targets with baseline, latest observation and target value',
+    permission: 'public',
     options: {
       branch: { type: 'string', value: 'CODE', description: 'only this branch group' },
       goal: { type: 'string', value: 'CODE', description: 'only this national goal' },
@@ -269,8 +272,11 @@ export const targetCommands: Command[] = [
   },
   {
     name: 'targets show',
-    summary: 'Show one target with every revision and its observations (unpublished ones flagged)',
+    summary:
+      'Show one target with every revision and its observations (unpublished ones too, flagged, for data stewards)',
     usage: 'ID [options]',
+    // Withheld observations are shown only to a principal with `data.unsuppressed` (the operator, a steward).
+    permission: 'public',
     positionals: [{ name: 'ID', description: 'the target id (see `maaltal targets list`)', required: true }],
     options: {
       json: {
@@ -287,10 +293,8 @@ export const targetCommands: Command[] = [
         context.stdout.write(await historyJson(db, id));
         return 0;
       }
-      const [history, demo] = await Promise.all([
-        showTarget(db, id, { includeWithheld: true }),
-        holdsDemoData(db),
-      ]);
+      const includeWithheld = can(await context.principal(), 'data.unsuppressed');
+      const [history, demo] = await Promise.all([showTarget(db, id, { includeWithheld }), holdsDemoData(db)]);
       await demoNotice(context, demo);
       const target = history.current;
       const unit = target.indicator.unit;
@@ -315,6 +319,7 @@ export const targetCommands: Command[] = [
   {
     name: 'targets add',
     summary: 'Add a target (revision 1) from flags or a JSON file',
+    permission: 'targets.revise',
     options: {
       ...valueOptions(Object.keys(VALUE_FLAGS)),
       file: {
@@ -328,7 +333,7 @@ export const targetCommands: Command[] = [
       const { input, file } = await readInput(args, Object.keys(VALUE_FLAGS));
       const parsed = validate(addTargetSchema, input, 'Invalid target', file);
       const { db } = await context.store();
-      const actor = { user: context.config().user, now: context.now };
+      const actor = await actorOf(context);
       const target = await asGiven(file, () => inTransaction(db, (tx) => addTarget(tx, parsed, actor)));
       context.stdout.write(
         flag(args, 'json')
@@ -342,6 +347,7 @@ export const targetCommands: Command[] = [
     name: 'targets revise',
     summary: 'Revise a target: adds a new revision and keeps every earlier one',
     usage: 'ID --reason TEXT [options]',
+    permission: 'targets.revise',
     positionals: [{ name: 'ID', description: 'the target id', required: true }],
     options: {
       ...valueOptions(REVISABLE),
@@ -357,7 +363,7 @@ export const targetCommands: Command[] = [
       const { input, file } = await readInput(args, REVISABLE);
       const parsed = validate(reviseTargetSchema, input, 'Invalid revision', file);
       const { db } = await context.store();
-      const actor = { user: context.config().user, now: context.now };
+      const actor = await actorOf(context);
       const target = await asGiven(file, () =>
         inTransaction(db, (tx) => reviseTarget(tx, id, parsed, actor)),
       );

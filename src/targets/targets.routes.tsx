@@ -3,11 +3,10 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
-import { AppError } from '../errors.js';
 import { formatInterval, formatValue, type Locale } from '../format.js';
 import { listGoals } from '../reference/reference.repository.js';
 import { parseOrThrow } from '../validation.js';
-import { givenToken, tokenMatches } from '../web/admin-auth.js';
+import { demand, requires } from '../web/authorize.js';
 import { toCsv } from '../web/csv.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
@@ -22,15 +21,11 @@ const showQuerySchema = z
   .object({ unsuppressed: z.enum(['true', 'false'], { message: 'must be true or false' }).optional() })
   .strict();
 
-/** `?unsuppressed=true` asks for the withheld observations too: data stewards with the admin token only. */
-function stewardView(c: Context, adminToken: string | null): boolean {
+/** `?unsuppressed=true` asks for the withheld observations too: data stewards only. */
+function stewardView(c: Context): boolean {
   const query = parseOrThrow(showQuerySchema, c.req.query(), 'Invalid query parameters');
   if (query.unsuppressed !== 'true') return false;
-  if (adminToken === null || !tokenMatches(givenToken(c), adminToken)) {
-    throw new AppError('unauthorized', 'Unpublished observations need the admin token', [
-      { field: 'unsuppressed', message: 'send the admin token as Authorization: Bearer …' },
-    ]);
-  }
+  demand(c, 'data.unsuppressed');
   return true;
 }
 
@@ -147,7 +142,7 @@ export function TargetTable({
   );
 }
 
-export function targetRoutes(store: Store, adminToken: string | null = null): Hono {
+export function targetRoutes(store: Store): Hono {
   const app = new Hono();
 
   const page = async (locale: Locale, path: string) => {
@@ -205,16 +200,16 @@ export function targetRoutes(store: Store, adminToken: string | null = null): Ho
     );
   };
 
-  app.get('/maaltal', async (c) => c.html(await page('da', c.req.path)));
-  app.get('/en/maaltal', async (c) => c.html(await page('en', c.req.path)));
+  app.get('/maaltal', requires('public'), async (c) => c.html(await page('da', c.req.path)));
+  app.get('/en/maaltal', requires('public'), async (c) => c.html(await page('en', c.req.path)));
 
-  app.get('/api/v1/targets', async (c) => {
+  app.get('/api/v1/targets', requires('public'), async (c) => {
     const filter = parseOrThrow(listTargetsSchema.strict(), c.req.query(), 'Invalid query parameters');
     const [targets, demo] = await Promise.all([listTargets(store.db, filter), holdsDemoData(store.db)]);
     return c.json(presentTargetList(targets, demo));
   });
 
-  app.get('/api/v1/targets/:id/assessment', async (c) => {
+  app.get('/api/v1/targets/:id/assessment', requires('public'), async (c) => {
     const id = parseOrThrow(targetIdSchema, c.req.param('id'), 'Invalid target id', {
       fieldName: () => 'id',
     });
@@ -248,14 +243,14 @@ export function targetRoutes(store: Store, adminToken: string | null = null): Ho
   };
   const OBSERVATION_COLUMNS = ['targetId', 'year', 'value', 'lowercl', 'uppercl'];
 
-  app.get('/api/v1/targets/:id/observations.csv', async (c) => {
+  app.get('/api/v1/targets/:id/observations.csv', requires('public'), async (c) => {
     const { id, rows } = await observationRows(c.req.param('id'));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="maaltal-${id}-maalinger.csv"`);
     return c.body(toCsv(rows, OBSERVATION_COLUMNS));
   });
 
-  app.get('/api/v1/targets/:id/observations.xlsx', async (c) => {
+  app.get('/api/v1/targets/:id/observations.xlsx', requires('public'), async (c) => {
     const { id, target, rows } = await observationRows(c.req.param('id'));
     const about: [string, string][] = [
       ['Måltal / target', `${target.id}: ${target.key}`],
@@ -277,11 +272,11 @@ export function targetRoutes(store: Store, adminToken: string | null = null): Ho
     return c.body(await toXlsx(rows, about, OBSERVATION_COLUMNS));
   });
 
-  app.get('/api/v1/targets/:id', async (c) => {
+  app.get('/api/v1/targets/:id', requires('public'), async (c) => {
     const id = parseOrThrow(targetIdSchema, c.req.param('id'), 'Invalid target id', {
       fieldName: () => 'id',
     });
-    const steward = stewardView(c, adminToken);
+    const steward = stewardView(c);
     const [history, demo] = await Promise.all([
       showTarget(store.db, id, { includeWithheld: steward }),
       holdsDemoData(store.db),

@@ -1,5 +1,7 @@
 // Rules for the target tree: listing with the latest observation, adding, and revising with full history.
+
 import { ACCIDENT_INDICATOR_SOURCE, accidentSeries, statisticsFor } from '../accidents/series.js';
+import { type AuditContext, operatorAudit, recordAudit } from '../audit/audit.service.js';
 import type { Db, Tx } from '../db/connect.js';
 import { isUniqueViolation } from '../db/dialect.js';
 import { conflict, type Issue, invalidInput, notFound } from '../errors.js';
@@ -39,7 +41,21 @@ type Handle = Db | Tx;
 export interface Actor {
   user: string;
   now: () => Date;
+  /** Who and from where, for the audit trail (default: the local operator named `user`). */
+  audit?: AuditContext;
 }
+
+/** A target as the audit trail keeps it before and after a change. */
+const audited = (target: Target) => ({
+  revision: target.revision.number,
+  indicator: target.indicator.code,
+  owner: target.owner?.code ?? null,
+  baseline: target.baseline,
+  target: target.target,
+  status: target.status,
+  notes: target.notes,
+  reason: target.revision.reason,
+});
 
 const observationScope = (row: TargetRow) =>
   scopeKey({ branchGroup: row.branchGroupCode, subBranch: row.subBranchCode });
@@ -249,7 +265,10 @@ export async function addTarget(db: Tx, input: AddTargetInput, actor: Actor): Pr
     reason: input.reason,
     isDemo: 0,
   });
-  return (await showTarget(db, id)).current;
+  const added = (await showTarget(db, id)).current;
+  const change = { action: 'target.create', entity: 'target', entityId: id, after: audited(added) };
+  await recordAudit(db, actor.audit ?? operatorAudit(actor.user), change, actor.now());
+  return added;
 }
 
 /** Two stewards revising the same target at once: the second one must re-read and try again. */
@@ -306,5 +325,14 @@ export async function reviseTarget(
     reason: changes.reason,
     isDemo: 0,
   });
-  return (await showTarget(db, id)).current;
+  const revised = (await showTarget(db, id)).current;
+  const change = {
+    action: 'target.revise',
+    entity: 'target',
+    entityId: id,
+    before: audited(current),
+    after: audited(revised),
+  };
+  await recordAudit(db, actor.audit ?? operatorAudit(actor.user), change, actor.now());
+  return revised;
 }

@@ -3,6 +3,7 @@
 // computed from it; the assessment's explanation names the year and the rule. A data steward sees it flagged.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bearerFor } from '../../test/accounts.js';
 import { cli } from '../../test/cli.js';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { type TempFiles, tempFiles } from '../../test/imports/files.js';
@@ -10,7 +11,7 @@ import { seedStore } from '../../test/seed.js';
 import { createApp } from '../web/app.js';
 import { DEFAULT_SURVEY_SETTINGS } from './survey-settings.js';
 
-const TOKEN = 'steward-token-0123456789';
+let steward: Record<string, string> = {};
 const YEAR = 2026;
 const MIN = DEFAULT_SURVEY_SETTINGS.publication.minRespondents;
 const NOTE_DA = `${YEAR}: færre end ${MIN} svarpersoner – ikke offentliggjort og ikke brugt i vurderingen`;
@@ -76,7 +77,8 @@ describeEachDialect('unpublished survey observations', (dialect) => {
     await seedStore(store.db, { demo: true, accidentScale: 0.001 });
     files = tempFiles();
     db = ['--database', store.setting];
-    app = createApp(store, { adminToken: TOKEN, logError: () => {} });
+    app = createApp(store, { logError: () => {} });
+    steward = await bearerFor(store, 'steward');
     target = (JSON.parse(await text('/api/v1/targets/1')) as { data: typeof target }).data;
     for (const path of [...publicPaths(), '/maaltal/1', '/en/maaltal/1']) before.set(path, await text(path));
     for (const argv of cliCommands()) before.set(argv.join(' '), await cliOut(...argv));
@@ -153,14 +155,15 @@ describeEachDialect('unpublished survey observations', (dialect) => {
     }
   });
 
-  it('shows the point to a data steward with the admin token, flagged and never cached', async () => {
+  it('shows the point to a data steward (not a viewer), flagged and never cached', async () => {
     const path = '/api/v1/targets/1?unsuppressed=true';
     expect((await app.request(path)).status).toBe(401);
     expect(
       (await app.request(path, { headers: { authorization: 'Bearer wrong-token-0000000' } })).status,
     ).toBe(401);
     expect((await app.request('/api/v1/targets/1?unsuppressed=yes')).status).toBe(400);
-    const response = await app.request(path, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect((await app.request(path, { headers: await bearerFor(store, 'viewer') })).status).toBe(403);
+    const response = await app.request(path, { headers: steward });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     const body = (await response.json()) as {

@@ -1,6 +1,7 @@
 // The API as a document (/api/openapi.json, OpenAPI 3.1) and as a readable reference page (/api, /en/api).
 import { Hono } from 'hono';
 import type { Locale } from '../format.js';
+import { requires } from './authorize.js';
 import { MESSAGES } from './i18n.js';
 import { Layout } from './layout.js';
 import { OPENAPI } from './openapi.js';
@@ -33,9 +34,9 @@ const allowed = (parameter: Parameter) => {
 
 export function apiReferenceRoutes(demo: () => Promise<boolean>): Hono {
   const app = new Hono();
-  app.get('/api/openapi.json', (c) => c.json(OPENAPI));
+  app.get('/api/openapi.json', requires('public'), (c) => c.json(OPENAPI));
   for (const locale of ['da', 'en'] as const satisfies readonly Locale[]) {
-    app.get(locale === 'en' ? '/en/api' : '/api', async (c) => {
+    app.get(locale === 'en' ? '/en/api' : '/api', requires('public'), async (c) => {
       const t = MESSAGES[locale];
       const paths = Object.entries(OPENAPI.paths as unknown as Record<string, { get: Operation }>);
       return c.html(

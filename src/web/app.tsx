@@ -4,10 +4,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { contextStorage } from 'hono/context-storage';
 import { accidentRoutes } from '../accidents/accidents.routes.js';
 import { explorerRoutes } from '../accidents/explorer.routes.js';
 import { industryCodeRoutes } from '../accidents/industry-codes.routes.js';
 import { statisticsFor } from '../accidents/series.js';
+import { auditRoutes } from '../audit/audit.routes.js';
+import { accountRoutes } from '../auth/account.routes.js';
+import { userRoutes } from '../auth/users.routes.js';
+import type { SessionSettings } from '../config.js';
 import { ping, type Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { toAppError } from '../errors.js';
@@ -18,16 +23,18 @@ import { branchPageRoutes } from '../site/branch-pages.js';
 import { goalPageRoutes } from '../site/goal-pages.js';
 import { methodPageRoutes } from '../site/method-page.js';
 import { siteApiRoutes } from '../site/site.api.js';
+import { commentRoutes } from '../targets/comments.routes.js';
 import { targetPageRoutes } from '../targets/target-page.js';
 import { targetRoutes } from '../targets/targets.routes.js';
-import { adminRoutes } from './admin.routes.js';
 import { apiReferenceRoutes } from './api-reference.js';
+import { requires } from './authorize.js';
 import { concurrencyLimit } from './concurrency-limit.js';
 import { refuseCrossOrigin } from './cross-origin.js';
 import { localeOfPath, localePath, MESSAGES } from './i18n.js';
 import { Layout } from './layout.js';
 import { type PageCacheOptions, pageCache } from './page-cache.js';
 import { securityHeaders } from './security-headers.js';
+import { DEFAULT_SESSION_SETTINGS, identify } from './sessions.js';
 import { MAALTAL_CSS } from './styles.js';
 
 /** dkfds ships its CSS, fonts and icons in dist/, next to the script its package exports. */
@@ -36,8 +43,8 @@ const DKFDS_DIST = join(dirname(createRequire(import.meta.url).resolve('dkfds'))
 export interface AppOptions {
   /** Where unexpected errors are reported (full detail); users only see a generic message. */
   logError?: (error: unknown) => void;
-  /** The editor area's admin token; null (the default) keeps the editor area closed. */
-  adminToken?: string | null;
+  /** Idle and absolute expiry of signed-in sessions, and whether the cookie is Secure. */
+  sessions?: SessionSettings;
   /** Where uploads wait between preview and confirmation. */
   uploadDir?: string;
   /** How many accident-statistics requests one client may have running at once (default 2). */
@@ -83,6 +90,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.use('*', securityHeaders());
   app.use('*', refuseCrossOrigin());
+  app.use('*', contextStorage());
   app.use(
     '/static/dkfds/*',
     serveStatic({
@@ -91,13 +99,15 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=86400'),
     }),
   );
-  app.get('/static/maaltal.css', (c) => {
+  app.get('/static/maaltal.css', requires('public'), (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(MAALTAL_CSS);
   });
 
+  const sessions = options.sessions ?? DEFAULT_SESSION_SETTINGS;
   app.use('*', pageCache(store, options.pageCache));
+  app.use('*', identify(store, sessions));
   app.use(
     '*',
     concurrencyLimit(options.statisticsConcurrency ?? 2, (path) =>
@@ -106,7 +116,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   );
 
   // For a load balancer: 200 when the database answers, else 503 with Retry-After.
-  app.get('/readyz', async (c) => {
+  app.get('/readyz', requires('public'), async (c) => {
     c.header('Cache-Control', 'no-store');
     try {
       await ping(store.db);
@@ -117,7 +127,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }
   });
 
-  app.get('/healthz', async (c) => {
+  app.get('/healthz', requires('public'), async (c) => {
     try {
       await ping(store.db);
       return c.json({ status: 'ok', database: store.dialect });
@@ -127,8 +137,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }
   });
 
-  const adminToken = options.adminToken ?? null;
-  app.route('/', targetRoutes(store, adminToken));
+  app.route('/', commentRoutes(store));
+  app.route('/', targetRoutes(store));
   app.route('/', targetPageRoutes(store));
   app.route('/', goalPageRoutes(store));
   app.route('/', branchPageRoutes(store));
@@ -138,11 +148,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     '/',
     apiReferenceRoutes(() => holdsDemoData(store.db)),
   );
-  app.route('/', adminRoutes(adminToken));
+  app.route('/', accountRoutes(store, sessions));
+  app.route('/', userRoutes(store));
+  app.route('/', auditRoutes(store));
   app.route(
     '/',
     importRoutes(store, {
-      adminToken,
       uploadDir: options.uploadDir ?? join('var', 'uploads'),
       ...(options.onDataChanged === undefined ? {} : { onDataChanged: options.onDataChanged }),
       ...(options.imports === undefined ? {} : { imports: options.imports }),
@@ -151,12 +162,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route(
     '/',
     industryCodeRoutes(store, {
-      adminToken,
       ...(options.onDataChanged === undefined ? {} : { onDataChanged: options.onDataChanged }),
       ...(options.imports === undefined ? {} : { imports: options.imports }),
     }),
   );
-  app.route('/', accidentRoutes(store, statisticsFor(store.db), adminToken));
+  app.route('/', accidentRoutes(store, statisticsFor(store.db)));
   app.route('/', explorerRoutes(statisticsFor(store.db)));
 
   const isApi = (path: string) => path.startsWith('/api/');

@@ -44,12 +44,6 @@ const da = {
   backHome: 'Til forsiden',
   targetsCount: (n: number) => (n === 1 ? '1 måltal' : `${n} måltal`),
   editorTitle: 'Redaktion',
-  loginTitle: 'Log ind i redaktionen',
-  loginIntro: 'Redaktionen er for sekretariatet og datastewards. Indtast adgangsnøglen.',
-  loginToken: 'Adgangsnøgle',
-  loginButton: 'Log ind',
-  loginFailed: 'Adgangsnøglen er forkert.',
-  editorClosed: 'Redaktionen er ikke slået til på denne server (MAALTAL_ADMIN_TOKEN mangler).',
   logout: 'Log ud',
   importsTitle: 'Dataimport',
   importsIntro:
@@ -111,7 +105,8 @@ const da = {
   apiIntro:
     'Alle tal på siderne kan hentes maskinelt. Svarene er JSON (og CSV eller Excel, hvor det giver mening); beskrivelsen er på engelsk.',
   apiDocument: 'OpenAPI 3.1-beskrivelse (JSON)',
-  apiAdminOnly: 'Kun for datafolk med adgangsnøglen (Authorization: Bearer …).',
+  apiAdminOnly:
+    'Kræver et API-token (Authorization: Bearer …), som en bruger med den rette rolle opretter under Konto i redaktionen.',
   apiParameters: 'Parametre',
   apiParameter: 'Parameter',
   apiValues: 'Værdier',
@@ -319,12 +314,6 @@ const en: Messages = {
   backHome: 'To the front page',
   targetsCount: (n: number) => (n === 1 ? '1 target' : `${n} targets`),
   editorTitle: 'Editor area',
-  loginTitle: 'Log in to the editor area',
-  loginIntro: 'The editor area is for the secretariat and data stewards. Enter the access token.',
-  loginToken: 'Access token',
-  loginButton: 'Log in',
-  loginFailed: 'The access token is wrong.',
-  editorClosed: 'The editor area is not enabled on this server (MAALTAL_ADMIN_TOKEN is not set).',
   logout: 'Log out',
   importsTitle: 'Data import',
   importsIntro:
@@ -385,7 +374,8 @@ const en: Messages = {
   apiIntro:
     'Every figure on the pages can be fetched by machine. Answers are JSON (and CSV or Excel where it makes sense).',
   apiDocument: 'OpenAPI 3.1 description (JSON)',
-  apiAdminOnly: 'For data stewards with the admin token only (Authorization: Bearer …).',
+  apiAdminOnly:
+    'Needs an API token (Authorization: Bearer …) made under Account in the editor area by a user with the right role.',
   apiParameters: 'Parameters',
   apiParameter: 'Parameter',
   apiValues: 'Values',

@@ -1,7 +1,38 @@
 // The page frame every HTML page shares: dkfds header, language switch, demo banner, footer.
 import type { Child } from 'hono/jsx';
+import { AUTH_TEXTS } from '../auth/auth.texts.js';
+import { can } from '../auth/policy.js';
 import type { Locale } from '../format.js';
 import { alternatePath, localePath, MESSAGES } from './i18n.js';
+import { currentAccount, currentCsrfToken, currentPrincipal } from './sessions.js';
+
+/** The editor area's bar for a signed-in user: the pages their role reaches, their name and sign-out. */
+function AccountBar({ locale }: { locale: Locale }) {
+  const account = currentAccount();
+  const principal = currentPrincipal();
+  if (account === undefined || principal === undefined) return null;
+  const t = AUTH_TEXTS[locale];
+  const link = (path: string, label: string) => <a href={localePath(locale, path)}>{label}</a>;
+  return (
+    <div class="maaltal-account-bar">
+      <div class="container">
+        <nav aria-label={t.accountNav}>
+          {can(principal, 'data.import') ? link('/redaktion/import', t.importsNav) : null}
+          {can(principal, 'users.manage') ? link('/redaktion/brugere', t.usersNav) : null}
+          {can(principal, 'audit.read') ? link('/redaktion/log', t.auditNav) : null}
+          {link('/redaktion/konto', t.accountNav)}
+        </nav>
+        <form method="post" action={localePath(locale, '/redaktion/logout')}>
+          <span>{t.signedInAs(account.name)}</span>{' '}
+          <input type="hidden" name="_csrf" value={currentCsrfToken()} />
+          <button class="button button-secondary" type="submit">
+            {t.logoutButton}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
 
 export interface PageProps {
   locale: Locale;
@@ -49,6 +80,7 @@ export function Layout(props: PageProps) {
             </nav>
           </div>
         </header>
+        <AccountBar locale={props.locale} />
         {props.demo ? (
           <div class="maaltal-demo" role="note">
             <div class="container">

@@ -54,7 +54,7 @@ const filterParameters = [
   {
     name: 'unsuppressed',
     in: 'query',
-    description: 'Show suppressed values too: needs the admin token (data stewards only).',
+    description: 'Show suppressed values too: needs the API token of a data steward or the secretariat.',
     schema: { type: 'boolean' },
   },
 ];
@@ -104,7 +104,10 @@ function accidentPaths() {
               },
             },
             400: errorResponse('A parameter or value is unknown or out of range; `details` names it.'),
-            401: errorResponse('`unsuppressed=true` without the admin token.'),
+            401: errorResponse('`unsuppressed=true` without an API token.'),
+            403: errorResponse(
+              '`unsuppressed=true` with the token of a role that may not see suppressed values.',
+            ),
             422: errorResponse(
               'The answer would have more rows than the budget allows (or, for XLSX, than a workbook may hold): `details` says how many and how to narrow the query.',
             ),
@@ -117,13 +120,16 @@ function accidentPaths() {
     get: {
       tags: ['accidents'],
       summary: 'The fatal-accident case list (data stewards only)',
-      security: [{ adminToken: [] }],
+      security: [{ apiToken: [] }],
       parameters: filterParameters.filter((p) =>
         ['from', 'to', 'branch', 'mainGroup', 'sex', 'ageBand'].includes(p.name),
       ),
       responses: {
         200: { description: 'One row per fatal accident.' },
-        401: errorResponse('The admin token is missing or wrong.'),
+        401: errorResponse('The API token is missing, unknown, expired or revoked.'),
+        403: errorResponse(
+          'The token’s role may not see the case list (data stewards and the secretariat only).',
+        ),
       },
     },
   };
@@ -172,15 +178,45 @@ export const OPENAPI = {
             name: 'unsuppressed',
             in: 'query',
             description:
-              'Include the observations that are not published (fewer respondents than the minimum), each with `published: false` and a `warning`: needs the admin token (data stewards only; answered `Cache-Control: private, no-store`).',
+              'Include the observations that are not published (fewer respondents than the minimum), each with `published: false` and a `warning`: needs the API token of a data steward or the secretariat (answered `Cache-Control: private, no-store`).',
             schema: { type: 'boolean' },
           },
         ],
         responses: {
           200: { description: '`{ data: { current, revisions, observations }, meta }`' },
           400: errorResponse('Malformed id or unknown parameter.'),
-          401: errorResponse('`unsuppressed=true` without the admin token.'),
+          401: errorResponse('`unsuppressed=true` without an API token.'),
+          403: errorResponse(
+            '`unsuppressed=true` with the token of a role that may not see suppressed values.',
+          ),
           404: errorResponse('No such target.'),
+        },
+      },
+    },
+    '/api/v1/targets/{id}/comments': {
+      get: {
+        tags: ['targets'],
+        summary:
+          'The target’s unpublished comments (signed-in roles; a BFA editor only on their own BFA’s targets)',
+        security: [{ apiToken: [] }],
+        parameters: [idParameter],
+        responses: {
+          200: { description: '`{ comments: [{ id, body, writtenAt, author: { name, email } }] }`' },
+          401: errorResponse('No API token, or one unknown, expired or revoked.'),
+          403: errorResponse('The target belongs to another BFA than the token’s BFA editor.'),
+          404: errorResponse('No such target.'),
+        },
+      },
+      post: {
+        tags: ['targets'],
+        summary: 'Add a comment (`{ "body": "…" }`, at most 5,000 characters)',
+        security: [{ apiToken: [] }],
+        parameters: [idParameter],
+        responses: {
+          201: { description: '`{ id }`' },
+          400: errorResponse('The body is empty or too long.'),
+          401: errorResponse('No API token, or one unknown, expired or revoked.'),
+          403: errorResponse('A viewer’s token, or a target of another BFA.'),
         },
       },
     },
@@ -271,7 +307,12 @@ export const OPENAPI = {
   },
   components: {
     securitySchemes: {
-      adminToken: { type: 'http', scheme: 'bearer', description: 'The editor area’s admin token' },
+      apiToken: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'An API token made by a signed-in user on /redaktion/konto (shown once; its role is at most its owner’s)',
+      },
     },
     schemas: {
       Error: {
@@ -319,7 +360,7 @@ export const OPENAPI = {
                   type: ['string', 'null'],
                   enum: ['primary_small_count', 'secondary', null],
                   description:
-                    'Why the row is hidden: only in answers to data stewards (`unsuppressed=true` with the admin token). Public answers say that a row is hidden, never why.',
+                    'Why the row is hidden: only in answers to data stewards (`unsuppressed=true` with a data steward’s API token). Public answers say that a row is hidden, never why.',
                 },
                 exempt: { type: 'boolean' },
               },

@@ -2,6 +2,7 @@
 // answers never are.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { useAccidentFixture } from '../../test/accidents/fixture.js';
+import { bearerFor, makeUser, sessionOf } from '../../test/accounts.js';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { seedStore } from '../../test/seed.js';
 import { inTransaction } from '../db/connect.js';
@@ -10,14 +11,13 @@ import { reviseTargetSchema } from '../targets/targets.schemas.js';
 import { reviseTarget } from '../targets/targets.service.js';
 import { createApp } from './app.js';
 
-const TOKEN = 'test-admin-token-0123456789';
 const actor = { user: 'datastewart', now: () => new Date('2026-03-01T09:00:00Z') };
 
 describeEachDialect('page cache', (dialect) => {
   const workspace = useAccidentFixture(dialect);
 
   it('serves a page again from the cache until an import or rollback changes the data', async () => {
-    const app = createApp(workspace.store, { adminToken: TOKEN, logError: () => {} });
+    const app = createApp(workspace.store, { logError: () => {} });
     const path = '/api/v1/accidents/rates?groupBy=year&mainGroup=handel';
     const first = await app.request(path);
     expect(first.headers.get('x-cache')).toBeNull();
@@ -70,9 +70,14 @@ describeEachDialect('page cache', (dialect) => {
   });
 
   it('never caches what only a data steward may see', async () => {
-    const app = createApp(workspace.store, { adminToken: TOKEN, logError: () => {} });
+    const app = createApp(workspace.store, { logError: () => {} });
     const path = '/api/v1/accidents/rates?groupBy=year&unsuppressed=true';
-    const headers = { authorization: `Bearer ${TOKEN}` };
+    const headers = await bearerFor(workspace.store, 'steward');
+    const session = await sessionOf(workspace.store, await makeUser(workspace.store, 'steward'));
+    await app.request('/ulykker', { headers: { cookie: session.cookie } });
+    expect(
+      (await app.request('/ulykker', { headers: { cookie: session.cookie } })).headers.get('x-cache'),
+    ).toBeNull();
     await app.request(path, { headers });
     expect((await app.request(path, { headers })).headers.get('x-cache')).toBeNull();
     // Without the token the same address is refused, not served from a steward's cached answer.

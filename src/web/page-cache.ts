@@ -1,11 +1,9 @@
 // The public pages and API answers, cached until the data change: a response is kept with the data version it
 // was rendered at and served again while that version holds (one small query per request). Anything private
-// (admin token or cookie, `no-store` answers, the editor area) is never cached.
+// (a signed-in session or API token, `no-store` answers, the editor area) is never cached.
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { Store } from '../db/connect.js';
 import { dataVersion, INITIAL_DATA_VERSION, META_DATA_VERSION } from '../db/meta.js';
-import { ADMIN_COOKIE } from './admin-auth.js';
 
 interface Entry {
   version: string;
@@ -54,7 +52,7 @@ export function pageCache(store: Store, options: PageCacheOptions = {}): Middlew
       path !== '/healthz' &&
       path !== '/readyz' &&
       c.req.header('authorization') === undefined &&
-      !(c.req.header('cookie')?.includes(ADMIN_COOKIE) === true && getCookie(c, ADMIN_COOKIE) !== undefined);
+      !/(^|;\s*)(__Host-)?maaltal_session=/.test(c.req.header('cookie') ?? '');
     if (!cacheable) return next();
     const key = c.req.url;
     const hit = entries.get(key);

@@ -3,26 +3,30 @@
 // on another origin that could change data with an editor's cookie.
 // Each is checked as a browser would meet it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeUser, sessionOf, TEST_PASSWORD } from '../../test/accounts.js';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { seedStore } from '../../test/seed.js';
 import { createApp } from './app.js';
 
-const TOKEN = 'test-admin-token-0123456789';
-
 describeEachDialect('security of the web answers', (dialect) => {
   let store: TestStore;
   let app: ReturnType<typeof createApp>;
+  let admin: { cookie: string; csrf: string };
   beforeAll(async () => {
     store = await freshStore(dialect);
     await seedStore(store.db);
-    app = createApp(store, { adminToken: TOKEN });
+    app = createApp(store);
+    admin = await sessionOf(store, await makeUser(store, 'admin', { email: 'admin@example.dk' }));
   });
   afterAll(async () => {
     await store.destroy();
   });
 
   const login = (next: string) =>
-    app.request('/redaktion/login', { method: 'POST', body: new URLSearchParams({ token: TOKEN, next }) });
+    app.request('/redaktion/login', {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'admin@example.dk', password: TEST_PASSWORD, next }),
+    });
 
   it('redirects after login only to a path of this site', async () => {
     for (const next of ['//2130706433/x', '//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
@@ -67,12 +71,16 @@ describeEachDialect('security of the web answers', (dialect) => {
   });
 
   it('refuses a form sent from another site or another origin of the same site, and names why, in Danish', async () => {
-    const cookie = `maaltal_admin=${TOKEN}`;
     const post = (path: string, headers: Record<string, string>) =>
       app.request(`http://maaltal.example${path}`, {
         method: 'POST',
-        headers: { cookie, ...headers },
-        body: new URLSearchParams({ token: TOKEN, next: '/redaktion/import' }),
+        headers: { cookie: admin.cookie, ...headers },
+        body: new URLSearchParams({
+          _csrf: admin.csrf,
+          email: 'admin@example.dk',
+          password: TEST_PASSWORD,
+          next: '/redaktion/import',
+        }),
       });
     for (const headers of [
       { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
@@ -96,5 +104,28 @@ describeEachDialect('security of the web answers', (dialect) => {
     expect((await post('/redaktion/login', { origin: 'http://maaltal.example' })).status).toBe(303);
     expect((await post('/redaktion/login', { 'sec-fetch-site': 'same-origin' })).status).toBe(303);
     expect((await post('/redaktion/login', {})).status).toBe(303);
+  });
+
+  it('refuses a signed-in post without the session’s CSRF token, or with another session’s, and changes nothing', async () => {
+    const users = async () => (await store.db.selectFrom('appUser').select('email').execute()).length;
+    const before = await users();
+    const other = await sessionOf(store, await makeUser(store, 'admin'));
+    const add = (csrf: string | undefined) => {
+      const body = new URLSearchParams({ email: 'new@example.dk', name: 'Ny', role: 'viewer' });
+      if (csrf !== undefined) body.set('_csrf', csrf);
+      return app.request('/redaktion/brugere', {
+        method: 'POST',
+        headers: { cookie: admin.cookie, 'sec-fetch-site': 'same-origin' },
+        body,
+      });
+    };
+    for (const csrf of [undefined, '', 'forged', other.csrf]) {
+      const refused = await add(csrf);
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toContain('formularens sikkerhedsnøgle mangler eller er forældet');
+    }
+    expect(await users()).toBe(before);
+    expect((await add(admin.csrf)).status).toBe(200);
+    expect(await users()).toBe(before + 1);
   });
 });

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { workerPartsBuilder } from '../accidents/accident-data-runner.js';
 import { BackgroundProtection } from '../accidents/protection-runner.js';
 import { statisticsFor } from '../accidents/series.js';
-import type { DatabaseConfig } from '../config.js';
+import type { DatabaseConfig, SessionSettings } from '../config.js';
 import { openableByOtherThreads, type Store } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { workerImports } from '../imports/import-runner.js';
@@ -23,7 +23,8 @@ export function startServer(
   options: {
     port: number;
     hostname?: string;
-    adminToken?: string | null;
+    /** Session expiry and cookie security. */
+    sessions?: SessionSettings;
     uploadDir?: string;
     /** Bytes the page cache may keep. */
     pageCacheBytes?: number;
@@ -52,7 +53,7 @@ export function startServer(
         );
   if (database !== undefined) statisticsFor(store.db).buildWith(workerPartsBuilder(database));
   const app = createApp(store, {
-    adminToken: options.adminToken ?? null,
+    ...(options.sessions === undefined ? {} : { sessions: options.sessions }),
     ...(options.uploadDir === undefined ? {} : { uploadDir: options.uploadDir }),
     ...(options.pageCacheBytes === undefined ? {} : { pageCache: { maxBytes: options.pageCacheBytes } }),
     ...(protection === undefined ? {} : { onDataChanged: () => protection.schedule() }),

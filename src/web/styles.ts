@@ -48,7 +48,15 @@ export const MAALTAL_CSS = `
 .maaltal-facts dd { margin: 0; }
 .maaltal-lookup { margin: 2.4rem 0; }
 .maaltal-downloads { display: flex; gap: 2.4rem; list-style: none; padding: 0; }
+.maaltal-account-bar { background: #eef2f6; border-bottom: 1px solid #d4d4d4; padding: 0.8rem 0; }
+.maaltal-account-bar .container { display: flex; flex-wrap: wrap; gap: 0.8rem 2.4rem; align-items: center; justify-content: space-between; }
+.maaltal-account-bar nav { display: flex; flex-wrap: wrap; gap: 0.4rem 1.6rem; }
+.maaltal-account-bar form { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: center; margin: 0; }
+.maaltal-account-bar .button { margin: 0; }
+.maaltal-secret { display: inline-block; word-break: break-all; font-size: 1.6rem; padding: 0.4rem 0.8rem; background: #fff; border: 1px solid #d4d4d4; }
+.maaltal-inline-form { display: inline-block; margin: 0 0.8rem 0.4rem 0; }
 @media print {
+  .maaltal-account-bar,
   .maaltal-header nav, .skipnav, .maaltal-filters, .maaltal-lookup, .maaltal-downloads { display: none; }
   .maaltal-why { border: none; }
   table, figure { break-inside: avoid; }

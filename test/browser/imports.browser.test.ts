@@ -5,13 +5,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/web/server.js';
+import { makeUser, TEST_PASSWORD } from '../accounts.js';
 import { freshStore, type TestStore } from '../databases.js';
 import { tempFiles } from '../imports/files.js';
 import { seedStore } from '../seed.js';
 import { axeViolations } from './axe.js';
 import { launchChromium } from './chromium.js';
-
-const TOKEN = 'browser-test-token-0123456789';
 
 describe('editor area in Chromium', () => {
   let store: TestStore;
@@ -24,11 +23,11 @@ describe('editor area in Chromium', () => {
   beforeAll(async () => {
     store = await freshStore('sqlite');
     await seedStore(store.db, { demo: true });
+    await makeUser(store, 'steward', { email: 'datansvarlig@example.dk' });
     uploads = mkdtempSync(path.join(tmpdir(), 'maaltal-browser-uploads-'));
     server = await startServer(store, {
       port: 0,
       hostname: '127.0.0.1',
-      adminToken: TOKEN,
       uploadDir: uploads,
     });
     browser = await launchChromium();
@@ -45,9 +44,10 @@ describe('editor area in Chromium', () => {
   it('logs in, previews an upload with its validation report, and imports it on confirmation', async () => {
     const base = `http://127.0.0.1:${server.port}`;
     await page.goto(`${base}/redaktion/import`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Log ind i redaktionen');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Log ind');
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByLabel('Adgangsnøgle').fill(TOKEN);
+    await page.getByLabel('E-mailadresse').fill('datansvarlig@example.dk');
+    await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Log ind' }).click();
     await page.waitForURL(`${base}/redaktion/import`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Dataimport');
@@ -61,7 +61,7 @@ describe('editor area in Chromium', () => {
     await page.getByLabel('Fil', { exact: true }).setInputFiles(csv);
     await page.getByLabel('Datatype').selectOption('observations');
     await page.getByRole('button', { name: 'Forhåndsvis' }).click();
-    await page.waitForURL(`${base}/redaktion/import`);
+    await page.waitForURL(/\/redaktion\/import\?_csrf=/);
     expect(await page.getByRole('status').textContent()).toContain('Alle 2 rækker er gyldige.');
     expect(await page.getByText('encoding: windows-1252').count()).toBe(1);
     expect(await page.getByRole('cell', { name: 'Anlægsarbejde' }).count()).toBe(1);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/connect.js';
 import { workerImports } from '../../src/imports/import-runner.js';
 import { createApp } from '../../src/web/app.js';
+import { bearerFor } from '../accounts.js';
 import { cli } from '../cli.js';
 import { type TempFiles, tempFiles } from '../imports/files.js';
 import { writeAccidentsCsv } from '../imports/generate-accidents.js';
@@ -71,9 +72,8 @@ describe('a full disk', () => {
     expect((await cli(['seed', '--database', database])).code).toBe(0);
     const store = await openStore({ dialect: 'sqlite', file: database });
     const uploads = path.join(files.dir, 'uploads');
-    const cookie = 'maaltal_admin=test-admin-token-0123456789';
+    const steward = await bearerFor(store, 'steward');
     const app = createApp(store, {
-      adminToken: 'test-admin-token-0123456789',
       uploadDir: uploads,
       imports: workerImports({ dialect: 'sqlite', file: database }),
     });
@@ -84,13 +84,13 @@ describe('a full disk', () => {
       let answer = await app.request('/redaktion/import', {
         method: 'POST',
         body: form,
-        headers: { cookie },
+        headers: steward,
       });
       if (answer.status === 200) {
         const stored = /name="upload" value="([^"]+)"/.exec(await answer.text())?.[1] ?? '';
         answer = await app.request('/redaktion/import/confirm', {
           method: 'POST',
-          headers: { cookie },
+          headers: steward,
           body: new URLSearchParams({
             upload: stored,
             kind: 'accidents',
