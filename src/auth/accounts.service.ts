@@ -186,9 +186,24 @@ async function changeUser(
   });
 }
 
+/** Refuses a change that would leave no active admin (nobody could manage users any more). */
+async function keepAnAdmin(db: Db, row: UserRow, after: { role: Role; active: boolean }): Promise<void> {
+  if (row.role !== 'admin' || row.active !== 1 || (after.role === 'admin' && after.active)) return;
+  const admins = (await allUsers(db)).filter((user) => user.role === 'admin' && user.active === 1);
+  if (admins.length > 1) return;
+  throw new AppError('conflict', 'The last active admin cannot be disabled or lose the role', [
+    {
+      field: 'role',
+      message: 'the last active admin cannot be disabled or lose the role',
+      messageDa: 'den sidste aktive admin kan ikke deaktiveres eller miste rollen',
+    },
+  ]);
+}
+
 /** Disabling ends the user's sessions at once; their tokens stop working while they are disabled. */
 export async function setActive(db: Db, audit: AuditContext, email: string, active: boolean, now: Date) {
   const row = await findUser(db, email);
+  await keepAnAdmin(db, row, { role: row.role, active });
   return changeUser(
     db,
     audit,
@@ -211,6 +226,7 @@ export async function setRole(
   const row = await findUser(db, email);
   const newRole = parseInput<Role>(roleSchema, role, 'Invalid role');
   const bfaId = await bfaFor(db, newRole, bfa);
+  await keepAnAdmin(db, row, { role: newRole, active: row.active === 1 });
   return changeUser(db, audit, row, 'user.set_role', now, { role: newRole, bfaId });
 }
 

@@ -193,6 +193,34 @@ describeEachDialect('accounts, sessions and tokens', (dialect) => {
     expect(revoked?.afterJson).not.toContain(token);
   });
 
+  it('keeps at least one active admin: the last one cannot be disabled or lose the role', async () => {
+    // Only the admin made here is active (set up directly: the rule under test would refuse the last of the others).
+    await store.db.updateTable('appUser').set({ active: 0 }).where('role', '=', 'admin').execute();
+    const last = await makeUser(store, 'admin', { email: 'last-admin@example.dk' });
+    const others = await store.db
+      .selectFrom('appUser')
+      .select('email')
+      .where('role', '=', 'admin')
+      .where('active', '=', 1)
+      .execute();
+    expect(others.map((row) => row.email)).toEqual([last.email]);
+    expect(
+      (await setActive(store.db, operatorAudit('x'), last.email, false, new Date()).catch((e) => e)).code,
+    ).toBe('conflict');
+    expect(
+      (
+        await setRole(store.db, operatorAudit('x'), last.email, 'steward', undefined, new Date()).catch(
+          (e) => e,
+        )
+      ).code,
+    ).toBe('conflict');
+    const second = await makeUser(store, 'admin');
+    await setRole(store.db, operatorAudit('x'), last.email, 'steward', undefined, new Date());
+    expect(
+      (await setActive(store.db, operatorAudit('x'), second.email, false, new Date()).catch((e) => e)).code,
+    ).toBe('conflict');
+  });
+
   it('sets a new password with a one-time code once, and a signed-in change needs the current password', async () => {
     const user = await makeUser(store, 'viewer', { email: 'reset@example.dk' });
     const code = await startReset(store.db, operatorAudit('admin'), user.email, new Date());

@@ -20,7 +20,41 @@ interface UsersState {
   secret?: string;
 }
 
-function UserRow({ user, locale, base }: { user: User; locale: Locale; base: string }) {
+/** The role (and a BFA editor's BFA) of one user, changed in place. */
+function RoleForm({ user, locale, base, bfas }: { user: User; locale: Locale; base: string; bfas: Bfa[] }) {
+  const t = AUTH_TEXTS[locale];
+  const id = `role-${user.id}`;
+  return (
+    <form method="post" action={`${base}/${user.id}/rolle`} class="maaltal-inline-form">
+      <CsrfField />
+      <label class="sr-only" for={id}>{`${t.role}: ${user.email}`}</label>
+      <select class="form-select" id={id} name="role">
+        {ROLES.map((role) => (
+          <option value={role} selected={user.role === role}>
+            {t.roleNames[role]}
+          </option>
+        ))}
+      </select>
+      <label class="sr-only" for={`${id}-bfa`}>{`${t.bfa}: ${user.email}`}</label>
+      <select class="form-select" id={`${id}-bfa`} name="bfa">
+        <option value="">{t.noBfa}</option>
+        {bfas.map((bfa) => (
+          <option value={bfa.code} selected={user.bfa === bfa.code}>
+            {bfa.short}
+          </option>
+        ))}
+      </select>
+      <button class="button button-secondary" type="submit">
+        {t.changeRoleButton}
+        <span class="sr-only"> {user.email}</span>
+      </button>
+    </form>
+  );
+}
+
+type Bfa = { code: string; short: string };
+
+function UserRow({ user, locale, base, bfas }: { user: User; locale: Locale; base: string; bfas: Bfa[] }) {
   const t = AUTH_TEXTS[locale];
   const action = (path: string, label: string) => (
     <form method="post" action={`${base}/${user.id}/${path}`} class="maaltal-inline-form">
@@ -41,6 +75,7 @@ function UserRow({ user, locale, base }: { user: User; locale: Locale; base: str
       <td data-title={t.colStatus}>
         {user.active ? action('deaktiver', t.disableButton) : action('aktiver', t.enableButton)}
         {action('nulstil', t.resetStartButton)}
+        <RoleForm user={user} locale={locale} base={base} bfas={bfas} />
       </td>
     </tr>
   );
@@ -110,7 +145,7 @@ async function usersPage(c: Context, store: Store, locale: Locale, state: UsersS
           </thead>
           <tbody>
             {users.map((user) => (
-              <UserRow user={user} locale={locale} base={base} />
+              <UserRow user={user} locale={locale} base={base} bfas={bfas} />
             ))}
           </tbody>
         </table>
@@ -177,16 +212,26 @@ export function userRoutes(store: Store): Hono {
     ] as const) {
       app.post(`${base}/:id/${path}`, requires('users.manage'), async (c) => {
         const user = await userById(store, c.req.param('id'));
-        await setActive(store.db, auditContextOf(c), user.email, active, new Date());
-        return c.redirect(base, 303);
+        try {
+          await setActive(store.db, auditContextOf(c), user.email, active, new Date());
+          return c.redirect(base, 303);
+        } catch (error) {
+          return render(c, { problems: problemsOf(error, locale), form: {} }, 400);
+        }
       });
     }
     app.post(`${base}/:id/rolle`, requires('users.manage'), async (c) => {
       const user = await userById(store, c.req.param('id'));
       const form = await c.req.parseBody();
-      const bfa = textOf(form, 'bfa') || undefined;
-      await setRole(store.db, auditContextOf(c), user.email, textOf(form, 'role'), bfa, new Date());
-      return c.redirect(base, 303);
+      const role = textOf(form, 'role');
+      // A BFA belongs only to a BFA editor: the row's BFA choice is ignored for every other role.
+      const bfa = role === 'bfa_editor' ? textOf(form, 'bfa') || undefined : undefined;
+      try {
+        await setRole(store.db, auditContextOf(c), user.email, role, bfa, new Date());
+        return c.redirect(base, 303);
+      } catch (error) {
+        return render(c, { problems: problemsOf(error, locale), form: {} }, 400);
+      }
     });
     app.post(`${base}/:id/nulstil`, requires('users.manage'), async (c) => {
       const user = await userById(store, c.req.param('id'));

@@ -20,6 +20,7 @@ describeEachDialect('migrations', (dialect) => {
       '2026-12-03T0900-accident-case-unique',
       '2026-12-03T1000-accident-parents-guarded',
       '2026-12-03T1100-accident-base-cube',
+      '2026-12-03T1200-accounts-and-audit',
     ];
     expect(await pendingMigrations(store.db, dialect)).toEqual(all);
     expect((await migrateToLatest(store.db, dialect)).applied).toEqual(all);
@@ -31,6 +32,9 @@ describeEachDialect('migrations', (dialect) => {
       'accident_aggregate',
       'accident_base',
       'accident_unmapped_aggregate',
+      'api_token',
+      'app_user',
+      'audit_event',
       'bfa',
       'branch_group',
       'branch_group_owner',
@@ -43,13 +47,17 @@ describeEachDialect('migrations', (dialect) => {
       'import_replaced_row',
       'indicator',
       'industry_code',
+      'login_throttle',
       'main_group',
       'meta',
       'observation',
+      'password_reset',
       'sub_branch',
       'sub_problem',
       'target',
+      'target_comment',
       'target_revision',
+      'user_session',
     ]);
   });
 

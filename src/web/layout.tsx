@@ -17,6 +17,7 @@ function AccountBar({ locale }: { locale: Locale }) {
     <div class="maaltal-account-bar">
       <div class="container">
         <nav aria-label={t.accountNav}>
+          {can(principal, 'drafts.read') ? link('/redaktion/maaltal', t.targetsNav) : null}
           {can(principal, 'data.import') ? link('/redaktion/import', t.importsNav) : null}
           {can(principal, 'users.manage') ? link('/redaktion/brugere', t.usersNav) : null}
           {can(principal, 'audit.read') ? link('/redaktion/log', t.auditNav) : null}

@@ -106,10 +106,33 @@ describeEachDialect('security of the web answers', (dialect) => {
     expect((await post('/redaktion/login', {})).status).toBe(303);
   });
 
+  it('sets the session cookie HttpOnly and SameSite=Lax; Secure and __Host- prefixed when the site is https', async () => {
+    const body = () => new URLSearchParams({ email: 'admin@example.dk', password: TEST_PASSWORD });
+    const plain = await app.request('/redaktion/login', { method: 'POST', body: body() });
+    expect(plain.headers.get('set-cookie')).toMatch(
+      /^maaltal_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax$/,
+    );
+    const secure = createApp(store, { sessions: { idleMinutes: 30, absoluteHours: 12, secureCookie: true } });
+    const https = await secure.request('https://maaltal.example/redaktion/login', {
+      method: 'POST',
+      body: body(),
+    });
+    const cookie = https.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^__Host-maaltal_session=[\w-]{43};/);
+    expect(cookie).toMatch(/; Secure/);
+    const session = /^(__Host-maaltal_session=[\w-]+)/.exec(cookie)?.[1] ?? '';
+    const account = await secure.request('https://maaltal.example/redaktion/konto', {
+      headers: { cookie: session },
+    });
+    expect(account.status).toBe(200);
+  });
+
   it('refuses a signed-in post without the session’s CSRF token, or with another session’s, and changes nothing', async () => {
     const users = async () => (await store.db.selectFrom('appUser').select('email').execute()).length;
-    const before = await users();
+    // A new session: the logins above replaced the one the suite began with.
+    const admin = await sessionOf(store, await makeUser(store, 'admin'));
     const other = await sessionOf(store, await makeUser(store, 'admin'));
+    const before = await users();
     const add = (csrf: string | undefined) => {
       const body = new URLSearchParams({ email: 'new@example.dk', name: 'Ny', role: 'viewer' });
       if (csrf !== undefined) body.set('_csrf', csrf);

@@ -22,9 +22,10 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   secureCookie: false,
 };
 
+const SESSION_COOKIE = 'maaltal_session';
+
 /** `__Host-` cookies must be Secure, so the prefix is used exactly when the site is served over https. */
-export const sessionCookieName = (settings: SessionSettings) =>
-  settings.secureCookie ? '__Host-maaltal_session' : 'maaltal_session';
+const prefixOf = (settings: SessionSettings) => (settings.secureCookie ? ('host' as const) : undefined);
 
 /** The client's address as the socket gives it (no proxy header is trusted); in-process requests share one. */
 export function clientAddressOf(c: Context): string {
@@ -40,21 +41,29 @@ export const auditContextOf = (c: Context): AuditContext => ({
 });
 
 export function rememberSession(c: Context, settings: SessionSettings, session: NewSession): void {
-  setCookie(c, sessionCookieName(settings), session.sessionId, {
+  const prefix = prefixOf(settings);
+  setCookie(c, SESSION_COOKIE, session.sessionId, {
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
     secure: settings.secureCookie,
-    ...(settings.secureCookie ? { prefix: 'host' as const } : {}),
+    ...(prefix === undefined ? {} : { prefix }),
   });
 }
 
 export function forgetSession(c: Context, settings: SessionSettings): void {
-  deleteCookie(c, sessionCookieName(settings), { path: '/', secure: settings.secureCookie });
+  const prefix = prefixOf(settings);
+  deleteCookie(c, SESSION_COOKIE, {
+    path: '/',
+    secure: settings.secureCookie,
+    ...(prefix === undefined ? {} : { prefix }),
+  });
 }
 
-export const sessionIdOf = (c: Context, settings: SessionSettings): string | undefined =>
-  getCookie(c, sessionCookieName(settings));
+export const sessionIdOf = (c: Context, settings: SessionSettings): string | undefined => {
+  const prefix = prefixOf(settings);
+  return prefix === undefined ? getCookie(c, SESSION_COOKIE) : getCookie(c, SESSION_COOKIE, prefix);
+};
 
 const invalidToken = () =>
   new AppError('unauthorized', 'The API token is unknown, expired or revoked', [

@@ -54,6 +54,8 @@ export const MAALTAL_CSS = `
 .maaltal-account-bar form { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: center; margin: 0; }
 .maaltal-account-bar .button { margin: 0; }
 .maaltal-secret { display: inline-block; word-break: break-all; font-size: 1.6rem; padding: 0.4rem 0.8rem; background: #fff; border: 1px solid #d4d4d4; }
+.maaltal-main form > .button { margin-top: 1.6rem; }
+.maaltal-inline-form .form-select { display: inline-block; width: auto; margin: 0 0.4rem 0.4rem 0; }
 .maaltal-inline-form { display: inline-block; margin: 0 0.8rem 0.4rem 0; }
 @media print {
   .maaltal-account-bar,

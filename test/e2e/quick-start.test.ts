@@ -41,9 +41,25 @@ afterAll(() => {
 
 it('migrates, seeds demo data into the embedded database and serves the target page', async () => {
   expect(stderr).toContain(
-    'Applied 2026-11-26T0800-initial, 2026-11-26T1000-imports, 2026-11-26T1200-accident-aggregates, 2026-11-30T1000-disclosure-protection, 2026-12-03T0800-unmapped-industry-codes, 2026-12-03T0900-accident-case-unique, 2026-12-03T1000-accident-parents-guarded, 2026-12-03T1100-accident-base-cube to var/maaltal.sqlite',
+    'Applied 2026-11-26T0800-initial, 2026-11-26T1000-imports, 2026-11-26T1200-accident-aggregates, 2026-11-30T1000-disclosure-protection, 2026-12-03T0800-unmapped-industry-codes, 2026-12-03T0900-accident-case-unique, 2026-12-03T1000-accident-parents-guarded, 2026-12-03T1100-accident-base-cube, 2026-12-03T1200-accounts-and-audit to var/maaltal.sqlite',
   );
   expect(stderr).toContain('Demo data (seed 2030): added');
+  // One demo user per role, their passwords shown on this run only; the README's sign-in works with them.
+  const users = [...stderr.matchAll(/^ {2}(\S+@demo\.maaltal\.dk) +(\w+) +(?:\w+ +)?(\S+)$/gm)];
+  expect(users.map((match) => [match[1], match[2]])).toEqual([
+    ['sekretariat@demo.maaltal.dk', 'admin'],
+    ['datansvarlig@demo.maaltal.dk', 'steward'],
+    ['bfa-voa@demo.maaltal.dk', 'bfa_editor'],
+    ['bfa-ba@demo.maaltal.dk', 'bfa_editor'],
+    ['laeser@demo.maaltal.dk', 'viewer'],
+  ]);
+  const login = await fetch(`${baseUrl}/redaktion/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    body: new URLSearchParams({ email: 'datansvarlig@demo.maaltal.dk', password: users[1]?.[3] ?? '' }),
+  });
+  expect(login.status).toBe(303);
+  expect(login.headers.get('location')).toBe('/redaktion/import');
   const page = await fetch(`${baseUrl}/`);
   expect(page.status).toBe(200);
   const html = await page.text();
