@@ -1,6 +1,6 @@
 // The catalogue of expected errors: each has a stable code, an HTTP status and a CLI exit code.
 
-import { isDatabaseUnavailable, isWriteContention, storageFault } from './db/dialect.js';
+import { isDatabaseUnavailable, isUnstorableText, isWriteContention, storageFault } from './db/dialect.js';
 import { StatsInputError } from './stats/stats-input-error.js';
 
 export type ErrorCode =
@@ -151,6 +151,15 @@ export function toAppError(error: unknown): AppError | undefined {
         field: 'database',
         message: 'another change held the database',
         messageDa: 'en anden ændring holdt databasen optaget',
+      },
+    ]);
+  }
+  if (isUnstorableText(error)) {
+    return new AppError('invalid_input', 'The input holds a character that cannot be stored (such as NUL)', [
+      {
+        field: 'input',
+        message: 'holds a character that cannot be stored (such as NUL, U+0000)',
+        messageDa: 'indeholder et tegn, der ikke kan gemmes (f.eks. NUL, U+0000)',
       },
     ]);
   }

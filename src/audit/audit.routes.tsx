@@ -248,7 +248,10 @@ function csv(c: Context, store: Store, locale: Locale) {
   c.header('Cache-Control', 'private, no-store');
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${t.fileName}"`);
-  return c.body(Readable.toWeb(Readable.from(csvRecords(store, filter)).pipe(stringifier)) as ReadableStream);
+  const records = Readable.from(csvRecords(store, filter));
+  // A query failing while the rows stream (the database gone midway) ends the download, not the process.
+  records.on('error', (error) => stringifier.destroy(error));
+  return c.body(Readable.toWeb(records.pipe(stringifier)) as ReadableStream);
 }
 
 export function auditRoutes(store: Store): Hono {

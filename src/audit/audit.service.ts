@@ -255,7 +255,15 @@ function isIsoDate(value: string): boolean {
 }
 
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const text = z.preprocess(blank, z.string('invalid').trim().max(200, 'tooLong').optional());
+const text = z.preprocess(
+  blank,
+  z
+    .string('invalid')
+    .trim()
+    .max(200, 'tooLong')
+    .refine((value) => !value.includes('\u0000'), 'invalid')
+    .optional(),
+);
 const date = z.preprocess(blank, z.string('invalid').trim().refine(isIsoDate, 'badDate').optional());
 
 export const auditFilterSchema = z

@@ -76,6 +76,22 @@ function LoginPage(props: {
   );
 }
 
+/** A new password, with the rule as its hint. */
+function NewPasswordField({ locale, problems }: { locale: Locale; problems: FieldProblems }) {
+  const t = AUTH_TEXTS[locale];
+  return (
+    <Field
+      name="password"
+      label={t.newPassword}
+      type="password"
+      autocomplete="new-password"
+      hint={t.passwordHint}
+      problems={problems}
+      required
+    />
+  );
+}
+
 function ResetPage(props: { locale: Locale; path: string; problems: FieldProblems }) {
   const t = AUTH_TEXTS[props.locale];
   return (
@@ -92,15 +108,7 @@ function ResetPage(props: { locale: Locale; path: string; problems: FieldProblem
           problems={props.problems}
           required
         />
-        <Field
-          name="password"
-          label={t.newPassword}
-          type="password"
-          autocomplete="new-password"
-          hint={t.passwordHint}
-          problems={props.problems}
-          required
-        />
+        <NewPasswordField locale={props.locale} problems={props.problems} />
         <button class="button button-primary" type="submit">
           {t.resetButton}
         </button>
@@ -189,15 +197,7 @@ async function accountPage(c: Context, store: Store, locale: Locale, state: Acco
           problems={state.problems}
           required
         />
-        <Field
-          name="password"
-          label={t.newPassword}
-          type="password"
-          autocomplete="new-password"
-          hint={t.passwordHint}
-          problems={state.problems}
-          required
-        />
+        <NewPasswordField locale={locale} problems={state.problems} />
         <button class="button button-primary" type="submit">
           {t.changePasswordButton}
         </button>

@@ -72,7 +72,7 @@ function UserRow({ user, locale, base, bfas }: { user: User; locale: Locale; bas
       <td data-title={t.role}>{t.roleNames[user.role]}</td>
       <td data-title={t.bfa}>{user.bfa ?? t.noBfa}</td>
       <td data-title={t.colActive}>{user.active ? t.yes : t.no}</td>
-      <td data-title={t.colStatus}>
+      <td data-title={t.colActions}>
         {user.active ? action('deaktiver', t.disableButton) : action('aktiver', t.enableButton)}
         {action('nulstil', t.resetStartButton)}
         <RoleForm user={user} locale={locale} base={base} bfas={bfas} />
@@ -138,7 +138,7 @@ async function usersPage(c: Context, store: Store, locale: Locale, state: UsersS
         <table class="table table--compact table--responsive-headers">
           <thead>
             <tr>
-              {[t.email, t.name, t.role, t.bfa, t.colActive, t.colStatus].map((h) => (
+              {[t.email, t.name, t.role, t.bfa, t.colActive, t.colActions].map((h) => (
                 <th scope="col">{h}</th>
               ))}
             </tr>

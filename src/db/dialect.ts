@@ -61,6 +61,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** The driver's way of saying a text value holds a character the database cannot store (PostgreSQL refuses NUL,
+ *  U+0000, in text): the input is at fault, not the server. */
+export function isUnstorableText(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
+}
+
 /** A storage fault the driver reports: 'full' (no space left) or 'read_only'; null for anything else. */
 export function storageFault(error: unknown): 'full' | 'read_only' | null {
   if (typeof error !== 'object' || error === null) return null;
