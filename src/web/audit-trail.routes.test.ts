@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { makeUser, sessionOf, TEST_PASSWORD } from '../../test/accounts.js';
+import { bearerFor, makeUser, sessionOf, TEST_PASSWORD } from '../../test/accounts.js';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
 import { seedStore } from '../../test/seed.js';
 import type { User } from '../auth/accounts.service.js';
@@ -113,8 +113,21 @@ describeEachDialect('one audit row per write route', (dialect) => {
     expect(role).toMatchObject([
       { action: 'user.set_role', before: { role: 'viewer' }, after: { role: 'steward' } },
     ]);
-    const reset = await rowsOf(() => post(admin, `/redaktion/brugere/${subject.id}/nulstil`), 200);
+    let code = '';
+    const reset = await rowsOf(async () => {
+      const response = await post(admin, `/redaktion/brugere/${subject.id}/nulstil`);
+      code = /<code class="maaltal-secret">([\w-]+)<\/code>/.exec(await response.clone().text())?.[1] ?? '';
+      return response;
+    }, 200);
     expect(reset).toMatchObject([{ action: 'user.reset_start', entityId: String(subject.id) }]);
+    const finished = await rowsOf(
+      () => post(undefined, '/redaktion/nulstil', { code, password: TEST_PASSWORD }),
+      303,
+    );
+    expect(finished).toMatchObject([
+      { action: 'user.reset_finish', actorKind: 'anonymous', entityId: String(subject.id) },
+    ]);
+    expect(JSON.stringify(finished)).not.toContain(code);
     // A refused write (no CSRF token; a steward) leaves no row.
     expect(
       await rowsOf(
@@ -197,6 +210,19 @@ describeEachDialect('one audit row per write route', (dialect) => {
     expect(
       await rowsOf(() => post(editor, `/redaktion/maaltal/${target}/kommentarer`, { body: '  ' }), 400),
     ).toEqual([]);
+    const token = await bearerFor(store, 'steward');
+    const viaApi = await rowsOf(
+      () =>
+        app.request(`/api/v1/targets/${target}/comments`, {
+          method: 'POST',
+          headers: { ...token, 'content-type': 'application/json' },
+          body: JSON.stringify({ body: 'Fra et script' }),
+        }),
+      201,
+    );
+    expect(viaApi).toMatchObject([
+      { action: 'comment.create', actorKind: 'token', after: { body: 'Fra et script' } },
+    ]);
   });
 
   it('imports: confirm and rollback (a preview writes nothing)', async () => {
