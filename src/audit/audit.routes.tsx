@@ -119,7 +119,8 @@ function AuditTable({ rows, t }: { rows: AuditRow[]; t: Texts }) {
     t.col.clientAddress,
   ];
   return (
-    <div class="table-wrapper">
+    // Wider than a narrow screen: the scrolling region takes keyboard focus and is named for screen readers.
+    <section class="table-wrapper" tabindex={0} aria-label={t.title}>
       <table class="table table--compact table--responsive-headers">
         <thead>
           <tr>
@@ -153,7 +154,7 @@ function AuditTable({ rows, t }: { rows: AuditRow[]; t: Texts }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

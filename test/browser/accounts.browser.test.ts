@@ -108,6 +108,39 @@ describe('accounts in Chromium', () => {
     await page.close();
   });
 
+  it('lets an admin add users and read the audit trail, each problem beside its field, with no axe violations', async () => {
+    await makeUser(store, 'admin', { email: 'admin@example.dk' });
+    const page = await browser.newPage();
+    page.setDefaultTimeout(5000);
+    await signIn(page, 'admin@example.dk', TEST_PASSWORD);
+    await page.waitForURL(`${base}/redaktion/import`);
+    await page.getByRole('link', { name: 'Brugere' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('E-mailadresse').fill('karen@intranet');
+    await page.getByLabel('Navn', { exact: true }).fill('Ny Bruger');
+    await page.getByRole('button', { name: 'Opret bruger' }).click();
+    expect(await page.locator('#email-error').textContent()).toBe('er ikke en e-mailadresse');
+    expect(await page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Ny Bruger');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('E-mailadresse').fill('ny@example.dk');
+    await page.getByLabel('Rolle', { exact: true }).selectOption('bfa_editor');
+    await page.getByRole('button', { name: 'Opret bruger' }).click();
+    expect(await page.locator('#bfa-error').textContent()).toBe('skal udfyldes for rollen bfa_editor');
+    await page.getByLabel('BFA', { exact: true }).selectOption(targets.ownBfa);
+    await page.getByRole('button', { name: 'Opret bruger' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('ny@example.dk er oprettet');
+
+    await page.getByRole('link', { name: 'Log', exact: true }).click();
+    expect(await page.getByRole('cell', { name: 'user.create' }).count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Fra dato').fill('2026-13-45');
+    await page.getByRole('button', { name: 'Vis' }).click();
+    expect(await page.getByText('skal være en gyldig dato som ÅÅÅÅ-MM-DD').count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('Fra dato').inputValue()).toBe('2026-13-45');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('signs a disabled user out on their next request', async () => {
     const page = await browser.newPage();
     const user = await makeUser(store, 'viewer', { email: 'soon-gone@example.dk' });
