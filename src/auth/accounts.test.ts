@@ -114,6 +114,11 @@ describeEachDialect('accounts, sessions and tokens', (dialect) => {
       t0,
     ).catch((e) => e);
     expect(held.code).toBe('busy');
+    const throttled = await audits('login.throttled');
+    expect(throttled.map((row) => [row.clientAddress, JSON.parse(row.afterJson ?? '{}').email])).toEqual([
+      ['10.1.0.99', 'throttle@example.dk'],
+      ['10.2.0.1', 'throttle@example.dk'],
+    ]);
     expect(held.issues[0].messageDa).toMatch(/for mange fejlslagne logins; prøv igen om \d+ sekunder/);
   });
 

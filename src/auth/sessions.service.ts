@@ -95,7 +95,20 @@ export async function logIn(
 ): Promise<NewSession & { role: Role }> {
   const email = credentials.email.trim().toLowerCase();
   const keys = throttleKeys(email, audit.clientAddress);
-  await refuseWhileBlocked(db, [keys.account, keys.address], now);
+  try {
+    await refuseWhileBlocked(db, [keys.account, keys.address], now);
+  } catch (error) {
+    // A refused attempt is a failed login too: the trail shows the flood even while the wait holds it back.
+    await inTransaction(db, (tx) =>
+      recordAudit(
+        tx,
+        audit,
+        { action: 'login.throttled', entity: 'session', entityId: null, after: { email } },
+        now,
+      ),
+    );
+    throw error;
+  }
   const user = email === '' ? undefined : await userByEmail(db, email);
   const stored = user?.active === 1 && user.passwordHash !== null ? user.passwordHash : await decoyHash();
   const matches = await passwordMatches(stored, credentials.password);

@@ -50,6 +50,12 @@ const PAYLOADS = [
   `＜script＞${RUN}＜/script＞`,
 ];
 
+/** For input shown back (query parameters, refused forms): one payload per context it could break out of (element
+ *  content, double- and single-quoted attribute, SVG, textarea, title, an injected attribute). Every payload is shown
+ *  back through the same escaping, so the whole corpus is tried on the stored texts above and these on the many
+ *  reflecting pages, keeping the suite's time in bounds. */
+const REFLECTED = [0, 1, 2, 4, 6, 7, 10].map((index) => PAYLOADS[index] as string);
+
 /** E-mail addresses (the schema's pattern: no whitespace, one @, lower case as stored). */
 const EMAILS = [
   `<script>${RUN}</script>@xss.dk`,
@@ -376,7 +382,7 @@ describe('script injection in Chromium', () => {
   });
 
   it('shows query parameters back as text (audit filter, explorer, login, not-found pages)', async () => {
-    for (const payload of PAYLOADS) {
+    for (const payload of REFLECTED) {
       const q = encodeURIComponent(payload);
       const page = await watchedPage();
       await page.goto(url(`/redaktion/log?user=${q}&entity=${q}&action=${q}&from=${q}&to=${q}`));
@@ -422,7 +428,7 @@ describe('script injection in Chromium', () => {
   }
 
   it('shows a refused form’s input back as text (user, token, comment, login)', async () => {
-    for (const payload of PAYLOADS) {
+    for (const payload of REFLECTED) {
       const page = await watchedPage();
       await page.goto(url('/redaktion/brugere'));
       await sendForm(page, '/redaktion/brugere', { email: payload, name: payload });
