@@ -1,13 +1,7 @@
 // Users, sessions, API tokens, password resets and login throttling: the SQL.
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db, Tx } from '../db/connect.js';
-import type {
-  ApiTokenTable,
-  AppUserTable,
-  LoginThrottleTable,
-  Role,
-  UserSessionTable,
-} from '../db/schema.js';
+import type { ApiTokenTable, AppUserTable, Role, UserSessionTable } from '../db/schema.js';
 
 type Handle = Db | Tx;
 export type UserRow = Selectable<AppUserTable>;
@@ -159,37 +153,55 @@ export async function expireResetsOf(db: Handle, userId: number, at: string): Pr
     .execute();
 }
 
-export const throttleRows = (db: Handle, keys: string[]): Promise<Selectable<LoginThrottleTable>[]> =>
-  db.selectFrom('loginThrottle').selectAll().where('key', 'in', keys).execute();
+const EPOCH = '1970-01-01T00:00:00.000Z';
 
-/** One more failure for the key, counted atomically in the database so every app instance sees every failure;
- *  returns the count so far. */
-export async function recordThrottleFailure(
+/**
+ * Takes one login attempt for the key, counted as a failure until the password proves right: in one statement, so
+ * that attempts sent at once are counted one by one and none slips past a wait another has just started. The
+ * attempt is taken only when the key is not waiting (`blocked_until <= now`); the wait after this attempt is chosen
+ * by the count before it (`waits[k]` for k earlier failures, `longest` beyond). Returns the count with this attempt,
+ * or undefined when the key is waiting and the attempt is refused.
+ */
+export async function takeLoginAttempt(
   db: Handle,
   key: string,
-  at: string,
-  blockedUntil: (failures: number) => string,
-): Promise<number> {
-  const row = await db
+  now: string,
+  waits: readonly string[],
+  longest: string,
+): Promise<number | undefined> {
+  await db
     .insertInto('loginThrottle')
-    .values({ key, failures: 1, lastFailureAt: at, blockedUntil: blockedUntil(1) })
-    .onConflict((conflict) =>
-      conflict.column('key').doUpdateSet((eb) => ({
-        failures: eb('loginThrottle.failures', '+', 1),
-        lastFailureAt: at,
-      })),
-    )
+    .values({ key, failures: 0, lastFailureAt: EPOCH, blockedUntil: EPOCH })
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .execute();
+  const row = await db
+    .updateTable('loginThrottle')
+    .set((eb) => ({
+      failures: eb('failures', '+', 1),
+      lastFailureAt: now,
+      blockedUntil: sql<string>`case ${sql.join(
+        waits.map((until, count) => sql`when failures = ${count} then ${until}`),
+        sql` `,
+      )} else ${longest} end`,
+    }))
+    .where('key', '=', key)
+    .where('blockedUntil', '<=', now)
     .returning('failures')
-    .executeTakeFirstOrThrow();
-  if (row.failures > 1) {
-    await db
-      .updateTable('loginThrottle')
-      .set({ blockedUntil: blockedUntil(row.failures) })
-      .where('key', '=', key)
-      .where('blockedUntil', '<', blockedUntil(row.failures))
-      .execute();
-  }
-  return row.failures;
+    .executeTakeFirst();
+  return row?.failures;
+}
+
+export const throttleWait = (db: Handle, keys: string[]) =>
+  db.selectFrom('loginThrottle').select(['key', 'blockedUntil']).where('key', 'in', keys).execute();
+
+/** A right password at last: the attempt taken for the client address is given back. */
+export async function giveBackAttempt(db: Handle, key: string): Promise<void> {
+  await db
+    .updateTable('loginThrottle')
+    .set((eb) => ({ failures: eb('failures', '-', 1) }))
+    .where('key', '=', key)
+    .where('failures', '>', 0)
+    .execute();
 }
 
 export async function clearThrottle(db: Handle, key: string): Promise<void> {

@@ -306,7 +306,9 @@ describe('login throttling across two app instances on one PostgreSQL', () => {
       .selectAll()
       .where('key', '=', 'account:shared@example.dk')
       .executeTakeFirst();
-    expect(counted?.failures).toBe(6);
+    // Five were checked; the sixth, sent at the same moment, already met the wait the fifth began.
+    expect(counted?.failures).toBe(5);
+    expect(failures.filter((response) => response.status === 401)).toHaveLength(6);
     for (const app of apps) {
       const held = await login(app, TEST_PASSWORD);
       expect(held.status).toBe(401);

@@ -8,10 +8,11 @@ import { AppError } from '../errors.js';
 import {
   clearThrottle,
   deleteSession,
+  giveBackAttempt,
   insertSession,
-  recordThrottleFailure,
   sessionByHash,
-  throttleRows,
+  takeLoginAttempt,
+  throttleWait,
   touchSession,
   userByEmail,
 } from './accounts.repository.js';
@@ -54,29 +55,55 @@ function loginThrottled(seconds: number): AppError {
   ]);
 }
 
-async function refuseWhileBlocked(db: Db, keys: string[], now: Date): Promise<void> {
-  const blocked = (await throttleRows(db, keys)).filter((row) => row.blockedUntil > now.toISOString());
-  if (blocked.length === 0) return;
-  const until = Math.max(...blocked.map((row) => Date.parse(row.blockedUntil)));
-  throw loginThrottled(Math.max(1, Math.ceil((until - now.getTime()) / 1000)));
+/** For each count k of earlier failures, when the wait after one more ends (the allowance `free`, then doubling). */
+function waitsFor(now: Date, free: number): { waits: string[]; longest: string } {
+  const steps = free + Math.ceil(Math.log2(MAX_WAIT_SECONDS)) + 1;
+  const waits = Array.from({ length: steps }, (_, earlier) => later(now, waitSeconds(earlier + 1, free)));
+  return { waits, longest: later(now, MAX_WAIT_SECONDS) };
+}
+
+async function throttled(db: Db, keys: string[], now: Date): Promise<AppError> {
+  const until = Math.max(...(await throttleWait(db, keys)).map((row) => Date.parse(row.blockedUntil)));
+  return loginThrottled(Math.max(1, Math.ceil((until - now.getTime()) / 1000)));
+}
+
+/**
+ * Takes an attempt for the account and for the client address before the password is checked, so that guesses sent
+ * at once are each counted (a wait started by one holds back the rest). Refused while either key waits: recorded in
+ * the audit trail as `login.throttled`.
+ */
+async function takeAttempts(db: Db, audit: AuditContext, email: string, now: Date): Promise<void> {
+  const keys = throttleKeys(email, audit.clientAddress);
+  const at = now.toISOString();
+  const account = waitsFor(now, FREE_FAILURES.account);
+  const address = waitsFor(now, FREE_FAILURES.address);
+  const taken = await inTransaction(db, async (tx) => {
+    const forAccount = await takeLoginAttempt(tx, keys.account, at, account.waits, account.longest);
+    if (forAccount === undefined) return false;
+    return (await takeLoginAttempt(tx, keys.address, at, address.waits, address.longest)) !== undefined;
+  });
+  if (taken) return;
+  const refusal = await throttled(db, [keys.account, keys.address], now);
+  await inTransaction(db, (tx) =>
+    recordAudit(
+      tx,
+      audit,
+      { action: 'login.throttled', entity: 'session', entityId: null, after: { email } },
+      now,
+    ),
+  );
+  throw refusal;
 }
 
 async function recordFailure(db: Db, audit: AuditContext, email: string, now: Date): Promise<void> {
-  const keys = throttleKeys(email, audit.clientAddress);
-  await inTransaction(db, async (tx) => {
-    await recordThrottleFailure(tx, keys.account, now.toISOString(), (n) =>
-      later(now, waitSeconds(n, FREE_FAILURES.account)),
-    );
-    await recordThrottleFailure(tx, keys.address, now.toISOString(), (n) =>
-      later(now, waitSeconds(n, FREE_FAILURES.address)),
-    );
-    await recordAudit(
+  await inTransaction(db, (tx) =>
+    recordAudit(
       tx,
       audit,
       { action: 'login.failed', entity: 'session', entityId: null, after: { email } },
       now,
-    );
-  });
+    ),
+  );
 }
 
 export interface NewSession {
@@ -95,20 +122,7 @@ export async function logIn(
 ): Promise<NewSession & { role: Role }> {
   const email = credentials.email.trim().toLowerCase();
   const keys = throttleKeys(email, audit.clientAddress);
-  try {
-    await refuseWhileBlocked(db, [keys.account, keys.address], now);
-  } catch (error) {
-    // A refused attempt is a failed login too: the trail shows the flood even while the wait holds it back.
-    await inTransaction(db, (tx) =>
-      recordAudit(
-        tx,
-        audit,
-        { action: 'login.throttled', entity: 'session', entityId: null, after: { email } },
-        now,
-      ),
-    );
-    throw error;
-  }
+  await takeAttempts(db, audit, email, now);
   const user = email === '' ? undefined : await userByEmail(db, email);
   const stored = user?.active === 1 && user.passwordHash !== null ? user.passwordHash : await decoyHash();
   const matches = await passwordMatches(stored, credentials.password);
@@ -116,6 +130,7 @@ export async function logIn(
     await recordFailure(db, audit, email, now);
     throw loginRefused();
   }
+  await giveBackAttempt(db, keys.address);
   const session = await openSession(
     db,
     { ...audit, principal: principalOfUser(user) },

@@ -106,6 +106,31 @@ describeEachDialect('security of the web answers', (dialect) => {
     expect((await post('/redaktion/login', {})).status).toBe(303);
   });
 
+  it('holds back 300 wrong logins sent at once: after a few, every further attempt waits, whatever the password', async () => {
+    await makeUser(store, 'viewer', { email: 'target@example.dk' });
+    const attempt = (password: string) =>
+      app.request('/redaktion/login', {
+        method: 'POST',
+        body: new URLSearchParams({ email: 'target@example.dk', password }),
+      });
+    const answers = await Promise.all(Array.from({ length: 300 }, (_, i) => attempt(`guess number ${i}`)));
+    const texts = await Promise.all(answers.map((answer) => answer.text()));
+    const held = texts.filter((text) => text.includes('for mange fejlslagne logins')).length;
+    expect(held).toBeGreaterThanOrEqual(290);
+    expect(answers.every((answer) => answer.status === 401)).toBe(true);
+    // Only the few attempts before the wait were checked against the password; every one is in the audit trail.
+    const trail = await store.db
+      .selectFrom('auditEvent')
+      .select('action')
+      .where('afterJson', 'like', '%target@example.dk%')
+      .where('action', 'like', 'login.%')
+      .execute();
+    const checked = trail.filter((row) => row.action === 'login.failed').length;
+    expect(checked).toBeGreaterThanOrEqual(5);
+    expect(checked).toBeLessThanOrEqual(10);
+    expect(trail).toHaveLength(300);
+  });
+
   it('sets the session cookie HttpOnly and SameSite=Lax; Secure and __Host- prefixed when the site is https', async () => {
     const body = () => new URLSearchParams({ email: 'admin@example.dk', password: TEST_PASSWORD });
     const plain = await app.request('/redaktion/login', { method: 'POST', body: body() });
