@@ -1,0 +1,57 @@
+// Every page type is rendered in standards mode: each page starts with `<!doctype html>`, so Chromium does not fall
+// back to quirks mode (document.compatMode "BackCompat"), in which the layout and the dkfds styles go wrong.
+import { describe, expect, it } from 'vitest';
+import { makeUser, sessionOf } from '../accounts.js';
+import { useBrowserSite } from './site.js';
+
+const PAGES = [
+  '/',
+  '/en/',
+  '/maaltal',
+  '/maaltal/1',
+  '/en/maaltal/1',
+  '/maal/chemical',
+  '/branche',
+  '/branche/butikker',
+  '/metode',
+  '/api',
+  '/ulykker',
+  '/redaktion/login',
+  '/en/redaktion/nulstil',
+  '/findes-ikke',
+];
+
+const EDITOR_PAGES = [
+  '/redaktion/import',
+  '/redaktion/brugere',
+  '/redaktion/log',
+  '/redaktion/konto',
+  '/redaktion/maaltal',
+];
+
+describe('standards mode in Chromium', () => {
+  const site = useBrowserSite({ accidentScale: 0.001 });
+
+  it('renders every public page type in standards mode, each page starting with the doctype', async () => {
+    for (const path of PAGES) {
+      const response = await site.page.goto(site.url(path));
+      expect((await response?.text())?.startsWith('<!doctype html>'), path).toBe(true);
+      expect(await site.page.evaluate('document.compatMode'), path).toBe('CSS1Compat');
+    }
+  });
+
+  it('renders the editor area in standards mode too', async () => {
+    const admin = await sessionOf(site.store, await makeUser(site.store, 'admin'));
+    const context = await site.browser.newContext();
+    await context.addCookies([
+      { name: 'maaltal_session', value: admin.cookie.split('=')[1] ?? '', url: site.url('/') },
+    ]);
+    const page = await context.newPage();
+    for (const path of EDITOR_PAGES) {
+      const response = await page.goto(site.url(path));
+      expect(response?.status(), path).toBe(200);
+      expect(await page.evaluate('document.compatMode'), path).toBe('CSS1Compat');
+    }
+    await context.close();
+  });
+});
