@@ -47,7 +47,7 @@ export const MAALTAL_CSS = `
 .maaltal-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 2.4rem; }
 .maaltal-facts dd { margin: 0; }
 .maaltal-lookup { margin: 2.4rem 0; }
-.maaltal-downloads { display: flex; gap: 2.4rem; list-style: none; padding: 0; }
+.maaltal-downloads { display: flex; flex-wrap: wrap; gap: 0.8rem 2.4rem; list-style: none; padding: 0; }
 .maaltal-account-bar { background: #eef2f6; border-bottom: 1px solid #d4d4d4; padding: 0.8rem 0; }
 .maaltal-account-bar .container { display: flex; flex-wrap: wrap; gap: 0.8rem 2.4rem; align-items: center; justify-content: space-between; }
 .maaltal-account-bar nav { display: flex; flex-wrap: wrap; gap: 0.4rem 1.6rem; }
@@ -57,6 +57,13 @@ export const MAALTAL_CSS = `
 .maaltal-main form > .button { margin-top: 1.6rem; }
 .maaltal-inline-form .form-select { display: inline-block; width: auto; margin: 0 0.4rem 0.4rem 0; }
 .maaltal-inline-form { display: inline-block; margin: 0 0.8rem 0.4rem 0; }
+/* Phones: the menu wraps under the site name, fact lists stack, long codes and values break instead of widening the page. */
+@media (max-width: 600px) {
+  .maaltal-nav { margin: 0; width: 100%; flex-wrap: wrap; gap: 0.4rem 1.6rem; }
+  .maaltal-facts, .maaltal-why dl { grid-template-columns: minmax(0, 1fr); gap: 0 0; }
+  .maaltal-facts dd, .maaltal-why dd { margin-bottom: 0.8rem; }
+  dd, code { overflow-wrap: anywhere; }
+}
 @media print {
   .maaltal-account-bar,
   .maaltal-header nav, .skipnav, .maaltal-filters, .maaltal-lookup, .maaltal-downloads { display: none; }

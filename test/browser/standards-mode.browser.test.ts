@@ -1,4 +1,4 @@
-// Every page type is rendered in standards mode: each page starts with `<!doctype html>`, so Chromium does not fall
+// Every page type is rendered in standards mode and fits a phone's width: each page starts with `<!doctype html>`, so Chromium does not fall
 // back to quirks mode (document.compatMode "BackCompat"), in which the layout and the dkfds styles go wrong.
 import { describe, expect, it } from 'vitest';
 import { makeUser, sessionOf } from '../accounts.js';
@@ -38,6 +38,20 @@ describe('standards mode in Chromium', () => {
       expect((await response?.text())?.startsWith('<!doctype html>'), path).toBe(true);
       expect(await site.page.evaluate('document.compatMode'), path).toBe('CSS1Compat');
     }
+  });
+
+  it('fits a 390 px phone on every public page type, in Danish and English: no sideways scrolling of the page', async () => {
+    const phone = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const wide: string[] = [];
+    for (const path of PAGES) {
+      for (const localised of path.startsWith('/en/') ? [path] : [path, `/en${path === '/' ? '/' : path}`]) {
+        await phone.goto(site.url(localised));
+        const width = Number(await phone.evaluate('document.documentElement.scrollWidth'));
+        if (width > 390) wide.push(`${localised}: ${width} px`);
+      }
+    }
+    await phone.close();
+    expect(wide).toEqual([]);
   });
 
   it('renders the editor area in standards mode too', async () => {
