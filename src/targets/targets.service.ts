@@ -139,11 +139,30 @@ function assessed(row: TargetRow, shown: Publication): Target {
   return { ...target, assessment: assessTarget(target, shown.published, shown.leftOut) };
 }
 
+/** A filter naming a goal or branch group that does not exist is an error naming it, not an empty list. */
+async function checkFilter(db: Handle, filter: ListTargetsFilter): Promise<void> {
+  const issues: Issue[] = [];
+  if (filter.goal !== undefined && (await findGoal(db, filter.goal)) === undefined)
+    issues.push({
+      field: 'goal',
+      message: `no goal has the code "${filter.goal}"`,
+      messageDa: `intet mål har koden "${filter.goal}"`,
+    });
+  if (filter.branch !== undefined && (await findBranchGroup(db, filter.branch)) === undefined)
+    issues.push({
+      field: 'branch',
+      message: `no branch group has the code "${filter.branch}"`,
+      messageDa: `ingen branchegruppe har koden "${filter.branch}"`,
+    });
+  if (issues.length > 0) throw invalidInput('Invalid query parameters', issues);
+}
+
 export async function listTargets(
   db: Handle,
   filter: ListTargetsFilter = {},
   options: ReadOptions = {},
 ): Promise<Target[]> {
+  await checkFilter(db, filter);
   const rows = await listCurrentTargets(db, filter);
   const shown = await publicationByTarget(db, rows, options.settings ?? DEFAULT_SURVEY_SETTINGS);
   return rows.map((row) => assessed(row, shown.get(row.id) ?? NOTHING));

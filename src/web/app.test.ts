@@ -121,6 +121,18 @@ describeEachDialect('web app', (dialect) => {
         details: [{ field: 'colour', message: 'is not a known field' }],
       },
     });
+    // A goal or branch group that does not exist is named, not answered with an empty list.
+    const noGoal = await app.request('/api/v1/targets?goal=xyz&branch=rumfart');
+    expect(noGoal.status).toBe(400);
+    expect(((await noGoal.json()) as { error: { details: unknown[] } }).error.details).toEqual([
+      { field: 'goal', message: 'no goal has the code "xyz"', messageDa: 'intet mål har koden "xyz"' },
+      {
+        field: 'branch',
+        message: 'no branch group has the code "rumfart"',
+        messageDa: 'ingen branchegruppe har koden "rumfart"',
+      },
+    ]);
+    expect((await app.request('/api/v1/targets?goal=chemical&branch=butikker')).status).toBe(200);
     const badId = await app.request('/api/v1/targets/abc');
     expect(badId.status).toBe(400);
     expect(

@@ -164,7 +164,9 @@ export const OPENAPI = {
         ],
         responses: {
           200: { description: '`{ data: Target[], meta }`' },
-          400: errorResponse('Unknown parameter.'),
+          400: errorResponse(
+            'An unknown parameter, or a goal or branch group code that does not exist; `details` names it.',
+          ),
         },
       },
     },
