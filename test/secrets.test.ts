@@ -106,6 +106,14 @@ describeEachDialect('no secret in logs or error messages', (dialect) => {
 
   const loggedText = () => errors.map(logged).join('\n');
 
+  /** No registered secret in the answers, the captured output, the logged errors or the audit trail. */
+  async function expectNoSecretIn(answers: string, output: string): Promise<void> {
+    expect(secrets.in(answers)).toEqual([]);
+    expect(secrets.in(output)).toEqual([]);
+    expect(secrets.in(loggedText())).toEqual([]);
+    expect(secrets.in(await trailText())).toEqual([]);
+  }
+
   it('keeps the password of a failed login (also when throttled) out of answers, logs and the trail', async () => {
     const wrong = secrets.add('mistyped password', 'password', 'the admin types this long sentenc3');
     const { value: answers, output } = await collectOutput(async () => {
@@ -128,10 +136,7 @@ describeEachDialect('no secret in logs or error messages', (dialect) => {
       }
       return bodies.join('\n');
     });
-    expect(secrets.in(answers)).toEqual([]);
-    expect(secrets.in(output)).toEqual([]);
-    expect(secrets.in(loggedText())).toEqual([]);
-    expect(secrets.in(await trailText())).toEqual([]);
+    await expectNoSecretIn(answers, output);
   });
 
   it('keeps a wrong or revoked bearer token out of answers and logs', async () => {
@@ -161,10 +166,7 @@ describeEachDialect('no secret in logs or error messages', (dialect) => {
         }
       return bodies.join('\n');
     });
-    expect(secrets.in(answers)).toEqual([]);
-    expect(secrets.in(output)).toEqual([]);
-    expect(secrets.in(loggedText())).toEqual([]);
-    expect(secrets.in(await trailText())).toEqual([]);
+    await expectNoSecretIn(answers, output);
   });
 
   it('keeps a bad MAALTAL_TOKEN and a database password out of the CLI’s output, also with --debug', async () => {
@@ -237,10 +239,7 @@ describeEachDialect('no secret in logs or error messages', (dialect) => {
       }
       return bodies.join('\n');
     });
-    expect(secrets.in(answers)).toEqual([]);
-    expect(secrets.in(output)).toEqual([]);
-    expect(secrets.in(loggedText())).toEqual([]);
-    expect(secrets.in(await trailText())).toEqual([]);
+    await expectNoSecretIn(answers, output);
   });
 
   it('keeps the current and new password of a refused change out of the page, logs and the trail', async () => {
