@@ -23,6 +23,21 @@ export interface Config {
   uploadDir: string;
   /** Bytes the page cache may keep (MAALTAL_PAGE_CACHE_MB, default 64). */
   pageCacheBytes: number;
+  /** The site's public address (MAALTAL_PUBLIC_URL), for canonical links; null when unset. */
+  publicUrl: string | null;
+  /** The operator's contact e-mail shown on the contact page (MAALTAL_CONTACT_EMAIL); null when unset. */
+  contactEmail: string | null;
+}
+
+const EMAIL_PATTERN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+
+function contactEmail(env: NodeJS.ProcessEnv, issues: Issue[]): string | null {
+  const email = env.MAALTAL_CONTACT_EMAIL?.trim() ?? '';
+  if (email === '') return null;
+  if (!EMAIL_PATTERN.test(email)) {
+    issues.push({ field: 'MAALTAL_CONTACT_EMAIL', message: `"${email}" is not an e-mail address` });
+  }
+  return email;
 }
 
 export interface SessionSettings {
@@ -108,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     });
 
   const sessions = sessionSettings(env, issues);
+  const contact = contactEmail(env, issues);
 
   if (issues.length > 0 || 'field' in database || !port.success) {
     throw new AppError('invalid_config', 'Invalid configuration', issues);
@@ -116,7 +132,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   const uploadDir = env.MAALTAL_UPLOAD_DIR?.trim() || path.join('var', 'uploads');
   const pageCacheBytes = Number(cacheMb) * 1024 * 1024;
   const cliToken = env.MAALTAL_TOKEN?.trim() || null;
-  return { database, port: port.data, host, user, sessions, cliToken, uploadDir, pageCacheBytes };
+  const publicUrl = env.MAALTAL_PUBLIC_URL?.trim() || null;
+  return {
+    database,
+    port: port.data,
+    host,
+    user,
+    sessions,
+    cliToken,
+    uploadDir,
+    pageCacheBytes,
+    publicUrl,
+    contactEmail: contact,
+  };
 }
 
 function wholeSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number, issues: Issue[]) {

@@ -109,6 +109,8 @@ async function serve(context: CommandContext, store: Store) {
     sessions: config.sessions,
     uploadDir: config.uploadDir,
     database: config.database,
+    publicUrl: config.publicUrl,
+    contactEmail: config.contactEmail,
   });
   context.stderr.write(
     `Måltal is running on ${serverUrl(config.host, server.port)} (database: ${store.location})\n`,

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { contextStorage } from 'hono/context-storage';
 import { accidentRoutes } from '../accidents/accidents.routes.js';
 import { explorerRoutes } from '../accidents/explorer.routes.js';
@@ -19,10 +19,13 @@ import { toAppError } from '../errors.js';
 import type { Locale } from '../format.js';
 import type { ImportRunner } from '../imports/import-runner.js';
 import { importRoutes } from '../imports/imports.routes.js';
+import { aboutPageRoutes } from '../site/about-pages.js';
 import { branchPageRoutes } from '../site/branch-pages.js';
+import { comparePageRoutes } from '../site/compare-page.js';
 import { goalPageRoutes } from '../site/goal-pages.js';
 import { methodPageRoutes } from '../site/method-page.js';
 import { siteApiRoutes } from '../site/site.api.js';
+import { siteDownloadRoutes } from '../site/site-downloads.js';
 import { commentRoutes } from '../targets/comments.routes.js';
 import { targetPageRoutes } from '../targets/target-page.js';
 import { targetRoutes } from '../targets/targets.routes.js';
@@ -35,6 +38,7 @@ import { Layout } from './layout.js';
 import { type PageCacheOptions, pageCache } from './page-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { DEFAULT_SESSION_SETTINGS, identify } from './sessions.js';
+import { siteOrigin } from './site-origin.js';
 import { MAALTAL_CSS } from './styles.js';
 
 /** dkfds ships its CSS, fonts and icons in dist/, next to the script its package exports. */
@@ -55,23 +59,34 @@ export interface AppOptions {
   onDataChanged?: () => void;
   /** Where the editor area's import jobs run (default: on the serving thread). */
   imports?: ImportRunner;
+  /** The site's public address (MAALTAL_PUBLIC_URL) for canonical links; else the address each request came to. */
+  publicUrl?: string | null;
+  /** The operator's contact address (MAALTAL_CONTACT_EMAIL), shown on the contact page. */
+  contactEmail?: string | null;
 }
+
+/** The site's icon: the letter M on the site's blue. */
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1a5a8a"/>' +
+  '<path d="M7 24V8h3.6l5.4 8.4L21.4 8H25v16h-3.4V14l-5.6 8.4L10.4 14v10z" fill="#fff"/></svg>';
 
 function ErrorPage({
   locale,
   path,
   status,
   message,
+  demo,
 }: {
   locale: Locale;
   path: string;
   status: number;
   message: string;
+  demo: boolean;
 }) {
   const t = MESSAGES[locale];
   const title = status === 404 ? t.notFoundTitle : t.errorTitle;
   return (
-    <Layout locale={locale} path={path} title={title} demo={false}>
+    <Layout locale={locale} path={path} title={title} demo={demo}>
       <h1>{title}</h1>
       <p>{message}</p>
       <p>
@@ -91,6 +106,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.use('*', securityHeaders());
   app.use('*', refuseCrossOrigin());
   app.use('*', contextStorage());
+  app.use('*', siteOrigin(options.publicUrl));
   app.use(
     '/static/dkfds/*',
     serveStatic({
@@ -104,6 +120,14 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(MAALTAL_CSS);
   });
+
+  const favicon = (c: Context) => {
+    c.header('Content-Type', 'image/svg+xml');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(FAVICON_SVG);
+  };
+  app.get('/favicon.svg', requires('public'), favicon);
+  app.get('/favicon.ico', requires('public'), favicon);
 
   const sessions = options.sessions ?? DEFAULT_SESSION_SETTINGS;
   app.use('*', pageCache(store, options.pageCache));
@@ -141,8 +165,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/', targetRoutes(store));
   app.route('/', targetPageRoutes(store));
   app.route('/', goalPageRoutes(store));
+  app.route('/', comparePageRoutes(store));
+  app.route('/', siteDownloadRoutes(store));
   app.route('/', branchPageRoutes(store));
   app.route('/', methodPageRoutes(store));
+  app.route('/', aboutPageRoutes(store, { contactEmail: options.contactEmail ?? null }));
   app.route('/', siteApiRoutes(store));
   app.route(
     '/',
@@ -171,19 +198,30 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   const isApi = (path: string) => path.startsWith('/api/');
 
-  app.notFound((c) => {
+  /** Whether the demo banner belongs on an error page; an unreachable database is no reason to fail it again. */
+  const demoFor = (status: number) =>
+    status === 503 ? Promise.resolve(false) : holdsDemoData(store.db).catch(() => false);
+
+  app.notFound(async (c) => {
     const path = c.req.path;
     if (isApi(path)) {
       return c.json({ error: { code: 'not_found', message: `No such resource: ${path}`, details: [] } }, 404);
     }
     const locale = localeOfPath(path);
+    const demo = await demoFor(404);
     return c.html(
-      <ErrorPage locale={locale} path={path} status={404} message={MESSAGES[locale].notFoundText} />,
+      <ErrorPage
+        locale={locale}
+        path={path}
+        status={404}
+        message={MESSAGES[locale].notFoundText}
+        demo={demo}
+      />,
       404,
     );
   });
 
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
     const path = c.req.path;
     const known = toAppError(error);
     if (known === undefined) logError(error);
@@ -203,7 +241,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }
     const locale = localeOfPath(path);
     const message = known === undefined ? MESSAGES[locale].errorText : known.oneLineFor(locale);
-    return c.html(<ErrorPage locale={locale} path={path} status={status} message={message} />, status);
+    const demo = known === undefined ? false : await demoFor(status);
+    return c.html(
+      <ErrorPage locale={locale} path={path} status={status} message={message} demo={demo} />,
+      status,
+    );
   });
 
   return app;

@@ -13,179 +13,499 @@ export interface ChartPoint {
   upper: number | null;
 }
 
+const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>');
+
+/** The size a chart is drawn at: the wide layout for screens and print, the narrow one for phones. */
+export interface ChartLayout {
+  width: number;
+  fontSize: number;
+  narrow: boolean;
+}
+
+export const WIDE_LAYOUT: ChartLayout = { width: 760, fontSize: 14, narrow: false };
+/** Drawn at a phone's width, so its text is not scaled below 11 px on a 390 px screen. */
+export const NARROW_LAYOUT: ChartLayout = { width: 340, fontSize: 12, narrow: true };
+
+/**
+ * A chart drawn twice, wide and narrow; the stylesheet shows the narrow one on phones (`.maaltal-chart-narrow`)
+ * and the wide one elsewhere, so its text stays legible without scaling.
+ */
+export function atTwoWidths(render: (layout: ChartLayout) => string): string {
+  return (
+    `<div class="maaltal-chart-wide">${render(WIDE_LAYOUT)}</div>` +
+    `<div class="maaltal-chart-narrow">${render(NARROW_LAYOUT)}</div>`
+  );
+}
+
+const INK = '#1a5a8a';
+const REFERENCE = '#6f3b00';
+const BAND_FILL = '#efe7d6';
+const BAND_TEXT = '#5c4813';
+const MUTED = '#595959';
+
+/** A stretch of years a note concerns (a period, shaded) or the year a new series starts (a break, a line). */
+export interface ChartBand {
+  from: number;
+  to: number;
+  label: string;
+  kind: 'period' | 'break';
+}
+
+/** The whole the chart's values compare with: one value (bars, a rule) or a series by year (lines, dashed). */
+export type ChartReference =
+  | { label: string; value: number }
+  | { label: string; points: readonly ChartPoint[] };
+
 export interface RateChartOptions {
   locale: Locale;
-  /** 'line' for a series over years, 'bar' for categories. */
+  /** 'line' for a series over years (labels are years), 'bar' for categories (drawn in the order given). */
   kind: 'line' | 'bar';
   yLabel: string;
   /** The chart's accessible name. */
   title: string;
   /** The id of the element on the page that describes the chart in words (its key numbers). */
   describedBy: string;
+  /** The wide layout unless given (see `atTwoWidths`). */
+  layout?: ChartLayout;
+  /** Notes drawn on a line chart: shaded periods and series breaks, each with its label. */
+  bands?: readonly ChartBand[];
+  reference?: ChartReference | null;
+  /** Said in place of a bar without a value (hidden, no data). */
+  hiddenLabel?: string;
+  /** The font for a chart shown on its own (an SVG or PNG download); the page's font otherwise. */
+  fontFamily?: string;
 }
 
-const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>');
-const INK = '#1a5a8a';
+/** Items sorted by value, largest first; items without a value last, in their given order. */
+export function sortByValue<T extends { value: number | null }>(items: readonly T[]): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => {
+      if (a.item.value === null || b.item.value === null)
+        return a.item.value === b.item.value ? a.index - b.index : a.item.value === null ? 1 : -1;
+      return b.item.value - a.item.value || a.index - b.index;
+    })
+    .map(({ item }) => item);
+}
 
-/** A rate chart with its confidence intervals; points without a value (suppressed, no data) are left out. */
-export function rateChartSvg(points: readonly ChartPoint[], options: RateChartOptions): string {
-  const shown = points.filter((p) => p.value !== null);
-  const format = (value: number) => formatDecimal(value, options.locale, 1);
-  const common = {
-    document: document as unknown as Plot.PlotOptions['document'],
-    ariaLabel: options.title,
-    style: { fontSize: '14px', fontFamily: 'inherit', overflow: 'visible' },
-    marginLeft: options.kind === 'bar' ? 240 : 56,
+type Shown = ChartPoint & { value: number; year: number };
+
+const valued = (points: readonly ChartPoint[]): Shown[] =>
+  points.flatMap((p) => (p.value === null ? [] : [{ ...p, value: p.value, year: Number(p.label) }]));
+
+/** Every year's point, those without a value too: a line breaks there rather than bridging a hidden year. */
+const byYear = (points: readonly ChartPoint[]) => points.map((p) => ({ ...p, year: Number(p.label) }));
+
+/** A white outline behind a label drawn over the data, so lines and bands do not run through its letters. */
+const HALO = { stroke: 'white', strokeWidth: 4 } as const;
+
+/** Every year when they fit, else every second, third, … year (about 3.2 characters of room per tick). */
+function yearTicks(years: readonly number[], layout: ChartLayout, inner: number): number[] {
+  const fit = Math.max(2, Math.floor(inner / (layout.fontSize * 3.2)));
+  const step = Math.ceil(years.length / fit);
+  const last = years.length - 1;
+  return years.filter((_, i) => (last - i) % step === 0);
+}
+
+/** A panel of small multiples (Plot's facets), by column and row. */
+type Panel = { fx: number; fy: number };
+
+/**
+ * The notes' marks on a year axis, clipped to the years shown: shaded periods and dashed breaks, labelled (on small
+ * multiples in one panel only, `labelIn`; the shading is in every panel).
+ */
+export function bandMarks(
+  bands: readonly ChartBand[],
+  years: readonly number[],
+  layout: ChartLayout,
+  labelIn?: Panel,
+): Plot.Markish[] {
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const periods = bands
+    .filter((b) => b.kind === 'period' && b.to >= first && b.from <= last)
+    .map((b) => ({ ...b, x1: Math.max(b.from, first) - 0.5, x2: Math.min(b.to, last) + 0.5, ...labelIn }));
+  const breaks = bands
+    .filter((b) => b.kind === 'break' && b.from > first && b.from <= last)
+    .map((b) => ({ ...b, x: b.from - 0.5, ...labelIn }));
+  const label = {
+    ...(labelIn === undefined ? {} : { fx: 'fx', fy: 'fy' }),
+    fontSize: layout.fontSize,
+    lineAnchor: 'top' as const,
+    frameAnchor: 'top' as const,
+    dy: layout.fontSize * 0.3,
+    text: 'label',
   };
-  const svg =
-    options.kind === 'line'
-      ? Plot.plot({
-          ...common,
-          width: 760,
-          height: 340,
-          x: { label: null, tickFormat: (d: string) => d, type: 'point', domain: points.map((p) => p.label) },
-          y: { label: options.yLabel, grid: true, zero: true, tickFormat: format },
-          marks: [
-            Plot.ruleX(shown, {
-              x: 'label',
-              y1: 'lower',
-              y2: 'upper',
-              stroke: INK,
-              strokeOpacity: 0.45,
-              strokeWidth: 6,
-            }),
-            Plot.lineY(shown, { x: 'label', y: 'value', stroke: INK, strokeWidth: 2 }),
-            Plot.dot(shown, { x: 'label', y: 'value', fill: INK, r: 3.5 }),
-          ],
-        })
-      : Plot.plot({
-          ...common,
-          width: 760,
-          height: Math.max(120, 28 * points.length + 60),
-          y: { label: null, domain: points.map((p) => p.label) },
-          x: { label: options.yLabel, grid: true, zero: true, tickFormat: format },
-          marks: [
-            Plot.barX(shown, { y: 'label', x: 'value', fill: INK, fillOpacity: 0.35 }),
-            Plot.ruleY(shown, { y: 'label', x1: 'lower', x2: 'upper', stroke: INK, strokeWidth: 2 }),
-            Plot.dot(shown, { y: 'label', x: 'value', fill: INK, r: 3 }),
-          ],
-        });
-  // The chart is one image to assistive technology: Plot's labels on inner groups would be prohibited there.
-  for (const element of svg.querySelectorAll('[aria-label]')) element.removeAttribute('aria-label');
-  svg.setAttribute('aria-label', options.title);
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-describedby', options.describedBy);
-  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return svg.outerHTML;
-}
-
-export interface ProgressChartInput {
-  locale: Locale;
-  observations: readonly {
-    year: number;
-    value: number;
-    lowercl: number | null;
-    uppercl: number | null;
-    series: string;
-  }[];
-  baseline: { year: number; value: number };
-  target: { year: number; value: number };
-  /**
-   * Where the development leads by the target year if it continues (from the latest observation), if projected;
-   * with an interval, a fan from the latest value's interval to the projection's.
-   */
-  projection: {
-    fromYear: number;
-    fromValue: number;
-    year: number;
-    value: number;
-    interval?: { from: [number, number]; to: [number, number] } | null;
-  } | null;
-  /** Years where a new series starts (a method break): drawn between the two series. */
-  breaks: readonly number[];
-  yLabel: string;
-  labels: { baseline: string; target: string; requiredPath: string; projection: string; seriesBreak: string };
-  title: string;
-  describedBy: string;
-  format: (value: number) => string;
-}
-
-const PATH_GREY = '#6f6f6f';
-const TARGET_GREEN = '#2b7a3d';
-
-/** Observations with intervals, the path from baseline to target, the projection and series breaks. */
-export function progressChartSvg(input: ProgressChartInput): string {
-  const { observations, baseline, target, projection, labels } = input;
-  const years = observations.map((o) => o.year);
-  const breakLines = input.breaks.flatMap((year) => {
-    const before = years.filter((y) => y < year);
-    if (before.length === 0) return [];
-    return [{ x: (Math.max(...before) + year) / 2, label: labels.seriesBreak }];
-  });
-  const path = [
-    { year: baseline.year, value: baseline.value },
-    { year: target.year, value: target.value },
+  return [
+    Plot.rectX(periods, { x1: 'x1', x2: 'x2', fill: BAND_FILL }),
+    Plot.ruleX(breaks, { x: 'x', stroke: MUTED, strokeDasharray: '4,3' }),
+    Plot.text(periods, {
+      ...label,
+      x: (b: { x1: number; x2: number }) => (b.x1 + b.x2) / 2,
+      fill: BAND_TEXT,
+      stroke: BAND_FILL,
+      strokeWidth: 4,
+    }),
+    Plot.text(breaks, { ...label, x: 'x', textAnchor: 'start', dx: 4, fill: MUTED, ...HALO }),
   ];
-  const projected =
-    projection === null
-      ? []
-      : [
-          { year: projection.fromYear, value: projection.fromValue },
-          { year: projection.year, value: projection.value },
-        ];
-  const fan =
-    projection?.interval == null
-      ? []
-      : [
-          { year: projection.fromYear, low: projection.interval.from[0], high: projection.interval.from[1] },
-          { year: projection.year, low: projection.interval.to[0], high: projection.interval.to[1] },
-        ];
-  const svg = Plot.plot({
+}
+
+const plotStyle = (layout: ChartLayout, fontFamily: string | undefined) => ({
+  fontSize: `${layout.fontSize}px`,
+  fontFamily: fontFamily ?? 'inherit',
+  overflow: 'visible',
+});
+
+/** The highest value a line chart must show (intervals and reference included), with room for band labels. */
+function lineTop(shown: readonly Shown[], reference: readonly Shown[]): number {
+  const highest = Math.max(0, ...shown.map((p) => p.upper ?? p.value), ...reference.map((p) => p.value));
+  return highest === 0 ? 1 : highest * 1.2;
+}
+
+/** The reference series' name beside its last point: below it when the main line ends above, else above. */
+function referenceLabel(label: string, reference: readonly Shown[], shown: readonly Shown[], fs: number) {
+  const end = reference[reference.length - 1];
+  if (end === undefined) return null;
+  const main = shown.find((p) => p.year === end.year);
+  const below = main !== undefined && main.value > end.value;
+  return Plot.text([end], {
+    x: 'year',
+    y: 'value',
+    text: () => label,
+    textAnchor: 'end',
+    lineAnchor: below ? 'top' : 'bottom',
+    dy: below ? fs * 0.5 : -fs * 0.5,
+    fill: REFERENCE,
+    fontSize: fs,
+    ...HALO,
+  });
+}
+
+function lineChart(points: readonly ChartPoint[], options: RateChartOptions, layout: ChartLayout) {
+  const shown = valued(points);
+  const years = points.map((p) => Number(p.label));
+  // The reference within the chart's years only.
+  const referencePoints = (
+    options.reference != null && 'points' in options.reference ? options.reference.points : []
+  ).filter((p) => years.includes(Number(p.label)));
+  const reference = valued(referencePoints);
+  const fs = layout.fontSize;
+  const margin = { left: fs * 4, right: fs * 1.5 };
+  return Plot.plot({
     document: document as unknown as Plot.PlotOptions['document'],
-    width: 760,
-    height: 360,
-    marginLeft: 56,
-    marginRight: 40,
-    style: { fontSize: '14px', fontFamily: 'inherit', overflow: 'visible' },
+    width: layout.width,
+    height: layout.narrow ? 280 : 340,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginTop: fs * 2.2,
+    marginBottom: fs * 2.4,
+    style: plotStyle(layout, options.fontFamily),
     x: {
       label: null,
+      domain: [Math.min(...years) - 0.5, Math.max(...years) + 0.5],
+      ticks: yearTicks(years, layout, layout.width - margin.left - margin.right),
       tickFormat: (d: number) => String(d),
-      domain: [Math.min(...years, baseline.year) - 0.5, target.year + 0.5],
     },
-    y: { label: input.yLabel, grid: true, zero: true, tickFormat: input.format },
+    y: {
+      label: options.yLabel,
+      grid: true,
+      domain: [0, lineTop(shown, reference)],
+      ticks: layout.narrow ? 4 : 6,
+      tickFormat: (v: number) => formatDecimal(v, options.locale, 1),
+    },
     marks: [
-      Plot.ruleX(breakLines, { x: 'x', stroke: PATH_GREY, strokeDasharray: '2,3' }),
-      Plot.text(breakLines, { x: 'x', frameAnchor: 'top', text: 'label', dy: -4, fill: PATH_GREY }),
-      Plot.line(path, { x: 'year', y: 'value', stroke: PATH_GREY, strokeDasharray: '6,4' }),
-      Plot.areaY(fan, { x: 'year', y1: 'low', y2: 'high', fill: INK, fillOpacity: 0.15 }),
-      Plot.line(projected, { x: 'year', y: 'value', stroke: INK, strokeDasharray: '2,3', strokeWidth: 2 }),
-      Plot.ruleX(observations, {
+      ...bandMarks(options.bands ?? [], years, layout),
+      Plot.ruleY([0]),
+      Plot.lineY(byYear(referencePoints), {
         x: 'year',
-        y1: 'lowercl',
-        y2: 'uppercl',
+        y: 'value',
+        stroke: REFERENCE,
+        strokeWidth: 2,
+        strokeDasharray: '6,4',
+      }),
+      options.reference == null ? null : referenceLabel(options.reference.label, reference, shown, fs),
+      Plot.ruleX(shown, {
+        x: 'year',
+        y1: 'lower',
+        y2: 'upper',
         stroke: INK,
         strokeOpacity: 0.45,
         strokeWidth: 6,
       }),
-      Plot.line(observations, { x: 'year', y: 'value', z: 'series', stroke: INK, strokeWidth: 2 }),
-      Plot.dot(observations, { x: 'year', y: 'value', fill: INK, r: 3.5 }),
-      Plot.dot([baseline], {
-        x: 'year',
-        y: 'value',
-        symbol: 'square',
-        stroke: PATH_GREY,
-        fill: 'white',
-        r: 5,
-      }),
-      Plot.text([baseline], { x: 'year', y: 'value', text: () => labels.baseline, dy: 16, fill: PATH_GREY }),
-      Plot.dot([target], { x: 'year', y: 'value', symbol: 'diamond', fill: TARGET_GREEN, r: 6 }),
-      Plot.text([target], { x: 'year', y: 'value', text: () => labels.target, dy: -14, fill: TARGET_GREEN }),
+      Plot.lineY(byYear(points), { x: 'year', y: 'value', stroke: INK, strokeWidth: 2 }),
+      Plot.dot(shown, { x: 'year', y: 'value', fill: INK, r: 3.5 }),
     ],
   });
+}
+
+/** Category names: wrapped beside the bars on wide charts, above them (cut, full name in a title) on narrow ones. */
+function barLabels(labels: readonly string[], layout: ChartLayout, margin: { left: number; right: number }) {
+  const fs = layout.fontSize;
+  if (!layout.narrow)
+    return Plot.axisY({ tickSize: 0, lineWidth: (margin.left - fs) / fs, fontSize: fs, label: null });
+  const row = barRow(layout);
+  return Plot.text(labels, {
+    y: (d: string) => d,
+    text: (d: string) => d,
+    frameAnchor: 'left',
+    textAnchor: 'start',
+    lineAnchor: 'top',
+    dy: -row / 2 + fs * 0.1,
+    lineWidth: (layout.width - margin.left - margin.right) / fs,
+    textOverflow: 'ellipsis',
+    fontSize: fs,
+    fill: 'currentColor',
+    ...HALO,
+  });
+}
+
+/** The height of one bar's row: two lines of a wrapped name beside it (wide), or its name above it (narrow). */
+const barRow = (layout: ChartLayout) => layout.fontSize * (layout.narrow ? 3.3 : 2.6);
+
+/** Bars with their intervals, the hidden ones said in words, and the whole as a dashed rule with its name. */
+function barMarks(
+  points: readonly ChartPoint[],
+  options: RateChartOptions,
+  layout: ChartLayout,
+): Plot.Markish[] {
+  const shown = points.filter((p) => p.value !== null);
+  const fs = layout.fontSize;
+  const inset = layout.narrow ? { top: fs * 1.35, bottom: fs * 0.35 } : { top: fs * 0.35, bottom: fs * 0.35 };
+  const centre = (inset.top - inset.bottom) / 2;
+  const reference = options.reference != null && 'value' in options.reference ? [options.reference] : [];
+  return [
+    Plot.barX(shown, {
+      y: 'label',
+      x: 'value',
+      fill: INK,
+      fillOpacity: 0.35,
+      insetTop: inset.top,
+      insetBottom: inset.bottom,
+    }),
+    Plot.ruleY(shown, { y: 'label', x1: 'lower', x2: 'upper', stroke: INK, strokeWidth: 2, dy: centre }),
+    Plot.dot(shown, { y: 'label', x: 'value', fill: INK, r: 3, dy: centre }),
+    Plot.text(
+      points.filter((p) => p.value === null),
+      {
+        y: 'label',
+        x: 0,
+        dy: centre,
+        dx: 4,
+        textAnchor: 'start',
+        text: () => options.hiddenLabel ?? '–',
+        fill: MUTED,
+        fontSize: fs,
+        fontStyle: 'italic',
+      },
+    ),
+    Plot.ruleX(reference, { x: 'value', stroke: REFERENCE, strokeWidth: 2, strokeDasharray: '6,4' }),
+    Plot.text(reference, {
+      x: 'value',
+      frameAnchor: 'top',
+      lineAnchor: 'bottom',
+      dy: -fs * 0.3,
+      text: 'label',
+      fill: REFERENCE,
+      fontSize: fs,
+      ...HALO,
+    }),
+  ];
+}
+
+/** The largest value a bar chart must reach: intervals and the reference included. */
+function barTop(points: readonly ChartPoint[], reference: RateChartOptions['reference']): number {
+  const whole = reference != null && 'value' in reference ? [reference.value] : [];
+  const highest = Math.max(0, ...points.map((p) => p.upper ?? p.value ?? 0), ...whole);
+  return highest === 0 ? 1 : highest * 1.05;
+}
+
+function barChart(points: readonly ChartPoint[], options: RateChartOptions, layout: ChartLayout) {
+  const fs = layout.fontSize;
+  const margin = { left: layout.narrow ? fs : Math.round(layout.width * 0.4), right: fs * 2 };
+  const labels = points.map((p) => p.label);
+  return Plot.plot({
+    document: document as unknown as Plot.PlotOptions['document'],
+    width: layout.width,
+    height: barRow(layout) * points.length + fs * 5.4,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginTop: fs * 1.8,
+    marginBottom: fs * 3.6,
+    style: plotStyle(layout, options.fontFamily),
+    y: { domain: labels, axis: null, padding: 0 },
+    x: {
+      label: options.yLabel,
+      labelOffset: fs * 3.1,
+      labelAnchor: 'center',
+      grid: true,
+      ticks: layout.narrow ? 4 : 8,
+      tickFormat: (v: number) => formatDecimal(v, options.locale, 1),
+      domain: [0, barTop(points, options.reference)],
+    },
+    marks: [barLabels(labels, layout, margin), ...barMarks(points, options, layout)],
+  });
+}
+
+/** The chart as one image to assistive technology: Plot's labels on inner groups would be prohibited there. */
+function asImage(svg: ReturnType<typeof Plot.plot>, title: string, describedBy: string): string {
   for (const element of svg.querySelectorAll('[aria-label]')) element.removeAttribute('aria-label');
-  svg.setAttribute('aria-label', input.title);
+  svg.setAttribute('aria-label', title);
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-describedby', input.describedBy);
+  svg.setAttribute('aria-describedby', describedBy);
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   return svg.outerHTML;
+}
+
+/** A rate chart with its confidence intervals; points without a value (suppressed, no data) are left out. */
+export function rateChartSvg(points: readonly ChartPoint[], options: RateChartOptions): string {
+  const layout = options.layout ?? WIDE_LAYOUT;
+  const svg =
+    options.kind === 'line' ? lineChart(points, options, layout) : barChart(points, options, layout);
+  return asImage(svg, options.title, options.describedBy);
+}
+
+export interface ChartSeries {
+  name: string;
+  points: readonly ChartPoint[];
+}
+
+export interface SeriesChartOptions {
+  locale: Locale;
+  yLabel: string;
+  title: string;
+  describedBy: string;
+  layout?: ChartLayout;
+  bands?: readonly ChartBand[];
+  /** The whole the series compare with, by year: dashed in every panel. */
+  reference?: { label: string; points: readonly ChartPoint[] } | null;
+  fontFamily?: string;
+}
+
+type InPanel = Shown & Panel;
+
+/** Each series' marks in its panel: its name above it, the reference dashed, intervals, the line and dots. */
+function panelMarks(
+  names: readonly ({ name: string } & Panel)[],
+  drawn: { lines: InPanel[]; paths: (ChartPoint & Panel & { year: number })[]; reference: InPanel[] },
+  layout: ChartLayout,
+  nameWidth: number,
+): Plot.Markish[] {
+  const fs = layout.fontSize;
+  const facet = { fx: 'fx', fy: 'fy' };
+  return [
+    Plot.text(names, {
+      ...facet,
+      frameAnchor: 'top-left',
+      lineAnchor: 'bottom',
+      dy: -fs * 0.4,
+      text: 'name',
+      fontWeight: 'bold',
+      fontSize: fs,
+      lineWidth: nameWidth / fs,
+      textOverflow: 'ellipsis',
+    }),
+    Plot.ruleY([0]),
+    Plot.lineY(drawn.reference, {
+      ...facet,
+      x: 'year',
+      y: 'value',
+      stroke: REFERENCE,
+      strokeWidth: 1.5,
+      strokeDasharray: '5,3',
+    }),
+    Plot.ruleX(drawn.lines, {
+      ...facet,
+      x: 'year',
+      y1: 'lower',
+      y2: 'upper',
+      stroke: INK,
+      strokeOpacity: 0.45,
+      strokeWidth: 4,
+    }),
+    Plot.lineY(drawn.paths, { ...facet, x: 'year', y: 'value', stroke: INK, strokeWidth: 2 }),
+    Plot.dot(drawn.lines, { ...facet, x: 'year', y: 'value', fill: INK, r: 2.5 }),
+  ];
+}
+
+/** The reference's name once, beside its last point in the first panel. */
+function panelReferenceLabel(label: string | undefined, end: Shown | undefined, fs: number) {
+  if (label === undefined || end === undefined) return null;
+  return Plot.text([{ ...end, fx: 0, fy: 0 }], {
+    fx: 'fx',
+    fy: 'fy',
+    x: 'year',
+    y: 'value',
+    text: () => label,
+    textAnchor: 'end',
+    lineAnchor: 'bottom',
+    dy: -fs * 0.4,
+    fill: REFERENCE,
+    fontSize: fs,
+    ...HALO,
+  });
+}
+
+/**
+ * Small multiples over years: one panel per series in the order given (two columns wide, one narrow), named
+ * above it, on one y scale so panels compare; the reference dashed and the notes' bands in every panel.
+ */
+export function seriesChartSvg(series: readonly ChartSeries[], options: SeriesChartOptions): string {
+  const layout = options.layout ?? WIDE_LAYOUT;
+  const fs = layout.fontSize;
+  // Two columns on a wide chart with more than two panels: fewer panels get the whole width.
+  const columns = layout.narrow || series.length <= 2 ? 1 : 2;
+  const panelOf = (i: number): Panel => ({ fx: i % columns, fy: Math.floor(i / columns) });
+  const refPoints = valued(options.reference?.points ?? []);
+  const drawn = {
+    lines: series.flatMap((s, i) => valued(s.points).map((p) => ({ ...p, ...panelOf(i) }))),
+    paths: series.flatMap((s, i) => byYear(s.points).map((p) => ({ ...p, ...panelOf(i) }))),
+    reference: series.flatMap((_, i) => refPoints.map((p) => ({ ...p, ...panelOf(i) }))),
+  };
+  const years = [...new Set(series.flatMap((s) => s.points.map((p) => Number(p.label))))];
+  const margin = { left: fs * 4, right: fs * 1.5, top: fs * 3.8, bottom: fs * 2.4 };
+  const innerWidth = (layout.width - margin.left - margin.right) / columns;
+  const rows = Math.ceil(series.length / columns);
+  return asImage(
+    Plot.plot({
+      document: document as unknown as Plot.PlotOptions['document'],
+      width: layout.width,
+      height: rows * fs * (layout.narrow ? 11 : 10) + margin.top + margin.bottom,
+      marginLeft: margin.left,
+      marginRight: margin.right,
+      marginTop: margin.top,
+      marginBottom: margin.bottom,
+      style: plotStyle(layout, options.fontFamily),
+      fx: { axis: null, padding: 0.08 },
+      fy: { axis: null, padding: 0.3 },
+      x: {
+        label: null,
+        domain: [Math.min(...years) - 0.5, Math.max(...years) + 0.5],
+        ticks: yearTicks(
+          years.sort((a, b) => a - b),
+          layout,
+          innerWidth * 0.92,
+        ),
+        tickFormat: (d: number) => String(d),
+      },
+      y: {
+        label: options.yLabel,
+        grid: true,
+        domain: [0, lineTop(drawn.lines, refPoints)],
+        ticks: 3,
+        tickFormat: (v: number) => formatDecimal(v, options.locale, 1),
+      },
+      marks: [
+        ...bandMarks(options.bands ?? [], years, layout, { fx: 0, fy: 0 }),
+        ...panelMarks(
+          series.map((s, i) => ({ name: s.name, ...panelOf(i) })),
+          drawn,
+          layout,
+          innerWidth,
+        ),
+        panelReferenceLabel(options.reference?.label, refPoints.at(-1), fs),
+      ],
+    }),
+    options.title,
+    options.describedBy,
+  );
 }

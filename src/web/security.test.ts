@@ -47,8 +47,8 @@ describeEachDialect('security of the web answers', (dialect) => {
         (match) => match[1] as string,
       );
       expect(hrefs.length).toBeGreaterThan(0);
-      // A path of this site, or a place on the page (the skip link).
-      for (const href of hrefs) expect(href).toMatch(/^(\/(?!\/)|#)/);
+      // A path of this site, an address on this site (canonical and language links), or a place on the page.
+      for (const href of hrefs) expect(href).toMatch(/^(\/(?!\/)|#|http:\/\/localhost\/(?!\/))/);
     }
   });
 

@@ -26,6 +26,8 @@ export function startServer(
     /** Session expiry and cookie security. */
     sessions?: SessionSettings;
     uploadDir?: string;
+    publicUrl?: string | null;
+    contactEmail?: string | null;
     /** Bytes the page cache may keep. */
     pageCacheBytes?: number;
     /** The store's database: given, the disclosure protection runs in the background at start and after changes,
@@ -55,6 +57,8 @@ export function startServer(
   const app = createApp(store, {
     ...(options.sessions === undefined ? {} : { sessions: options.sessions }),
     ...(options.uploadDir === undefined ? {} : { uploadDir: options.uploadDir }),
+    publicUrl: options.publicUrl ?? null,
+    contactEmail: options.contactEmail ?? null,
     ...(options.pageCacheBytes === undefined ? {} : { pageCache: { maxBytes: options.pageCacheBytes } }),
     ...(protection === undefined ? {} : { onDataChanged: () => protection.schedule() }),
     ...(database === undefined ? {} : { imports: workerImports(database) }),

@@ -1,0 +1,102 @@
+// Every public page type as people see it, in Danish and English: axe-core with all its rules finds nothing, chart
+// text is never drawn below 11 px on a 390 px phone or a 1280 px screen, and a target's status is on screen
+// without scrolling sideways.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.js';
+import { useBrowserSite } from './site.js';
+
+/** One page of each type, in its Danish form (the English one is /en + the same path). */
+const PAGE_TYPES = [
+  '/',
+  '/maaltal',
+  '/maaltal/1',
+  '/maaltal/20',
+  '/maal/chemical',
+  '/maal/accidents',
+  '/branche',
+  '/branche?q=bager',
+  '/branche/butikker',
+  '/sammenlign?branch=butikker&branch=anlaegsarbejde&branch=transport-af-gods',
+  '/ulykker',
+  '/ulykker?groupBy=year,branch',
+  '/metode',
+  '/kilder',
+  '/kontakt',
+  '/tilgaengelighed',
+  '/api',
+  '/redaktion/login',
+  '/findes-ikke',
+];
+
+const bothLanguages = (path: string) => [path, path === '/' ? '/en/' : `/en${path}`];
+
+/** The smallest rendered font size (px) of any text in a visible chart, taking the SVG's scaling into account. */
+async function smallestChartText(page: Page): Promise<number | null> {
+  return page.evaluate(`(() => {
+    let smallest = null;
+    for (const svg of document.querySelectorAll('svg[role="img"]')) {
+      const box = svg.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const viewBox = svg.viewBox.baseVal;
+      const scale = viewBox !== null && viewBox.width > 0 ? box.width / viewBox.width : 1;
+      for (const text of svg.querySelectorAll('text')) {
+        if ((text.textContent ?? '').trim() === '') continue;
+        const size = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
+        smallest = smallest === null ? size : Math.min(smallest, size);
+      }
+    }
+    return smallest;
+  })()`);
+}
+
+describe('every page type in Chromium', () => {
+  const site = useBrowserSite({ accidentScale: 0.001 });
+
+  it('has no axe violations (all rules, best practices included) in Danish or English', async () => {
+    const found: string[] = [];
+    for (const path of PAGE_TYPES.flatMap(bothLanguages)) {
+      await site.page.goto(site.url(path));
+      for (const violation of await axeViolations(site.page)) found.push(`${path}: ${violation}`);
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
+
+  it('draws no chart text under 11 px on a 390 px phone or a 1280 px screen', async () => {
+    const small: string[] = [];
+    let charts = 0;
+    for (const width of [390, 1280]) {
+      const page = await site.browser.newPage({ viewport: { width, height: 900 } });
+      for (const path of PAGE_TYPES.flatMap(bothLanguages)) {
+        await page.goto(site.url(path));
+        const smallest = await smallestChartText(page);
+        if (smallest === null) continue;
+        charts += 1;
+        if (smallest < 11) small.push(`${path} at ${width} px: ${smallest.toFixed(1)} px`);
+      }
+      await page.close();
+    }
+    expect(charts).toBeGreaterThan(10);
+    expect(small).toEqual([]);
+  }, 300_000);
+
+  it("shows a target's status on a phone without scrolling sideways", async () => {
+    const phone = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    for (const path of ['/maaltal/1', '/en/maaltal/20']) {
+      await phone.goto(site.url(path));
+      const box = await phone.locator('.maaltal-status').first().boundingBox();
+      expect(box, path).not.toBeNull();
+      expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 390, path).toBe(true);
+    }
+    for (const [path, label] of [
+      ['/maaltal', 'Status'],
+      ['/en/maaltal', 'Status'],
+    ] as const) {
+      await phone.goto(site.url(path));
+      const header = await phone.locator('thead th', { hasText: label }).first().boundingBox();
+      expect(header, path).not.toBeNull();
+      expect((header?.x ?? 0) + (header?.width ?? 0), `${path}: the status column`).toBeLessThanOrEqual(390);
+    }
+    await phone.close();
+  }, 120_000);
+});
