@@ -1,9 +1,12 @@
 // The OpenAPI document covers every API route the app serves, every documented path answers, and the
 // reference page lists them all.
+
+import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshStore, type TestStore } from '../../test/databases.js';
 import { seedStore } from '../../test/seed.js';
 import { MEASURES } from '../accidents/accidents.service.js';
+import { operationsOf } from './api-reference.js';
 import { createApp } from './app.js';
 import { OPENAPI } from './openapi.js';
 
@@ -59,6 +62,54 @@ describe('API description', () => {
     for (const path of documented) {
       expect(da).toContain(`<code>GET ${path}</code>`);
       expect(en).toContain(`<code>GET ${path}</code>`);
+    }
+  });
+
+  it('names every operation with a unique operationId', () => {
+    const ids = operationsOf().map(({ operation }) => operation.operationId);
+    expect(ids.every((id) => /^(get|post)[A-Z][A-Za-z0-9]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain('getTargetsIdObservationsCsv');
+  });
+
+  it('describes every parameter and gives every response a media type with a schema', () => {
+    const missing: string[] = [];
+    for (const { path, method, operation } of operationsOf()) {
+      for (const parameter of operation.parameters ?? []) {
+        if ((parameter.description ?? '').trim() === '') missing.push(`${method} ${path} ${parameter.name}`);
+      }
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const media = Object.values(response.content ?? {});
+        if (media.length === 0 || media.some((m) => m.schema === undefined)) {
+          missing.push(`${method} ${path} ${status}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('shows a working example request for every public GET operation', async () => {
+    const page = parseHTML(await (await app.request('/en/api')).text()).document;
+    const examples = [...page.querySelectorAll('.maaltal-endpoint p a')].map(
+      (a) => a.getAttribute('href') ?? '',
+    );
+    const publicGets = operationsOf().filter((o) => o.method === 'get' && o.operation.security === undefined);
+    expect(examples.length).toBe(publicGets.length);
+    expect(examples).toContain('/api/v1/targets?branch=butikker&goal=accidents');
+    expect(examples).toContain('/api/v1/accidents/rates?from=2019&to=2024&branch=butikker&groupBy=year');
+    for (const example of examples) expect((await app.request(example)).status, example).toBe(200);
+  });
+
+  it('renders the descriptions as text, not Markdown source, with no empty description cells', async () => {
+    for (const path of ['/api', '/en/api']) {
+      const page = parseHTML(await (await app.request(path)).text()).document;
+      const main = page.querySelector('main');
+      expect(main?.textContent).not.toContain('`');
+      expect(main?.querySelectorAll('code').length).toBeGreaterThan(50);
+      const cells = [...page.querySelectorAll('.maaltal-endpoint td:last-child')];
+      expect(cells.filter((cell) => (cell.textContent ?? '').trim() === '').length).toBe(0);
+      expect(page.querySelector('h2 code')?.textContent).toBe('GET /api/v1/targets');
+      expect(main?.textContent).toContain('POST /api/v1/targets/{id}/comments');
     }
   });
 });

@@ -4,6 +4,7 @@
 import { MEASURES } from '../accidents/accidents.service.js';
 import { AGE_BANDS, SEVERITIES } from '../accidents/cube.js';
 import { GROUP_BY } from '../accidents/query.js';
+import { COMPARE_PATHS } from '../site/compare.openapi.js';
 
 const errorResponse = (description: string) => ({
   description,
@@ -11,8 +12,20 @@ const errorResponse = (description: string) => ({
 });
 
 const filterParameters = [
-  { name: 'from', in: 'query', description: 'First year (four digits).', schema: { type: 'integer' } },
-  { name: 'to', in: 'query', description: 'Last year (four digits).', schema: { type: 'integer' } },
+  {
+    name: 'from',
+    in: 'query',
+    description: 'First year (four digits).',
+    schema: { type: 'integer' },
+    example: 2019,
+  },
+  {
+    name: 'to',
+    in: 'query',
+    description: 'Last year (four digits).',
+    schema: { type: 'integer' },
+    example: 2024,
+  },
   {
     name: 'branch',
     in: 'query',
@@ -20,12 +33,38 @@ const filterParameters = [
     schema: { type: 'array', items: { type: 'string' } },
     style: 'form',
     explode: true,
+    example: ['butikker'],
   },
-  { name: 'mainGroup', in: 'query', description: 'Main group code.', schema: { type: 'string' } },
-  { name: 'ageBand', in: 'query', schema: { type: 'string', enum: [...AGE_BANDS] } },
-  { name: 'sex', in: 'query', schema: { type: 'string', enum: ['K', 'M'] } },
-  { name: 'severity', in: 'query', schema: { type: 'string', enum: [...SEVERITIES] } },
-  { name: 'fatal', in: 'query', schema: { type: 'boolean' } },
+  {
+    name: 'mainGroup',
+    in: 'query',
+    description: 'Main group code (the ten groups the branch groups belong to).',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'ageBand',
+    in: 'query',
+    description: 'Age band of the injured person.',
+    schema: { type: 'string', enum: [...AGE_BANDS] },
+  },
+  {
+    name: 'sex',
+    in: 'query',
+    description: '`K` women, `M` men.',
+    schema: { type: 'string', enum: ['K', 'M'] },
+  },
+  {
+    name: 'severity',
+    in: 'query',
+    description: 'Severity by the expected absence from work.',
+    schema: { type: 'string', enum: [...SEVERITIES] },
+  },
+  {
+    name: 'fatal',
+    in: 'query',
+    description: 'Fatal accidents only (`true`); rates are then per 100,000 employed.',
+    schema: { type: 'boolean' },
+  },
   {
     name: 'chemical',
     in: 'query',
@@ -50,6 +89,7 @@ const filterParameters = [
     in: 'query',
     description: `Comma list of ${GROUP_BY.join(', ')}.`,
     schema: { type: 'string' },
+    example: 'year',
   },
   {
     name: 'unsuppressed',
@@ -68,6 +108,15 @@ const MEASURE_SUMMARIES: Record<(typeof MEASURES)[number], string> = {
   trend: 'One series by year with its progress assessment (against a target when one exists)',
 };
 
+/** A download's language: without it the machine form (codes, every digit, comma); the pages link their own. */
+const langParameter = {
+  name: 'lang',
+  in: 'query',
+  description:
+    "The reader's form, as the pages link it: `da` is UTF-8 with BOM, `;`-separated, decimal commas, Danish column names and labels (as Danish Excel reads it); `en` the same in English with `,` and decimal points. Numbers are rounded as the pages show them. Without `lang`: the machine form (codes, every digit, comma-separated).",
+  schema: { type: 'string', enum: ['da', 'en'] },
+};
+
 function accidentPaths() {
   const paths: Record<string, unknown> = {};
   for (const measure of MEASURES) {
@@ -78,6 +127,7 @@ function accidentPaths() {
             {
               name: 'band',
               in: 'query',
+              description: 'The age bands compared with all ages (both when left out).',
               schema: { type: 'array', items: { type: 'string', enum: ['15-24', '55+'] } },
             },
           ]
@@ -92,7 +142,7 @@ function accidentPaths() {
         get: {
           tags: ['accidents'],
           summary: `${MEASURE_SUMMARIES[measure]}${suffix === '' ? '' : ` (${suffix.slice(1).toUpperCase()})`}`,
-          parameters,
+          parameters: suffix === '.csv' || suffix === '.xlsx' ? [...parameters, langParameter] : parameters,
           responses: {
             200: {
               description:
@@ -100,7 +150,9 @@ function accidentPaths() {
                   ? 'Rows with their group keys and values, and meta (convention, filters, method, suppression, sources, notes, labels).'
                   : 'The same rows as a file; suppressed values are empty.',
               content: {
-                [type]: suffix === '' ? { schema: { $ref: '#/components/schemas/AccidentAnswer' } } : {},
+                [type]: {
+                  schema: suffix === '' ? { $ref: '#/components/schemas/AccidentAnswer' } : FILE_SCHEMA,
+                },
               },
             },
             400: errorResponse('A parameter or value is unknown or out of range; `details` names it.'),
@@ -125,7 +177,10 @@ function accidentPaths() {
         ['from', 'to', 'branch', 'mainGroup', 'sex', 'ageBand'].includes(p.name),
       ),
       responses: {
-        200: { description: 'One row per fatal accident.' },
+        200: {
+          description: 'One row per fatal accident.',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/FatalCases' } } },
+        },
         401: errorResponse('The API token is missing, unknown, expired or revoked.'),
         403: errorResponse(
           'The token’s role may not see the case list (data stewards and the secretariat only).',
@@ -136,9 +191,170 @@ function accidentPaths() {
   return paths;
 }
 
-const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+const idParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'The target’s number (as in /maaltal/{id}).',
+  schema: { type: 'integer', minimum: 1 },
+  example: 1,
+};
 
-export const OPENAPI = {
+/** A downloaded file (CSV, JSON Lines, XLSX): its bytes. */
+const FILE_SCHEMA = { type: 'string', format: 'binary' } as const;
+
+/** A JSON answer described by one of the components' schemas. */
+const jsonOf = (description: string, schema: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+});
+
+const localised = { type: 'object', properties: { da: { type: 'string' }, en: { type: 'string' } } } as const;
+const meta = {
+  type: 'object',
+  description: 'About the answer: `demo` (true for demo data) with its label, counts and sources.',
+  properties: { demo: { type: 'boolean' }, demoLabel: localised },
+} as const;
+const listOf = (item: string) =>
+  ({
+    type: 'object',
+    required: ['data', 'meta'],
+    properties: { data: { type: 'array', items: { $ref: `#/components/schemas/${item}` } }, meta },
+  }) as const;
+const oneOf = (item: string) =>
+  ({
+    type: 'object',
+    required: ['data', 'meta'],
+    properties: { data: { $ref: `#/components/schemas/${item}` }, meta },
+  }) as const;
+const observation = {
+  type: 'object',
+  properties: {
+    year: { type: 'integer' },
+    value: { type: 'number' },
+    lowercl: { type: ['number', 'null'] },
+    uppercl: { type: ['number', 'null'] },
+    count: { type: ['integer', 'null'] },
+    respondents: { type: ['integer', 'null'] },
+    source: { type: 'string' },
+    series: { type: 'string' },
+    seriesBreak: { type: 'boolean' },
+    published: { type: 'boolean' },
+  },
+} as const;
+
+/** The shapes of the JSON answers, to the depth a client relies on. */
+const RESOURCE_SCHEMAS = {
+  Target: {
+    type: 'object',
+    properties: {
+      id: { type: 'integer' },
+      key: { type: 'string' },
+      scope: { type: 'string', enum: ['national', 'branch', 'sub-branch'] },
+      goal: {
+        type: 'object',
+        properties: { no: { type: 'integer' }, code: { type: 'string' }, name: localised },
+      },
+      branchGroup: { type: ['object', 'null'] },
+      indicator: { type: 'object', properties: { code: { type: 'string' }, unit: { type: 'string' } } },
+      baseline: { type: 'object', properties: { year: { type: 'integer' }, value: { type: 'number' } } },
+      target: { type: 'object', properties: { year: { type: 'integer' }, value: { type: 'number' } } },
+      latest: { oneOf: [observation, { type: 'null' }] },
+      status: { type: 'string' },
+    },
+  },
+  TargetList: listOf('Target'),
+  TargetDetail: {
+    type: 'object',
+    required: ['data', 'meta'],
+    properties: {
+      data: {
+        type: 'object',
+        properties: {
+          current: { $ref: '#/components/schemas/Target' },
+          revisions: { type: 'array', items: { type: 'object' } },
+          observations: { type: 'array', items: observation },
+        },
+      },
+      meta,
+    },
+  },
+  Assessment: {
+    type: 'object',
+    required: ['data'],
+    properties: {
+      data: {
+        type: 'object',
+        properties: {
+          targetId: { type: 'integer' },
+          status: { type: 'string' },
+          headline: { type: 'string' },
+          headlineText: localised,
+          projectionText: localised,
+          uncertain: { type: 'boolean' },
+          r: { type: ['number', 'null'] },
+          explanation: { type: 'object' },
+        },
+      },
+    },
+  },
+  Goal: {
+    type: 'object',
+    properties: {
+      code: { type: 'string' },
+      no: { type: 'integer' },
+      targets: { type: 'integer' },
+      statusCounts: { type: 'array', items: { type: 'object' } },
+    },
+  },
+  GoalList: listOf('Goal'),
+  Branch: {
+    type: 'object',
+    properties: {
+      code: { type: 'string' },
+      nameDa: { type: 'string' },
+      nameEn: { type: 'string' },
+      mainGroup: { type: 'object' },
+      owners: { type: 'array', items: { type: 'object' } },
+    },
+  },
+  BranchList: listOf('Branch'),
+  BranchAnswer: oneOf('Branch'),
+  CommentList: {
+    type: 'object',
+    properties: {
+      comments: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { id: { type: 'integer' }, body: { type: 'string' }, writtenAt: { type: 'string' } },
+        },
+      },
+    },
+  },
+  Created: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } },
+  FatalCases: { type: 'object', properties: { rows: { type: 'array', items: { type: 'object' } }, meta } },
+} as const;
+
+/** `GET /api/v1/targets/{id}/observations.csv` → `getTargetsIdObservationsCsv`: unique, stable names for clients. */
+export function operationIdOf(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api\/(v1\/)?/, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '');
+  return method + words.map((word) => word[0]?.toUpperCase() + word.slice(1)).join('');
+}
+
+function withOperationIds<T extends { paths: object }>(document: T): T {
+  for (const [path, operations] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(operations as Record<string, object>)) {
+      Object.assign(operation, { operationId: operationIdOf(method, path) });
+    }
+  }
+  return document;
+}
+
+export const OPENAPI = withOperationIds({
   openapi: '3.1.0',
   info: {
     title: 'Måltal API',
@@ -159,11 +375,23 @@ export const OPENAPI = {
         summary:
           'Every current target with baseline, latest observation, target, owner and assessment summary',
         parameters: [
-          { name: 'branch', in: 'query', schema: { type: 'string' } },
-          { name: 'goal', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'branch',
+            in: 'query',
+            description: 'Only the targets of this branch group (its code, as in /branche/{code}).',
+            schema: { type: 'string' },
+            example: 'butikker',
+          },
+          {
+            name: 'goal',
+            in: 'query',
+            description: 'Only the targets under this national goal (its code, as in /maal/{code}).',
+            schema: { type: 'string', enum: ['accidents', 'chemical', 'ergonomic', 'psychosocial'] },
+            example: 'accidents',
+          },
         ],
         responses: {
-          200: { description: '`{ data: Target[], meta }`' },
+          200: jsonOf('`{ data: Target[], meta }`', 'TargetList'),
           400: errorResponse(
             'An unknown parameter, or a goal or branch group code that does not exist; `details` names it.',
           ),
@@ -185,7 +413,7 @@ export const OPENAPI = {
           },
         ],
         responses: {
-          200: { description: '`{ data: { current, revisions, observations }, meta }`' },
+          200: jsonOf('`{ data: { current, revisions, observations }, meta }`', 'TargetDetail'),
           400: errorResponse('Malformed id or unknown parameter.'),
           401: errorResponse('`unsuppressed=true` without an API token.'),
           403: errorResponse(
@@ -203,7 +431,7 @@ export const OPENAPI = {
         security: [{ apiToken: [] }],
         parameters: [idParameter],
         responses: {
-          200: { description: '`{ comments: [{ id, body, writtenAt, author: { name, email } }] }`' },
+          200: jsonOf('`{ comments: [{ id, body, writtenAt, author: { name, email } }] }`', 'CommentList'),
           401: errorResponse('No API token, or one unknown, expired or revoked.'),
           403: errorResponse('The target belongs to another BFA than the token’s BFA editor.'),
           404: errorResponse('No such target.'),
@@ -215,7 +443,7 @@ export const OPENAPI = {
         security: [{ apiToken: [] }],
         parameters: [idParameter],
         responses: {
-          201: { description: '`{ id }`' },
+          201: jsonOf('`{ id }`', 'Created'),
           400: errorResponse('The body is empty or too long.'),
           401: errorResponse('No API token, or one unknown, expired or revoked.'),
           403: errorResponse('A viewer’s token, or a target of another BFA.'),
@@ -229,10 +457,10 @@ export const OPENAPI = {
           'The progress status with its whole explanation (METHODS §7), and its headline and projection in words (headlineText, projectionText)',
         parameters: [idParameter],
         responses: {
-          200: {
-            description:
-              'Status, R, range, projection and the explanation object; `explanation.leftOut` names the years not published (and not used) and why.',
-          },
+          200: jsonOf(
+            'Status, R, range, projection and the explanation object; `explanation.leftOut` names the years not published (and not used) and why.',
+            'Assessment',
+          ),
           404: errorResponse('No such target.'),
         },
       },
@@ -241,9 +469,9 @@ export const OPENAPI = {
       get: {
         tags: ['targets'],
         summary: "A target's observations as CSV (values, intervals, counts, series and breaks, source)",
-        parameters: [idParameter],
+        parameters: [idParameter, langParameter],
         responses: {
-          200: { description: 'CSV', content: { 'text/csv': {} } },
+          200: { description: 'CSV', content: { 'text/csv': { schema: FILE_SCHEMA } } },
           404: errorResponse('No such target.'),
         },
       },
@@ -253,11 +481,13 @@ export const OPENAPI = {
         tags: ['targets'],
         summary:
           "A target's observations as XLSX, with a metadata sheet (indicator, unit, source, method breaks)",
-        parameters: [idParameter],
+        parameters: [idParameter, langParameter],
         responses: {
           200: {
             description: 'XLSX',
-            content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} },
+            content: {
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: FILE_SCHEMA },
+            },
           },
           404: errorResponse('No such target.'),
         },
@@ -268,7 +498,7 @@ export const OPENAPI = {
         tags: ['targets'],
         summary:
           'The four national goals with their targets counted by status (and how many of each are uncertain) and by headline (uncertain ones apart)',
-        responses: { 200: { description: '`{ data: Goal[], meta }`' } },
+        responses: { 200: jsonOf('`{ data: Goal[], meta }`', 'GoalList') },
       },
     },
     '/api/v1/branches': {
@@ -280,13 +510,14 @@ export const OPENAPI = {
             name: 'q',
             in: 'query',
             description:
-              'An industry code (DB07 or DB25, e.g. 41.20.00) or words of a name; `meta.match` says how a code matched.',
-            schema: { type: 'string' },
+              'An industry code (DB07 or DB25: 86, 47.11, 4711, 41.20.00) or words (bager, tømrer, sygehus), at most 100 characters. `data` holds the branch groups found: the group of the code, else those named like the words, else those of the DB07 codes found; `meta.match` says how a code matched; `meta.industryCodes` lists the DB07 codes found (a code and every code under it, or the 25 best title and synonym matches) with their official Danish titles and `placement`: `mapped` (`branchGroup`, `inferred` when the code is not mapped itself, `via` the mapped codes), `split` (`branchGroups`) or `unknown` (`mainGroup` when the division tells it).',
+            schema: { type: 'string', maxLength: 100 },
+            example: 'bager',
           },
         ],
         responses: {
-          200: { description: '`{ data: Branch[], meta }`' },
-          400: errorResponse('Unknown parameter.'),
+          200: jsonOf('`{ data: Branch[], meta }`', 'BranchList'),
+          400: errorResponse('Unknown parameter, or `q` longer than 100 characters.'),
         },
       },
     },
@@ -295,16 +526,34 @@ export const OPENAPI = {
         tags: ['branches'],
         summary:
           "One branch group with its targets' statuses and its reported accidents per 10,000 employed by year",
-        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+        parameters: [
+          {
+            name: 'code',
+            in: 'path',
+            required: true,
+            description: 'The branch group’s code (as in /branche/{code}).',
+            schema: { type: 'string' },
+            example: 'butikker',
+          },
+        ],
         responses: {
-          200: { description: '`{ data: Branch, meta }`' },
+          200: jsonOf('`{ data: Branch, meta }`', 'BranchAnswer'),
           404: errorResponse('No such branch group.'),
         },
       },
     },
     ...accidentPaths(),
+    ...COMPARE_PATHS,
     '/api/openapi.json': {
-      get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
+      get: {
+        summary: 'This document',
+        responses: {
+          200: {
+            description: 'OpenAPI 3.1',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+        },
+      },
     },
   },
   components: {
@@ -317,6 +566,7 @@ export const OPENAPI = {
       },
     },
     schemas: {
+      ...RESOURCE_SCHEMAS,
       Error: {
         type: 'object',
         required: ['error'],
@@ -373,4 +623,4 @@ export const OPENAPI = {
       },
     },
   },
-} as const;
+} as const);
