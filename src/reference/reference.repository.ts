@@ -224,6 +224,17 @@ export async function lookupIndustryCode(db: Handle, classification: Classificat
     .executeTakeFirst();
 }
 
+/** Every industry code of one classification mapped to a branch group (shipped or mapped by a steward). */
+export async function listIndustryCodeMappings(db: Handle, classification: Classification) {
+  return db
+    .selectFrom('industryCode')
+    .innerJoin('branchGroup', 'branchGroup.id', 'industryCode.branchGroupId')
+    .select(['industryCode.code as code', 'branchGroup.code as branchGroup'])
+    .where('industryCode.classification', '=', classification)
+    .orderBy('industryCode.code')
+    .execute();
+}
+
 /** Every branch group with its main group, its BFA owners and its sub-branches, in display order. */
 export async function listBranchGroups(db: Handle) {
   const [groups, owners, subBranches] = await Promise.all([

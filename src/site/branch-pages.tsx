@@ -1,5 +1,7 @@
-// Branch pages: the index with the look-up (/branche?q=…: an industry code (DB07/DB25) or a name lands on its
-// branch group) and one page per branch group (/branche/:code) with its BFA, its targets and its accidents.
+// Branch pages: the index with the look-up (/branche?q=…: a DB07 code that leads to one branch group lands on it;
+// any other code lists itself and the codes under it, words list the matching codes of the whole classification
+// with their branch groups; see branch-lookup.ts) and one page per branch group (/branche/:code) with its BFA, its
+// targets and its accidents.
 import { Hono } from 'hono';
 import { accidentFilters } from '../accidents/query.js';
 import { accidentRates } from '../accidents/rates.js';
@@ -8,151 +10,85 @@ import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { notFound } from '../errors.js';
 import { formatNumber, type Locale } from '../format.js';
-import { listBranchGroups, lookupIndustryCode } from '../reference/reference.repository.js';
+import { listBranchGroups } from '../reference/reference.repository.js';
+import type { Target } from '../targets/targets.model.js';
 import { TargetTable } from '../targets/targets.routes.js';
 import { listTargets } from '../targets/targets.service.js';
 import { requires } from '../web/authorize.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { AccidentSeriesFigure, accidentSeriesTitle } from './accident-series.js';
+import { BRANCH_TEXTS } from './branch.texts.js';
+import {
+  type BranchGroup,
+  codeLanding,
+  type LookupOutcome,
+  lookUpBranches,
+  lookupContext,
+} from './branch-lookup.js';
+import { LookupForm, LookupResults, queryProblem } from './branch-lookup-view.js';
 
-type BranchGroup = Awaited<ReturnType<typeof listBranchGroups>>[number];
-
-const normalise = (text: string) => text.toLocaleLowerCase('da').normalize('NFC').trim();
-
-/** Branch groups whose name (or a sub-branch's or main group's name) contains the words asked for. */
-export function searchBranches(groups: readonly BranchGroup[], query: string): BranchGroup[] {
-  const words = normalise(query)
-    .split(/\s+/)
-    .filter((word) => word.length > 0);
-  if (words.length === 0) return [];
-  return groups.filter((group) => {
-    const text = normalise(
-      [
-        group.nameDa,
-        group.nameEn,
-        group.mainGroupNameDa,
-        group.mainGroupNameEn,
-        ...group.subBranches.flatMap((s) => [s.nameDa, s.nameEn]),
-      ].join(' '),
-    );
-    return words.every((word) => text.includes(word));
-  });
+/** What a target is about, naming the sub-branch when it is not the whole branch: the link text of its row. */
+function targetName(target: Target, locale: Locale): string {
+  const problem = target.subProblem === null ? pick(target.goal, locale) : pick(target.subProblem, locale);
+  return target.subBranch === null ? problem : `${problem} (${pick(target.subBranch, locale)})`;
 }
 
-export interface CodeMatch {
-  group: BranchGroup;
-  classification: 'DB07' | 'DB25';
-  industryCode: string;
-  caveat: string;
-}
-
-/** An industry code (DB07 first, then DB25) → its branch group; undefined when the text is no code or unknown. */
-export async function branchOfIndustryCode(
-  store: Store,
-  groups: readonly BranchGroup[],
-  query: string,
-): Promise<CodeMatch | undefined | null> {
-  const text = query.trim();
-  if (!/^[\d.\s]+$/.test(text) || text.replace(/\D/g, '').length < 2) return null;
-  for (const classification of ['DB07', 'DB25'] as const) {
-    const found = await lookupIndustryCode(store.db, classification, text);
-    const group = groups.find((g) => g.code === found?.branchGroup);
-    if (found !== undefined && group !== undefined)
-      return { group, classification, industryCode: found.code, caveat: found.caveat };
-  }
-  return undefined;
-}
-
-function LookupForm({ locale, query }: { locale: Locale; query: string }) {
-  const t = MESSAGES[locale];
+/** Every branch group under its main group (each main group's heading is a target of the look-up's links). */
+function BranchIndex({ groups, locale }: { groups: BranchGroup[]; locale: Locale }) {
+  const mainGroups = [
+    ...new Map(
+      groups.map((g) => [g.mainGroupCode, locale === 'en' ? g.mainGroupNameEn : g.mainGroupNameDa]),
+    ).entries(),
+  ];
   return (
-    <form method="get" action={localePath(locale, '/branche')} class="maaltal-lookup">
-      <div class="form-group">
-        <label class="form-label" for="branch-query">
-          {t.lookupLabel}
-        </label>
-        <span class="form-hint" id="branch-query-hint">
-          {t.lookupHint}
-        </span>
-        <input
-          class="form-input"
-          id="branch-query"
-          name="q"
-          type="search"
-          value={query}
-          aria-describedby="branch-query-hint"
-        />
-      </div>
-      <button class="button button-primary" type="submit">
-        {t.lookupButton}
-      </button>
-    </form>
+    <section aria-labelledby="all-groups">
+      <h2 id="all-groups">{BRANCH_TEXTS[locale].allGroups}</h2>
+      {mainGroups.map(([code, name]) => (
+        <section aria-labelledby={`main-${code}`}>
+          <h3 id={`main-${code}`}>{name}</h3>
+          <ul>
+            {groups
+              .filter((group) => group.mainGroupCode === code)
+              .map((group) => (
+                <li>
+                  <a href={localePath(locale, `/branche/${group.code}`)}>{pick(group, locale)}</a>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </section>
   );
+}
+
+/** Where a look-up lands: one branch group's page (saying which code led there), or null to list the answer. */
+function landingOf(outcome: LookupOutcome, locale: Locale, query: string): string | null {
+  const to = (group: BranchGroup, classification: string) =>
+    `${localePath(locale, `/branche/${group.code}`)}?${new URLSearchParams({ kode: query.trim(), klassifikation: classification })}`;
+  if (outcome.kind === 'code' && outcome.landing !== null) return to(outcome.landing, 'DB07');
+  if (outcome.kind === 'otherClassification') return to(outcome.group, outcome.classification);
+  return null;
 }
 
 export function branchPageRoutes(store: Store): Hono {
   const app = new Hono();
 
-  const index = async (locale: Locale, path: string, query: string) => {
+  const index = async (locale: Locale, path: string, query: string | null) => {
     const t = MESSAGES[locale];
-    const [groups, demo] = await Promise.all([listBranchGroups(store.db), holdsDemoData(store.db)]);
-    const href = (group: BranchGroup) => localePath(locale, `/branche/${group.code}`);
-    let result: { heading: string; groups: BranchGroup[] } | null = null;
-    if (query.trim() !== '') {
-      const byCode = await branchOfIndustryCode(store, groups, query);
-      if (byCode !== null) {
-        if (byCode !== undefined) {
-          const from = new URLSearchParams({ kode: query.trim(), klassifikation: byCode.classification });
-          return { redirect: `${href(byCode.group)}?${from}` };
-        }
-        result = { heading: t.lookupNoMatch(query), groups: [] };
-      } else {
-        const matches = searchBranches(groups, query);
-        if (matches.length === 1 && matches[0] !== undefined) return { redirect: href(matches[0]) };
-        result = {
-          heading: matches.length === 0 ? t.lookupNoMatch(query) : t.lookupMatches(query),
-          groups: matches,
-        };
-      }
-    }
-    const mainGroups = [
-      ...new Map(
-        groups.map((g) => [g.mainGroupCode, locale === 'en' ? g.mainGroupNameEn : g.mainGroupNameDa]),
-      ).entries(),
-    ];
+    const [context, demo] = await Promise.all([lookupContext(store), holdsDemoData(store.db)]);
+    const { groups } = context;
+    const outcome = query === null ? null : await lookUpBranches(store, query, context);
+    const landing = outcome === null || query === null ? null : landingOf(outcome, locale, query);
+    if (landing !== null) return { redirect: landing };
     return {
       html: (
         <Layout locale={locale} path={path} title={t.branchesTitle} demo={demo}>
           <h1>{t.branchesTitle}</h1>
           <p class="font-lead">{t.branchesIntro}</p>
-          <LookupForm locale={locale} query={query} />
-          {result === null ? null : (
-            <section aria-live="polite">
-              <h2>{result.heading}</h2>
-              <ul>
-                {result.groups.map((group) => (
-                  <li>
-                    <a href={href(group)}>{pick(group, locale)}</a>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {mainGroups.map(([code, name]) => (
-            <section aria-labelledby={`main-${code}`}>
-              <h2 id={`main-${code}`}>{name}</h2>
-              <ul>
-                {groups
-                  .filter((group) => group.mainGroupCode === code)
-                  .map((group) => (
-                    <li>
-                      <a href={href(group)}>{pick(group, locale)}</a>
-                    </li>
-                  ))}
-              </ul>
-            </section>
-          ))}
+          <LookupForm locale={locale} query={query ?? ''} problem={queryProblem(outcome, locale)} />
+          {outcome === null ? null : <LookupResults outcome={outcome} query={query ?? ''} locale={locale} />}
+          <BranchIndex groups={groups} locale={locale} />
         </Layout>
       ),
     };
@@ -168,10 +104,11 @@ export function branchPageRoutes(store: Store): Hono {
     const groups = await listBranchGroups(store.db);
     const group = groups.find((g) => g.code === code);
     if (group === undefined) throw notFound(`No branch group "${code}"`);
-    const [targets, demo, data] = await Promise.all([
+    const [targets, demo, data, landed] = await Promise.all([
       listTargets(store.db, { branch: code }),
       holdsDemoData(store.db),
       statisticsFor(store.db).current(),
+      lookedUp === null ? null : codeLanding(store, code, lookedUp.code, lookedUp.classification),
     ]);
     const series = accidentSeries(data, code, 'per_10000');
     const fatal = accidentRates(
@@ -187,15 +124,7 @@ export function branchPageRoutes(store: Store): Hono {
           <a href={localePath(locale, '/branche')}>{t.branchesTitle}</a>
         </p>
         <h1>{name}</h1>
-        {lookedUp === null ? null : (
-          <div class="alert alert-info" role="status">
-            <div class="alert-body">
-              <p class="alert-text">
-                {t.lookupByCode(lookedUp.code, lookedUp.classification)} {name}. {t.lookupCaveat}
-              </p>
-            </div>
-          </div>
-        )}
+        {landed === null ? null : <LandedBy landed={landed} locale={locale} name={name} />}
         <dl class="maaltal-facts">
           <dt>{t.branchMainGroup}</dt>
           <dd>{locale === 'en' ? group.mainGroupNameEn : group.mainGroupNameDa}</dd>
@@ -216,7 +145,12 @@ export function branchPageRoutes(store: Store): Hono {
         {targets.length === 0 ? (
           <p>{t.branchNoTargets}</p>
         ) : (
-          <TargetTable targets={targets} locale={locale} caption={`${t.branchTargets}: ${name}`} />
+          <TargetTable
+            targets={targets}
+            locale={locale}
+            caption={`${t.branchTargets}: ${name}`}
+            lead={{ header: t.colProblem, label: targetName }}
+          />
         )}
         <h2>{t.branchAccidents}</h2>
         <AccidentSeriesFigure
@@ -225,6 +159,7 @@ export function branchPageRoutes(store: Store): Hono {
           title={chartTitle}
           id="branch-accidents"
           query={`branch=${code}&groupBy=year`}
+          national={accidentSeries(data, null, 'per_10000')}
         />
         {fatalRow === undefined || fatalRow.count === null || fatal.meta.filters.from === null ? null : (
           <p>
@@ -246,7 +181,7 @@ export function branchPageRoutes(store: Store): Hono {
     const prefix = locale === 'en' ? '/en' : '';
     app.get(`${prefix}/branche`, requires('public'), async (c) => {
       const url = new URL(c.req.url);
-      const outcome = await index(locale, `${url.pathname}${url.search}`, url.searchParams.get('q') ?? '');
+      const outcome = await index(locale, `${url.pathname}${url.search}`, url.searchParams.get('q'));
       if ('redirect' in outcome) return c.redirect(outcome.redirect as string, 303);
       return c.html(outcome.html);
     });
@@ -261,4 +196,34 @@ export function branchPageRoutes(store: Store): Hono {
     });
   }
   return app;
+}
+
+/** "Industry code 41.20.00 (DB07): Opførelse af bygninger. It belongs to …, inferred from code 41." */
+function LandedBy({
+  landed,
+  locale,
+  name,
+}: {
+  landed: NonNullable<Awaited<ReturnType<typeof codeLanding>>>;
+  locale: Locale;
+  name: string;
+}) {
+  const b = BRANCH_TEXTS[locale];
+  return (
+    <div class="alert alert-info" role="status">
+      <div class="alert-body">
+        <p class="alert-text">
+          {b.landedByCode(landed.code, landed.classification)}
+          {landed.titleDa === null ? null : (
+            <>
+              {': '}
+              <span lang={locale === 'en' ? 'da' : undefined}>{landed.titleDa}</span>
+            </>
+          )}{' '}
+          {b.landedBelongs} {name}
+          {landed.via === null ? null : `, ${b.inferredFrom(landed.via)}`}. {b.landedCaveat}
+        </p>
+      </div>
+    </div>
+  );
 }

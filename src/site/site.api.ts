@@ -5,11 +5,12 @@ import { accidentSeries, statisticsFor } from '../accidents/series.js';
 import type { Store } from '../db/connect.js';
 import { DEMO_LABEL_DA, DEMO_LABEL_EN } from '../demo/demo.generator.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
-import { notFound } from '../errors.js';
+import { invalidInput, notFound } from '../errors.js';
+import { DB07_QUERY_MAX } from '../reference/db07-search.js';
 import { listBranchGroups, listGoals } from '../reference/reference.repository.js';
 import { listTargets } from '../targets/targets.service.js';
 import { requires } from '../web/authorize.js';
-import { branchOfIndustryCode, searchBranches } from './branch-pages.js';
+import { branchesFound, lookUpBranches, presentCodeRow } from './branch-lookup.js';
 import { headlineCounts, statusCounts } from './goal-pages.js';
 
 type BranchGroup = Awaited<ReturnType<typeof listBranchGroups>>[number];
@@ -83,19 +84,21 @@ export function siteApiRoutes(store: Store): Hono {
     }
     if (q === '')
       return c.json({ data: groups.map(presentBranch), meta: meta(demo, { count: groups.length }) });
-    const byCode = await branchOfIndustryCode(store, groups, q);
-    if (byCode === undefined) return c.json({ data: [], meta: meta(demo, { count: 0, query: q }) });
-    if (byCode !== null) {
-      const { group, classification, industryCode, caveat } = byCode;
-      return c.json({
-        data: [presentBranch(group)],
-        meta: meta(demo, { count: 1, query: q, match: { classification, industryCode, caveat } }),
-      });
-    }
-    const matches = searchBranches(groups, q);
+    if (q.length > DB07_QUERY_MAX)
+      throw invalidInput('Invalid query parameters', [
+        {
+          field: 'q',
+          message: `must be at most ${DB07_QUERY_MAX} characters`,
+          messageDa: `må højst være ${DB07_QUERY_MAX} tegn`,
+        },
+      ]);
+    const found = await lookUpBranches(store, q);
+    const rows = 'rows' in found ? found.rows : [];
+    const industryCodes = rows.map(presentCodeRow);
+    const { data, match } = await branchesFound(store, found);
     return c.json({
-      data: matches.map(presentBranch),
-      meta: meta(demo, { count: matches.length, query: q }),
+      data: data.map(presentBranch),
+      meta: meta(demo, { count: data.length, query: q, ...(match === null ? {} : { match }), industryCodes }),
     });
   });
 
