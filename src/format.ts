@@ -12,27 +12,35 @@ function numberFormat(locale: Locale, decimals: number): Intl.NumberFormat {
     format = new Intl.NumberFormat(LOCALE_TAG[locale], {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
+      signDisplay: 'negative',
     });
     numberFormats.set(key, format);
   }
   return format;
 }
 
+/** Negative numbers take the minus sign (U+2212), not the hyphen Intl writes; a value rounding to 0 has none. */
+const withMinus = (text: string) => text.replace('-', '\u2212');
+
 export function formatNumber(value: number | null | undefined, locale: Locale, decimals = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return numberFormat(locale, decimals).format(value);
+  return withMinus(numberFormat(locale, decimals).format(value));
 }
 
 /** Up to `maxDecimals` decimals, without trailing zeros (1.500 / 1,027). */
 export function formatDecimal(value: number | null | undefined, locale: Locale, maxDecimals = 3): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return new Intl.NumberFormat(LOCALE_TAG[locale], { maximumFractionDigits: maxDecimals }).format(value);
+  const format = new Intl.NumberFormat(LOCALE_TAG[locale], {
+    maximumFractionDigits: maxDecimals,
+    signDisplay: 'negative',
+  });
+  return withMinus(format.format(value));
 }
 
 /** A value already on the percent scale (12.3 → "12,3 %"). */
 export function formatPercent(value: number | null | undefined, locale: Locale, decimals = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const number = numberFormat(locale, decimals).format(value);
+  const number = formatNumber(value, locale, decimals);
   // Danish style puts a (non-breaking) space before the sign; English does not.
   return locale === 'da' ? `${number}\u00a0%` : `${number}%`;
 }

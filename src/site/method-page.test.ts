@@ -4,6 +4,7 @@ import { freshStore, type TestStore } from '../../test/databases.js';
 import { seedStore } from '../../test/seed.js';
 import { DEFAULT_ACCIDENT_SETTINGS } from '../accidents/settings.js';
 import { DEFAULT_PROGRESS_SETTINGS } from '../stats/index.js';
+import { GLOSSARY } from '../targets/glossary.js';
 import { DEFAULT_SURVEY_SETTINGS } from '../targets/survey-settings.js';
 import { createApp } from '../web/app.js';
 import { methodPageRoutes } from './method-page.js';
@@ -69,6 +70,27 @@ describe('method page', () => {
     expect(en).toContain('if the trend continues');
     expect(en).toContain('the latest value at each end of its confidence interval');
     expect(en).toContain('even when the measurements before the break are comparable');
+  });
+
+  it('has a glossary of the terms the target pages link to, in Danish and English', async () => {
+    const pages = {
+      da: await (await app.request('/metode')).text(),
+      en: await (await app.request('/en/metode')).text(),
+    };
+    expect(GLOSSARY.length).toBeGreaterThanOrEqual(12);
+    for (const locale of ['da', 'en'] as const) {
+      const html = pages[locale];
+      expect(html).toContain('<a href="#ordliste">');
+      expect(html).toMatch(/<section id="ordliste"[^>]*>\s*<h2[^>]*>(Ordliste|Glossary)<\/h2>/);
+      for (const entry of GLOSSARY) {
+        const item = new RegExp(`<dt id="${entry.id}">([\\s\\S]*?)</dt>\\s*<dd>([\\s\\S]*?)</dd>`).exec(html);
+        expect(item, entry.id).not.toBeNull();
+        expect(item?.[1]).toBe(entry.term[locale]);
+        expect(item?.[2]?.replace(/<[^>]+>/g, '')).toBe(entry.definition[locale]);
+      }
+    }
+    expect(pages.da).toContain('id="ordliste-konfidensinterval"');
+    expect(pages.en).toContain('id="ordliste-konfidensinterval"');
   });
 
   it('states the minimum number of survey respondents from the settings, and follows a change', async () => {

@@ -7,6 +7,7 @@ import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { formatDecimal, formatNumber, formatPercent, type Locale } from '../format.js';
 import { DEFAULT_PROGRESS_SETTINGS, HEADLINE_LABEL, rangePhrase, STATUS_TEXT } from '../stats/index.js';
+import { GLOSSARY, GLOSSARY_TITLE } from '../targets/glossary.js';
 import { DEFAULT_SURVEY_SETTINGS, type SurveySettings } from '../targets/survey-settings.js';
 import { requires } from '../web/authorize.js';
 import { MESSAGES } from '../web/i18n.js';
@@ -180,6 +181,23 @@ function sections(locale: Locale, survey: SurveySettings): Section[] {
   ];
 }
 
+/** The terms the target pages' "why this status?" links to, each with an anchor of its own. */
+function Glossary({ locale }: { locale: Locale }) {
+  return (
+    <section id="ordliste" aria-labelledby="ordliste-title">
+      <h2 id="ordliste-title">{GLOSSARY_TITLE[locale]}</h2>
+      <dl class="maaltal-glossary">
+        {GLOSSARY.map((entry) => (
+          <>
+            <dt id={entry.id}>{entry.term[locale]}</dt>
+            <dd>{entry.definition[locale]}</dd>
+          </>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 /** `survey` is the shipped survey settings; a test may give others and see the text follow. */
 export function methodPageRoutes(store: Store, survey: SurveySettings = DEFAULT_SURVEY_SETTINGS): Hono {
   const app = new Hono();
@@ -199,6 +217,9 @@ export function methodPageRoutes(store: Store, survey: SurveySettings = DEFAULT_
                   <a href={`#${section.id}`}>{section.title}</a>
                 </li>
               ))}
+              <li>
+                <a href="#ordliste">{GLOSSARY_TITLE[locale]}</a>
+              </li>
             </ul>
           </nav>
           {content.map((section) => (
@@ -216,6 +237,7 @@ export function methodPageRoutes(store: Store, survey: SurveySettings = DEFAULT_
               )}
             </section>
           ))}
+          <Glossary locale={locale} />
         </Layout>,
       );
     });

@@ -6,23 +6,41 @@ import { raw } from 'hono/html';
 import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import {
+  formatDate,
   formatDecimal,
   formatInterval,
   formatNumber,
-  formatPercent,
   formatValue,
   type Locale,
 } from '../format.js';
-import { type ProgressPoint, type Projection, rangePhrase } from '../stats/index.js';
+import { findBfa } from '../reference/reference.repository.js';
+import type { ProgressPoint, Projection } from '../stats/index.js';
 import { parseOrThrow } from '../validation.js';
 import { requires } from '../web/authorize.js';
-import { progressChartSvg } from '../web/charts.js';
-import { localePath, MESSAGES, type Messages, pick } from '../web/i18n.js';
+import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
+import { type ProgressChartInput, progressChartAtTwoWidths } from '../web/progress-chart.js';
+import { type GlossaryId, glossaryHref } from './glossary.js';
+import {
+  type IndicatorKind,
+  indicatorKindOf,
+  type SeriesNote,
+  seriesNotesFor,
+  yearBands,
+  yearNotes,
+} from './series-notes.js';
 import { headlineOf, projectionWords } from './status-words.js';
-import type { Observation, Target, TargetAssessment } from './targets.model.js';
+import {
+  axisTitle,
+  sourceName,
+  TARGET_PAGE_TEXTS,
+  type TargetPageTexts,
+  unitWords,
+} from './target-page.texts.js';
+import type { Observation, Target, TargetHistory } from './targets.model.js';
 import { targetIdSchema } from './targets.schemas.js';
 import { showTarget } from './targets.service.js';
+import { WhyStatus } from './why-status.js';
 
 export function targetTitle(target: Target, locale: Locale): string {
   const where =
@@ -62,15 +80,6 @@ export function statusInWords(target: Target, locale: Locale): string {
   return `${parts.join('; ')}.`;
 }
 
-/** "8,3 % (2030; interval 2,7–23,6) · 8,9 %": the CAGR projection with its interval, then the log-linear fit. */
-function projectionDetail(projection: Projection, unit: string, locale: Locale): string {
-  const { value, lowercl, uppercl } = projection.cagr;
-  const interval = lowercl === null ? '' : `; interval ${formatInterval(lowercl, uppercl, unit, locale)}`;
-  const fit =
-    projection.logLinear === null ? '' : ` · ${formatValue(projection.logLinear.value, unit, locale)}`;
-  return `${formatValue(value, unit, locale)} (${projection.year}${interval})${fit}`;
-}
-
 /** The chart's fan: from the latest value's interval to the projection's interval (null without one). */
 function projectionFan(
   latest: ProgressPoint,
@@ -81,145 +90,59 @@ function projectionFan(
   return { from: [latest.lowercl, latest.uppercl], to: [lowercl, uppercl] };
 }
 
-const percentOf = (rate: number | null, locale: Locale) =>
-  rate === null ? '–' : formatPercent(rate * 100, locale, 2);
+/** A column header or term linked to its entry in the method page's glossary. */
+function Term({ id, locale, children }: { id: GlossaryId; locale: Locale; children: string }) {
+  return <a href={glossaryHref(id, locale)}>{children}</a>;
+}
 
-function Why({
-  target,
-  assessment,
-  t,
-  locale,
-}: {
-  target: Target;
-  assessment: TargetAssessment;
-  t: Messages;
-  locale: Locale;
-}) {
-  const e = assessment.explanation;
-  const unit = target.indicator.unit;
-  const value = (v: number | null | undefined) => formatValue(v, unit, locale);
-  const significance =
-    e.significance.significant === null
-      ? t.whyNotAssessed
-      : e.significance.significant
-        ? t.whySignificant
-        : t.whyNotSignificant;
-  return (
-    <details class="maaltal-why">
-      <summary>{t.whyTitle}</summary>
-      <p>{t.whyIntro}</p>
-      <dl>
-        <dt>{t.whyBaseline}</dt>
-        <dd>{e.baseline === null ? '–' : `${value(e.baseline.value)} (${e.baseline.year})`}</dd>
-        <dt>{t.whyLatest}</dt>
-        <dd>
-          {e.latest === null
-            ? '–'
-            : `${value(e.latest.value)} (${e.latest.year})${
-                e.latest.lowercl === null
-                  ? ''
-                  : `, ${t.ciLabel} ${formatInterval(e.latest.lowercl, e.latest.uppercl, unit, locale)}`
-              }`}
-        </dd>
-        <dt>{t.whyTarget}</dt>
-        <dd>{e.target === null ? '–' : `${value(e.target.value)} (${e.target.year})`}</dd>
-        <dt>{t.whyRequired}</dt>
-        <dd>{percentOf(e.requiredCagr, locale)}</dd>
-        <dt>{t.whyObserved}</dt>
-        <dd>{percentOf(e.observedCagr, locale)}</dd>
-        <dt>{t.whyRatio}</dt>
-        <dd>{e.r === null ? '–' : formatDecimal(e.r, locale, 3)}</dd>
-        {e.rRange === null ? null : (
-          <>
-            <dt>{t.whyRatioRange}</dt>
-            <dd>
-              {formatDecimal(e.rRange[0], locale, 3)} – {formatDecimal(e.rRange[1], locale, 3)}
-              {e.range === null ? '' : ` (${rangePhrase(e.range.worst, e.range.best)[locale]})`}
-            </dd>
-          </>
-        )}
-        <dt>{t.whyThresholds}</dt>
-        <dd>
-          {t.whyThresholdsText(
-            formatDecimal(e.thresholds.onTrackRatio, locale, 2),
-            formatDecimal(e.thresholds.needsAccelerationRatio, locale, 2),
-          )}
-        </dd>
-        <dt>{t.whySignificance}</dt>
-        <dd>{significance}</dd>
-        {e.projection === null ? null : (
-          <>
-            <dt>{t.whyProjection}</dt>
-            <dd>{projectionDetail(e.projection, unit, locale)}</dd>
-          </>
-        )}
-        {e.seriesBreaks.length === 0 ? null : (
-          <>
-            <dt>{t.whyBreaks}</dt>
-            <dd>{e.seriesBreaks.join(', ')}</dd>
-          </>
-        )}
-        <dt>{t.whyMethod}</dt>
-        <dd>{e.methodName}</dd>
-      </dl>
-      <h3>{t.whyReasons}</h3>
-      <ul>
-        {e.reasons.map((reason) => (
-          <li>{reason[locale]}</li>
-        ))}
-      </ul>
-      {e.caveats.length === 0 ? null : (
-        <>
-          <h3>{t.whyCaveats}</h3>
-          <ul>
-            {e.caveats.map((caveat) => (
-              <li>{caveat[locale]}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {e.leftOut.length === 0 ? null : (
-        <>
-          <h3>{t.whyLeftOut}</h3>
-          <ul>
-            {e.leftOut.map((note) => (
-              <li>{note[locale]}</li>
-            ))}
-          </ul>
-        </>
-      )}
-    </details>
-  );
+/** What the note column says for one measurement: a series break, and the series notes on its year. */
+function rowNotes(o: Observation, kind: IndicatorKind, t: TargetPageTexts, locale: Locale): string {
+  return [...(o.seriesBreak ? [t.seriesBreak] : []), ...yearNotes(kind, o.year, locale)].join('; ');
 }
 
 function ObservationTable({
   observations,
-  unit,
-  t,
+  target,
+  kind,
   locale,
 }: {
   observations: Observation[];
-  unit: string;
-  t: Messages;
+  target: Target;
+  kind: IndicatorKind;
   locale: Locale;
 }) {
+  const m = MESSAGES[locale];
+  const t = TARGET_PAGE_TEXTS[locale];
+  const unit = target.indicator.unit;
+  const words = unitWords(unit, locale);
+  const accidents = kind === 'accident-register';
   return (
-    <div class="table-wrapper">
-      <table class="table table--compact">
-        <caption>{t.observationsTitle}</caption>
+    <section class="table-wrapper" tabindex={0} aria-label={m.observationsTitle}>
+      <table class="table table--compact maaltal-observations">
+        <caption>{m.observationsTitle}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.colYear}</th>
+            <th scope="col">{m.colYear}</th>
             <th scope="col" class="num">
-              {t.colValue}
+              {words === '' ? t.colValue : t.colValueIn(words)}
             </th>
             <th scope="col" class="num">
-              {t.colCi}
+              <Term id="ordliste-konfidensinterval" locale={locale}>
+                {m.colCi}
+              </Term>
             </th>
+            {accidents ? (
+              <th scope="col" class="num">
+                {t.colAccidents}
+              </th>
+            ) : null}
             <th scope="col" class="num">
-              {t.colRespondents}
+              <Term id={accidents ? 'ordliste-beskaeftigede' : 'ordliste-svarpersoner'} locale={locale}>
+                {accidents ? t.colEmployed : t.colRespondents}
+              </Term>
             </th>
-            <th scope="col">{t.colSeries}</th>
+            {accidents ? null : <th scope="col">{t.colSeries}</th>}
+            <th scope="col">{t.colNote}</th>
           </tr>
         </thead>
         <tbody>
@@ -230,17 +153,243 @@ function ObservationTable({
               <td class="num">
                 {o.lowercl === null ? '–' : formatInterval(o.lowercl, o.uppercl, unit, locale)}
               </td>
-              <td class="num">{formatNumber(o.respondents ?? o.denominator, locale)}</td>
-              <td>
-                {o.seriesLabel}
-                {o.seriesBreak ? ` (${t.seriesBreak})` : ''}
+              {accidents ? <td class="num">{formatNumber(o.count, locale)}</td> : null}
+              <td class="num">
+                {formatNumber(accidents ? o.denominator : (o.respondents ?? o.denominator), locale)}
               </td>
+              {accidents ? null : <td>{o.seriesLabel}</td>}
+              <td>{rowNotes(o, kind, t, locale)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
+}
+
+/** What one revision changed against the one before it; the first one, what was set. */
+function revisionChange(previous: Target | undefined, revision: Target, locale: Locale): string {
+  const t = TARGET_PAGE_TEXTS[locale];
+  const unit = revision.indicator.unit;
+  const words = unitWords(unit, locale);
+  const v = (value: number) => formatValue(value, unit, locale);
+  const withUnit = (text: string) => (words === '' ? text : `${text} ${words}`);
+  const point = (p: { value: number; year: number }) => `${withUnit(v(p.value))} (${p.year})`;
+  if (previous === undefined) return t.adopted(point(revision.baseline), point(revision.target));
+  const [a, b] = [previous, revision];
+  const changes: [changed: boolean, label: string, before: string, after: string][] = [
+    [a.target.value !== b.target.value, t.changeTarget, v(a.target.value), withUnit(v(b.target.value))],
+    [a.target.year !== b.target.year, t.changeTargetYear, String(a.target.year), String(b.target.year)],
+    [
+      a.baseline.value !== b.baseline.value,
+      t.changeBaseline,
+      v(a.baseline.value),
+      withUnit(v(b.baseline.value)),
+    ],
+    [
+      a.baseline.year !== b.baseline.year,
+      t.changeBaselineYear,
+      String(a.baseline.year),
+      String(b.baseline.year),
+    ],
+    [a.status !== b.status, t.changeStatus, t.targetStatus[a.status], t.targetStatus[b.status]],
+    [
+      a.indicator.code !== b.indicator.code,
+      t.changeIndicator,
+      pick(a.indicator, locale),
+      pick(b.indicator, locale),
+    ],
+    [a.owner?.code !== b.owner?.code, t.changeOwner, a.owner?.short ?? t.none, b.owner?.short ?? t.none],
+  ];
+  const changed = changes.filter(([isChanged]) => isChanged);
+  return changed.length === 0
+    ? t.changeNone
+    : changed.map(([, label, before, after]) => `${label}: ${before} → ${after}`).join('; ');
+}
+
+function RevisionTable({ revisions, locale }: { revisions: Target[]; locale: Locale }) {
+  const t = TARGET_PAGE_TEXTS[locale];
+  return (
+    <section class="table-wrapper" tabindex={0} aria-label={t.revisionsTitle}>
+      <table class="table table--compact">
+        <caption>{t.revisionsTitle}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.colRevision}</th>
+            <th scope="col">{t.colDate}</th>
+            <th scope="col">{t.colChange}</th>
+            <th scope="col">{t.colReason}</th>
+            <th scope="col">{t.colBy}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {revisions.map((revision, index) => (
+            <tr>
+              <th scope="row">{revision.revision.number}</th>
+              <td>{formatDate(revision.revision.revisedAt, locale)}</td>
+              <td>{revisionChange(revisions[index - 1], revision, locale)}</td>
+              {/* The secretariat records its reasons in Danish: marked so, for readers and screen readers. */}
+              <td lang="da">{revision.revision.reason}</td>
+              <td>{revision.revision.revisedBy}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The chart's input: observations, baseline, target, projection, breaks and the series notes' year bands. */
+function chartInput(
+  history: TargetHistory,
+  kind: IndicatorKind,
+  title: string,
+  locale: Locale,
+): ProgressChartInput {
+  const m = MESSAGES[locale];
+  const target = history.current;
+  const observations = history.observations;
+  const latest = target.assessment?.explanation.latest ?? null;
+  const projection = target.assessment?.projection ?? null;
+  const years = observations.map((o) => o.year);
+  return {
+    locale,
+    observations: observations.map((o) => ({
+      year: o.year,
+      value: o.value,
+      lowercl: o.lowercl,
+      uppercl: o.uppercl,
+      series: o.seriesLabel,
+    })),
+    baseline: target.baseline,
+    target: target.target,
+    projection:
+      projection === null || latest === null
+        ? null
+        : {
+            fromYear: latest.year,
+            fromValue: latest.value,
+            year: projection.year,
+            value: projection.cagr.value,
+            interval: projectionFan(latest, projection),
+          },
+    breaks: observations.filter((o) => o.seriesBreak).map((o) => o.year),
+    bands: yearBands(kind, Math.min(...years), Math.max(...years), locale),
+    yLabel: axisTitle(target.indicator.unit, pick(target.indicator, locale), locale),
+    labels: { baseline: m.colBaseline, target: m.chartTarget, seriesBreak: m.chartSeriesBreak },
+    title: `${title}: ${pick(target.indicator, locale)}`,
+    describedBy: 'status-in-words',
+    format: (v) => formatDecimal(v, locale, 2),
+  };
+}
+
+/** A legend entry's symbol, drawn as the chart draws it. */
+function Swatch({ children }: { children: unknown }) {
+  return (
+    <svg
+      class="maaltal-swatch"
+      width="28"
+      height="16"
+      viewBox="0 0 28 16"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+const SWATCH = {
+  bar: <line x1="14" y1="1" x2="14" y2="15" stroke="#1a5a8a" stroke-opacity="0.45" stroke-width="6" />,
+  points: (
+    <>
+      <line x1="2" y1="8" x2="26" y2="8" stroke="#1a5a8a" stroke-width="2" />
+      <circle cx="14" cy="8" r="3.5" fill="#1a5a8a" />
+    </>
+  ),
+  baseline: <rect x="9" y="3" width="10" height="10" fill="white" stroke="#6f6f6f" stroke-width="1.5" />,
+  target: <path d="M14,1L21,8L14,15L7,8Z" fill="#2b7a3d" />,
+  path: <line x1="2" y1="8" x2="26" y2="8" stroke="#6f6f6f" stroke-width="1.5" stroke-dasharray="6,4" />,
+  projection: <line x1="2" y1="8" x2="26" y2="8" stroke="#1a5a8a" stroke-width="2" stroke-dasharray="2,3" />,
+  fan: <rect x="2" y="2" width="24" height="12" fill="#1a5a8a" fill-opacity="0.15" />,
+  break: <line x1="14" y1="1" x2="14" y2="15" stroke="#6f6f6f" stroke-dasharray="2,3" />,
+  band: <rect x="2" y="1" width="24" height="14" fill="#e8e1d0" />,
+};
+
+function TargetFigure({
+  input,
+  notes,
+  locale,
+}: {
+  input: ProgressChartInput;
+  notes: SeriesNote[];
+  locale: Locale;
+}) {
+  const t = TARGET_PAGE_TEXTS[locale];
+  const projection = input.projection;
+  const entries: [unknown, string][] = [
+    [SWATCH.points, t.legendPoints],
+    [SWATCH.bar, t.legendBars],
+    [SWATCH.baseline, t.legendBaseline],
+    [SWATCH.target, t.legendTarget],
+    [SWATCH.path, t.legendPath],
+    ...(projection === null ? [] : [[SWATCH.projection, t.legendProjection] as [unknown, string]]),
+    ...(projection?.interval == null ? [] : [[SWATCH.fan, t.legendFan] as [unknown, string]]),
+    ...(input.breaks.length === 0 ? [] : [[SWATCH.break, t.legendBreak] as [unknown, string]]),
+    ...input.bands.map((b): [unknown, string] => [SWATCH.band, t.legendBand(b.label, b.from, b.to)]),
+  ];
+  return (
+    <figure class="maaltal-chart">
+      {raw(progressChartAtTwoWidths(input))}
+      <figcaption>
+        <p class="maaltal-legend-title">{t.legendTitle}</p>
+        <ul class="maaltal-legend">
+          {entries.map(([swatch, text]) => (
+            <li>
+              <Swatch>{swatch}</Swatch>
+              <span>{text}</span>
+            </li>
+          ))}
+        </ul>
+        {notes.length === 0 ? null : (
+          <>
+            <p class="maaltal-legend-title">{t.seriesNotesTitle}</p>
+            <ul class="maaltal-series-notes">
+              {notes.map((note) => (
+                <li>{note.text[locale]}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The responsible BFA, with a link to the source about it in the reference data when there is one. */
+function Owner({ target, url, locale }: { target: Target; url: string | null; locale: Locale }) {
+  const owner = target.owner;
+  if (owner === null) return <p>{MESSAGES[locale].noOwner}</p>;
+  return (
+    <p>
+      {`${pick(owner, locale)} (${owner.short})`}
+      {url === null ? null : (
+        <>
+          {' · '}
+          <a href={url} rel="external">
+            {TARGET_PAGE_TEXTS[locale].bfaSource(owner.short)}
+          </a>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** The address of the source on a target's BFA in the reference data, if it is a web address. */
+async function bfaUrl(store: Store, target: Target): Promise<string | null> {
+  if (target.owner === null) return null;
+  const bfa = await findBfa(store.db, target.owner.code);
+  return bfa !== undefined && /^https?:\/\//.test(bfa.sourceUrl) ? bfa.sourceUrl : null;
 }
 
 export function targetPageRoutes(store: Store): Hono {
@@ -250,100 +399,71 @@ export function targetPageRoutes(store: Store): Hono {
     const id = parseOrThrow(targetIdSchema, idText, 'Invalid target id', { fieldName: () => 'id' });
     const [history, demo] = await Promise.all([showTarget(store.db, id), holdsDemoData(store.db)]);
     const target = history.current;
+    const owner = await bfaUrl(store, target);
     const assessment = target.assessment;
-    const unit = target.indicator.unit;
+    const kind = indicatorKindOf(target.indicator.dataSource);
     const title = targetTitle(target, locale);
-    const words = statusInWords(target, locale);
     const headline = headlineOf(assessment);
-    const latest = assessment?.explanation.latest ?? null;
-    const projection = assessment?.projection ?? null;
     const observations = history.observations;
-    const chart =
-      observations.length === 0
-        ? null
-        : progressChartSvg({
-            locale,
-            observations: observations.map((o) => ({
-              year: o.year,
-              value: o.value,
-              lowercl: o.lowercl,
-              uppercl: o.uppercl,
-              series: o.seriesLabel,
-            })),
-            baseline: target.baseline,
-            target: target.target,
-            projection:
-              projection === null || latest === null
-                ? null
-                : {
-                    fromYear: latest.year,
-                    fromValue: latest.value,
-                    year: projection.year,
-                    value: projection.cagr.value,
-                    interval: projectionFan(latest, projection),
-                  },
-            breaks: observations.filter((o) => o.seriesBreak).map((o) => o.year),
-            yLabel: pick(target.indicator, locale),
-            labels: {
-              baseline: t.colBaseline,
-              target: t.chartTarget,
-              requiredPath: t.chartRequiredPath,
-              projection: t.chartProjection,
-              seriesBreak: t.chartSeriesBreak,
-            },
-            title: `${title}: ${pick(target.indicator, locale)}`,
-            describedBy: 'status-in-words',
-            format: (v) => formatDecimal(v, locale, 1),
-          });
+    const years = observations.map((o) => o.year);
+    const seriesNotes =
+      years.length === 0 ? [] : seriesNotesFor(kind, Math.min(...years), Math.max(...years));
     const notes = locale === 'en' ? target.indicator.methodBreakNotesEn : target.indicator.methodBreakNotesDa;
+    const branch = target.branchGroup;
     return (
       <Layout locale={locale} path={path} title={title} demo={demo}>
         <p class="maaltal-note">
           <a href={localePath(locale, `/maal/${target.goal.code}`)}>{pick(target.goal, locale)}</a>
+          {branch === null ? null : (
+            <>
+              {' · '}
+              <a href={localePath(locale, `/branche/${branch.code}`)}>{pick(branch, locale)}</a>
+            </>
+          )}
         </p>
         <h1>{title}</h1>
         <p class="font-lead">{pick(target.indicator, locale)}</p>
         <div class={`maaltal-status maaltal-status-${headline.kind}`}>
           <h2>{headline[locale]}</h2>
           {assessment?.uncertain ? <p class="maaltal-ci">{t.uncertainExplanation}</p> : null}
-          <p id="status-in-words">{words}</p>
+          <p id="status-in-words">{statusInWords(target, locale)}</p>
         </div>
-        {chart === null ? null : (
-          <figure class="maaltal-chart">
-            {raw(chart)}
-            <figcaption>
-              {t.chartRequiredPath}. {projection === null ? '' : `${t.chartProjection}.`}
-              {projection?.cagr.lowercl == null ? '' : ` ${t.chartProjectionInterval}.`}
-            </figcaption>
-          </figure>
+        {observations.length === 0 ? null : (
+          <TargetFigure
+            input={chartInput(history, kind, title, locale)}
+            notes={seriesNotes}
+            locale={locale}
+          />
         )}
-        {assessment === null ? null : <Why target={target} assessment={assessment} t={t} locale={locale} />}
+        {assessment === null ? null : <WhyStatus target={target} assessment={assessment} locale={locale} />}
         <h2>{t.observationsTitle}</h2>
         {observations.length === 0 ? (
           <p>{t.noObservation}</p>
         ) : (
-          <ObservationTable observations={observations} unit={unit} t={t} locale={locale} />
+          <ObservationTable observations={observations} target={target} kind={kind} locale={locale} />
         )}
         {assessment?.explanation.leftOut.map((note) => (
           <p class="maaltal-note">{note[locale]}</p>
         ))}
         {notes === '' ? null : <p class="maaltal-note">{notes}</p>}
         <p class="maaltal-note">
-          {t.dataSource}: {target.indicator.dataSource}
+          {t.dataSource}: {sourceName(target.indicator.dataSource, locale)}
         </p>
+        <h2>{TARGET_PAGE_TEXTS[locale].revisionsTitle}</h2>
+        <RevisionTable revisions={history.revisions} locale={locale} />
         <h2>{t.ownerTitle}</h2>
-        <p>{target.owner === null ? t.noOwner : `${pick(target.owner, locale)} (${target.owner.short})`}</p>
+        <Owner target={target} url={owner} locale={locale} />
         <h2>{t.activitiesTitle}</h2>
         <p>{t.noActivities}</p>
         <h2>{t.targetDownloads}</h2>
         <ul class="maaltal-downloads">
           <li>
-            <a href={`/api/v1/targets/${id}/observations.csv`} download>
+            <a href={`/api/v1/targets/${id}/observations.csv?lang=${locale}`} download>
               {t.downloadObservationsCsv}
             </a>
           </li>
           <li>
-            <a href={`/api/v1/targets/${id}/observations.xlsx`} download>
+            <a href={`/api/v1/targets/${id}/observations.xlsx?lang=${locale}`} download>
               {t.downloadObservationsXlsx}
             </a>
           </li>

@@ -7,10 +7,12 @@ import { formatInterval, formatValue, type Locale } from '../format.js';
 import { listGoals } from '../reference/reference.repository.js';
 import { parseOrThrow } from '../validation.js';
 import { demand, requires } from '../web/authorize.js';
-import { toCsv } from '../web/csv.js';
+import { localCsv, toCsv } from '../web/csv.js';
+import { observationColumns, observationLines, unitDecimals } from '../web/download-observations.js';
+import { downloadLocale, localTable } from '../web/download-table.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
-import { toXlsx } from '../web/xlsx.js';
+import { toLocalXlsx, toXlsx } from '../web/xlsx.js';
 import { headlineOf } from './status-words.js';
 import type { Target } from './targets.model.js';
 import { presentAssessment, presentTargetHistory, presentTargetList } from './targets.presenter.js';
@@ -53,24 +55,23 @@ export function branchLabel(target: Target, locale: Locale): string {
   return target.subBranch === null ? group : `${group}: ${pick(target.subBranch, locale)}`;
 }
 
-function TargetRow({ target, locale }: { target: Target; locale: Locale }) {
+/** The first column: what each row's link names (the branch on the list, the problem on a branch's page). */
+export interface LeadColumn {
+  header: string;
+  label: (target: Target, locale: Locale) => string;
+}
+
+function TargetRow(props: { target: Target; locale: Locale; lead: LeadColumn; problems: boolean }) {
+  const { target, locale } = props;
   const t = MESSAGES[locale];
   const unit = target.indicator.unit;
   const latest = target.latest;
   return (
     <tr>
       <th scope="row">
-        <a href={localePath(locale, `/maaltal/${target.id}`)}>{branchLabel(target, locale)}</a>
+        <a href={localePath(locale, `/maaltal/${target.id}`)}>{props.lead.label(target, locale)}</a>
       </th>
-      <td>{target.subProblem === null ? pick(target.goal, locale) : pick(target.subProblem, locale)}</td>
-      <td>{pick(target.indicator, locale)}</td>
-      <td>
-        {target.owner === null ? '–' : <abbr title={pick(target.owner, locale)}>{target.owner.short}</abbr>}
-      </td>
-      <td class="num">
-        {formatValue(target.baseline.value, unit, locale)}
-        <span class="maaltal-ci">{target.baseline.year}</span>
-      </td>
+      <ProgressCell target={target} locale={locale} />
       <td class="num">
         {latest === null ? (
           t.noObservation
@@ -95,52 +96,72 @@ function TargetRow({ target, locale }: { target: Target; locale: Locale }) {
         {formatValue(target.target.value, unit, locale)}
         <span class="maaltal-ci">{target.target.year}</span>
       </td>
-      <ProgressCell target={target} locale={locale} />
+      <td class="num">
+        {formatValue(target.baseline.value, unit, locale)}
+        <span class="maaltal-ci">{target.baseline.year}</span>
+      </td>
+      {props.problems ? <td>{target.subProblem === null ? '–' : pick(target.subProblem, locale)}</td> : null}
+      <td>{pick(target.indicator, locale)}</td>
+      <td>
+        {target.owner === null ? '–' : <abbr title={pick(target.owner, locale)}>{target.owner.short}</abbr>}
+      </td>
     </tr>
   );
 }
 
+/**
+ * Targets with the status right after the first column, so a phone shows it without scrolling the table. A
+ * sub-problem column only where the first column is the branch and a target has one (else it repeats the goal).
+ */
 export function TargetTable({
   targets,
   locale,
   caption,
+  lead,
 }: {
   targets: Target[];
   locale: Locale;
   caption: string;
+  lead?: LeadColumn;
 }) {
   const t = MESSAGES[locale];
+  const first = lead ?? { header: t.colBranch, label: branchLabel };
+  const problems = lead === undefined && targets.some((target) => target.subProblem !== null);
   return (
     <div class="table-wrapper">
       <table class="table table--compact">
         <caption class="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.colBranch}</th>
-            <th scope="col">{t.colProblem}</th>
-            <th scope="col">{t.colIndicator}</th>
-            <th scope="col">{t.colOwner}</th>
-            <th scope="col" class="num">
-              {t.colBaseline}
-            </th>
+            <th scope="col">{first.header}</th>
+            <th scope="col">{t.colStatus}</th>
             <th scope="col" class="num">
               {t.colLatest}
             </th>
             <th scope="col" class="num">
               {t.colTarget}
             </th>
-            <th scope="col">{t.colStatus}</th>
+            <th scope="col" class="num">
+              {t.colBaseline}
+            </th>
+            {problems ? <th scope="col">{t.colProblem}</th> : null}
+            <th scope="col">{t.colIndicator}</th>
+            <th scope="col">{t.colOwner}</th>
           </tr>
         </thead>
         <tbody>
           {targets.map((target) => (
-            <TargetRow target={target} locale={locale} />
+            <TargetRow target={target} locale={locale} lead={first} problems={problems} />
           ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+/** A measurements file's name in the reader's language. */
+const observationsFileName = (id: string, locale: Locale) =>
+  locale === 'da' ? `maaltal-${id}-maalinger` : `maaltal-${id}-measurements`;
 
 export function targetRoutes(store: Store): Hono {
   const app = new Hono();
@@ -243,7 +264,26 @@ export function targetRoutes(store: Store): Hono {
   };
   const OBSERVATION_COLUMNS = ['targetId', 'year', 'value', 'lowercl', 'uppercl'];
 
+  /** `?lang=da|en`: the reader's form the target page links (names, units and rounding as the page shows). */
+  const readerTable = async (idText: string, locale: Locale) => {
+    const id = parseOrThrow(targetIdSchema, idText, 'Invalid target id', { fieldName: () => 'id' });
+    const history = await showTarget(store.db, id);
+    const decimals = unitDecimals(history.current.indicator.unit);
+    const lines = observationLines(history.current, history.observations);
+    return localTable(lines, observationColumns(decimals), locale);
+  };
+
   app.get('/api/v1/targets/:id/observations.csv', requires('public'), async (c) => {
+    const lang = downloadLocale(c.req.query('lang'));
+    if (lang !== null) {
+      const table = await readerTable(c.req.param('id'), lang);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header(
+        'Content-Disposition',
+        `attachment; filename="${observationsFileName(c.req.param('id'), lang)}.csv"`,
+      );
+      return c.body(localCsv(table, lang));
+    }
     const { id, rows } = await observationRows(c.req.param('id'));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="maaltal-${id}-maalinger.csv"`);
@@ -267,8 +307,13 @@ export function targetRoutes(store: Store): Hono {
       about.push(['Udeladt / left out', `${note.da} / ${note.en}`]);
     if (target.isDemo)
       about.push(['Demodata', 'Demodata – ikke officielle tal / Demo data – not official figures']);
+    const lang = downloadLocale(c.req.query('lang'));
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    c.header('Content-Disposition', `attachment; filename="maaltal-${id}-maalinger.xlsx"`);
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="${observationsFileName(String(id), lang ?? 'da')}.xlsx"`,
+    );
+    if (lang !== null) return c.body(await toLocalXlsx(await readerTable(String(id), lang), about));
     return c.body(await toXlsx(rows, about, OBSERVATION_COLUMNS));
   });
 
