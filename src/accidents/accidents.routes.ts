@@ -1,13 +1,17 @@
 // The accident statistics API: every measure as JSON, CSV, JSON lines and XLSX, with a 400 naming any bad parameter.
 // CSV and JSON lines are streamed row by row; XLSX (built in memory) is refused above its own row limit.
+// CSV and XLSX come in the machine form (codes, every digit) unless `lang=da|en` asks for the reader's form (the
+// pages link it): Danish or English column names and labels, numbers rounded as the explorer shows them.
 // Unsuppressed values and the fatal-accident case list need the `data.unsuppressed` permission (data stewards).
 import { Hono } from 'hono';
 import type { Store } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { demand, requires } from '../web/authorize.js';
-import { csvStream, jsonLinesStream } from '../web/csv.js';
+import { csvStream, jsonLinesStream, localCsvStream } from '../web/csv.js';
+import { downloadLocale } from '../web/download-table.js';
+import { toLocalXlsx } from '../web/xlsx.js';
 import { answerMeasure, EMPTY_COLUMNS, MEASURES, type MeasureName } from './accidents.service.js';
-import { downloadRows, toXlsx } from './downloads.js';
+import { accidentTable, downloadRows, metaLines, toXlsx } from './downloads.js';
 import { fatalCases } from './fatal-cases.repository.js';
 import { parametersOf, parametersWithout, parseFilters } from './query.js';
 import type { AccidentStatistics } from './statistics.js';
@@ -29,7 +33,9 @@ export function accidentRoutes(store: Store, statistics: AccidentStatistics): Ho
     const measure = match?.[1] as MeasureName | undefined;
     if (match === null || measure === undefined || !MEASURES.includes(measure)) return c.notFound();
     const format = match[2] ?? 'json';
-    const [raw, unsuppressedText] = parametersWithout(parametersOf(new URL(c.req.url)), 'unsuppressed');
+    const [withoutLang, langText] = parametersWithout(parametersOf(new URL(c.req.url)), 'lang');
+    const lang = downloadLocale(langText);
+    const [raw, unsuppressedText] = parametersWithout(withoutLang, 'unsuppressed');
     const unsuppressed = unsuppressedText === 'true';
     if (unsuppressedText !== undefined && unsuppressedText !== 'true' && unsuppressedText !== 'false') {
       throw new AppError('invalid_input', 'Invalid accident statistics query', [
@@ -42,9 +48,11 @@ export function accidentRoutes(store: Store, statistics: AccidentStatistics): Ho
     if (format === 'csv') {
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="maaltal-ulykker-${measure}.csv"`);
-      return c.body(
-        csvStream(downloadRows(answer.rows, answer.meta), EMPTY_COLUMNS[measure]) as ReadableStream,
-      );
+      const stream =
+        lang === null
+          ? csvStream(downloadRows(answer.rows, answer.meta), EMPTY_COLUMNS[measure])
+          : localCsvStream(accidentTable(answer, EMPTY_COLUMNS[measure], lang), lang);
+      return c.body(stream as ReadableStream);
     }
     if (format === 'jsonl') {
       c.header('Content-Type', 'application/jsonl; charset=utf-8');
@@ -65,7 +73,9 @@ export function accidentRoutes(store: Store, statistics: AccidentStatistics): Ho
       c.header('Content-Type', XLSX_TYPE);
       c.header('Content-Disposition', `attachment; filename="maaltal-ulykker-${measure}.xlsx"`);
       return c.body(
-        await toXlsx(downloadRows(answer.rows, answer.meta), answer.meta, EMPTY_COLUMNS[measure]),
+        lang === null
+          ? await toXlsx(downloadRows(answer.rows, answer.meta), answer.meta, EMPTY_COLUMNS[measure])
+          : await toLocalXlsx(accidentTable(answer, EMPTY_COLUMNS[measure], lang), metaLines(answer.meta)),
       );
     }
     return c.json(answer);
