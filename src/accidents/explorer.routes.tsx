@@ -1,40 +1,51 @@
 // The accident explorer (/ulykker, /en/ulykker): filters in a plain GET form (the address holds them), a chart
 // with confidence intervals, the same numbers as a table, downloads, and what the figures are and are not.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { raw } from 'hono/html';
-import { AppError, type Issue } from '../errors.js';
+import type { Issue } from '../errors.js';
 import { formatDate, formatDecimal, formatNumber, type Locale } from '../format.js';
+import { yearNotes } from '../targets/series-notes.js';
 import { requires } from '../web/authorize.js';
-import { type ChartPoint, rateChartSvg } from '../web/charts.js';
+import { atTwoWidths } from '../web/charts.js';
 import { Downloads } from '../web/downloads.js';
 import { localePath, MESSAGES, type Messages } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { AGE_BANDS, SEVERITIES } from './cube.js';
-import { type NarrowerView, narrowerViews } from './plan.js';
+import { EXPLORER_TEXTS } from './explorer.texts.js';
 import {
-  type AccidentFilters,
-  emptyParameters,
-  type GroupBy,
-  parseFilters,
-  type RawParameters,
-} from './query.js';
-import { type Answer, type AnswerMeta, accidentRates, type Label, type RateRow } from './rates.js';
+  type ExplorerQuery,
+  explorerAnswer,
+  explorerQuery,
+  groupingLabel,
+  groupingWords,
+} from './explorer-answer.js';
+import { batchSourceName, chartFile, chartSvg, type ExplorerChart, explorerChart } from './explorer-chart.js';
+import type { NarrowerView } from './plan.js';
+import type { GroupBy, RawParameters } from './query.js';
+import type { Answer, Label, RateRow } from './rates.js';
 import type { AccidentData, AccidentStatistics } from './statistics.js';
 
-const GROUPINGS = ['year', 'mainGroup', 'branch', 'ageBand', 'sex', 'severity'] as const;
-type Grouping = (typeof GROUPINGS)[number];
+/** The groupings the form offers; an address may hold any other combination, which the form then offers too. */
+const GROUPINGS = [
+  'year',
+  'mainGroup',
+  'branch',
+  'ageBand',
+  'sex',
+  'severity',
+  'year,branch',
+  'year,mainGroup',
+];
 
-const groupingLabel = (t: Messages, grouping: Grouping) =>
-  ({
-    year: t.groupYear,
-    branch: t.groupBranch,
-    mainGroup: t.groupMainGroup,
-    ageBand: t.groupAgeBand,
-    sex: t.groupSex,
-    severity: t.groupSeverity,
-  })[grouping];
+/** A grouping option's name: one dimension's, or the dimensions in words ("År og branchegruppe"). */
+function groupingOption(locale: Locale, value: string): string {
+  const names = value.split(',') as GroupBy[];
+  if (names.length === 1) return groupingLabel(names[0] as GroupBy, locale);
+  const words = groupingWords(names, locale);
+  return words.charAt(0).toLocaleUpperCase() + words.slice(1);
+}
 
-const fieldLabel = (t: Messages, field: string) =>
+const fieldLabel = (t: Messages, locale: Locale, field: string) =>
   ({
     from: t.filterFrom,
     to: t.filterTo,
@@ -47,63 +58,8 @@ const fieldLabel = (t: Messages, field: string) =>
     fatal: t.filterFatal,
     chemical: t.filterChemical,
     groupBy: t.filterGroupBy,
+    format: EXPLORER_TEXTS[locale].formatField,
   })[field] ?? field;
-
-/** The form's values: empty fields dropped, one grouping (the year unless chosen). */
-function formParameters(url: URL): { raw: RawParameters; grouping: Grouping } {
-  const raw = emptyParameters();
-  for (const [name, value] of url.searchParams) {
-    if (value.trim() === '') continue;
-    raw[name] = [...(raw[name] ?? []), value];
-  }
-  const chosen = raw.groupBy?.[0];
-  const grouping = (GROUPINGS as readonly string[]).includes(chosen ?? '') ? (chosen as Grouping) : 'year';
-  if (chosen === undefined) raw.groupBy = ['year'];
-  return { raw, grouping };
-}
-
-function labelOf(meta: AnswerMeta, grouping: Grouping, row: RateRow, locale: Locale): string {
-  const pickLabel = (labels: Record<string, Label>, code: string | undefined) =>
-    code === undefined ? '' : (labels[code]?.[locale] ?? code);
-  switch (grouping) {
-    case 'year':
-      return String(row.year);
-    case 'branch':
-      return pickLabel(meta.labels.branch, row.branch);
-    case 'mainGroup':
-      return pickLabel(meta.labels.mainGroup, row.mainGroup);
-    case 'ageBand':
-      return pickLabel(meta.labels.ageBand, row.ageBand);
-    case 'sex':
-      return pickLabel(meta.labels.sex, row.sex);
-    case 'severity':
-      return pickLabel(meta.labels.severity, row.severity);
-  }
-}
-
-function describeChart(
-  t: Messages,
-  points: ChartPoint[],
-  grouping: Grouping,
-  hidden: number,
-  locale: Locale,
-) {
-  const shown = points.filter((p) => p.value !== null) as (ChartPoint & { value: number })[];
-  const format = (value: number) => formatNumber(value, locale, 1);
-  const parts: string[] = [];
-  const first = shown[0];
-  const last = shown[shown.length - 1];
-  if (grouping === 'year' && first !== undefined && last !== undefined) {
-    parts.push(t.describeLine(format(first.value), first.label, format(last.value), last.label));
-  } else if (first !== undefined) {
-    const sorted = [...shown].sort((a, b) => b.value - a.value);
-    const high = sorted[0] as ChartPoint & { value: number };
-    const low = sorted[sorted.length - 1] as ChartPoint & { value: number };
-    parts.push(t.describeBars(format(high.value), high.label, format(low.value), low.label));
-  }
-  if (hidden > 0) parts.push(t.describeHidden(hidden));
-  return parts.join(' ');
-}
 
 function Select(props: {
   name: string;
@@ -111,6 +67,7 @@ function Select(props: {
   value: string | undefined;
   options: { value: string; label: string }[];
   empty?: string;
+  describedBy?: string;
 }) {
   const id = `filter-${props.name}`;
   return (
@@ -118,7 +75,7 @@ function Select(props: {
       <label class="form-label" for={id}>
         {props.label}
       </label>
-      <select class="form-select" id={id} name={props.name}>
+      <select class="form-select" id={id} name={props.name} aria-describedby={props.describedBy}>
         {props.empty === undefined ? null : <option value="">{props.empty}</option>}
         {props.options.map((option) => (
           <option value={option.value} selected={option.value === props.value}>
@@ -135,9 +92,11 @@ function Filters(props: {
   locale: Locale;
   data: AccidentData;
   raw: RawParameters;
-  grouping: Grouping;
+  /** The grouping asked for, e.g. "year,branch". */
+  grouping: string;
 }) {
   const { t, locale, data, raw } = props;
+  const groupings = GROUPINGS.includes(props.grouping) ? GROUPINGS : [...GROUPINGS, props.grouping];
   const value = (name: string) => raw[name]?.[0];
   const years = [...new Set([...data.cubes.registration.years, ...data.cubes.accident.years])].sort();
   const yearOptions = years.map((year) => ({ value: String(year), label: String(year) }));
@@ -158,14 +117,16 @@ function Filters(props: {
             label={t.filterFrom}
             value={value('from')}
             options={yearOptions}
-            empty={t.filterAll}
+            empty={t.filterDefault}
+            describedBy="period-hint"
           />
           <Select
             name="to"
             label={t.filterTo}
             value={value('to')}
             options={yearOptions}
-            empty={t.filterAll}
+            empty={t.filterDefault}
+            describedBy="period-hint"
           />
           <Select
             name="mainGroup"
@@ -225,9 +186,15 @@ function Filters(props: {
             name="groupBy"
             label={t.filterGroupBy}
             value={props.grouping}
-            options={GROUPINGS.map((grouping) => ({ value: grouping, label: groupingLabel(t, grouping) }))}
+            options={groupings.map((grouping) => ({
+              value: grouping,
+              label: groupingOption(locale, grouping),
+            }))}
           />
         </div>
+        <p class="form-hint" id="period-hint">
+          {EXPLORER_TEXTS[locale].periodHint}
+        </p>
         <div class="form-group form-group-checkbox">
           <input
             class="form-checkbox"
@@ -265,115 +232,182 @@ const SEVERITY_NAMES: Record<(typeof SEVERITIES)[number], Label> = {
   unknown: { da: 'Ukendt alvorlighed', en: 'Severity unknown' },
 };
 
+/** The chart at both widths, its key numbers in words, and the notes it carries (drawn on it and listed here). */
+function ChartFigure({ chart, locale }: { chart: ExplorerChart; locale: Locale }) {
+  return (
+    <figure class="maaltal-chart">
+      {raw(atTwoWidths((layout) => chartSvg(chart, layout, locale)))}
+      <figcaption id="chart-description">
+        {chart.description}
+        {chart.notes.length === 0 ? null : (
+          <>
+            <span class="maaltal-chart-notes-title"> {EXPLORER_TEXTS[locale].notesTitle}:</span>
+            <ul class="maaltal-chart-notes">
+              {chart.notes.map((note) => (
+                <li>{note}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** Why a row has no figure or what its figure includes: hidden, always published, no employment, a year's note. */
+function remarkOf(t: Messages, row: RateRow, locale: Locale): string {
+  const remarks = [
+    row.suppressed
+      ? t.suppressedNote
+      : row.exempt
+        ? t.exemptNote
+        : row.denominator === null
+          ? t.noDenominator
+          : '',
+    ...(row.year === undefined ? [] : yearNotes('accident-register', row.year, locale)),
+  ];
+  return remarks.filter((remark) => remark !== '').join('; ');
+}
+
+/** The table behind the chart: a column per grouped dimension, the figures, the reference, the remarks. */
+function ResultsTable(props: { t: Messages; locale: Locale; chart: ExplorerChart; per: string }) {
+  const { t, locale, chart, per } = props;
+  const texts = EXPLORER_TEXTS[locale];
+  const reference = chart.reference;
+  const byYear = reference !== null && reference.byYear.size > 0;
+  const rate = (value: number | null | undefined) => formatNumber(value, locale, 1);
+  const interval = (row: RateRow) =>
+    row.lowercl === null || row.uppercl === null ? '–' : `${rate(row.lowercl)}–${rate(row.uppercl)}`;
+  const figures = (row: RateRow) => (
+    <>
+      <td class="num">{row.suppressed ? '–' : formatNumber(row.count, locale)}</td>
+      <td class="num">{formatNumber(row.denominator, locale)}</td>
+      <td class="num">{rate(row.value)}</td>
+      <td class="num">{interval(row)}</td>
+    </>
+  );
+  // The whole's row, unless it has nothing to say (no figure and not hidden: no employment to divide by).
+  const whole =
+    byYear || (reference?.whole?.value == null && !reference?.whole?.suppressed) ? null : reference.whole;
+  return (
+    <section class="table-wrapper" tabindex={0} aria-label={t.tableTitle}>
+      <table class="table table--compact">
+        <caption>{t.tableTitle}</caption>
+        <thead>
+          <tr>
+            {chart.groupBy.map((name) => (
+              <th scope="col">{groupingLabel(name, locale)}</th>
+            ))}
+            <th scope="col" class="num">
+              {t.colCount}
+            </th>
+            <th scope="col" class="num">
+              {chart.personYears ? texts.personYears(chart.period) : t.colEmployed}
+            </th>
+            <th scope="col" class="num">
+              {t.colRate(per)}
+            </th>
+            <th scope="col" class="num">
+              {t.colCi}
+            </th>
+            {byYear ? (
+              <th scope="col" class="num">
+                {texts.colReference(reference.label, per)}
+              </th>
+            ) : null}
+            <th scope="col">{t.colRemark}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {chart.rows.map(({ row, labels }) => (
+            <tr>
+              <th scope="row">{labels[0]}</th>
+              {labels.slice(1).map((label) => (
+                <td>{label}</td>
+              ))}
+              {figures(row)}
+              {byYear ? <td class="num">{rate(reference.byYear.get(row.year ?? 0)?.value)}</td> : null}
+              <td>{remarkOf(t, row, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+        {whole === null || reference === null ? null : (
+          <tfoot>
+            <tr>
+              <th scope="row">{reference.label}</th>
+              {chart.groupBy.slice(1).map(() => (
+                <td />
+              ))}
+              {figures(whole)}
+              <td>{remarkOf(t, whole, locale)}</td>
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </section>
+  );
+}
+
 function Results(props: {
   t: Messages;
   locale: Locale;
   answer: Answer<RateRow>;
-  grouping: Grouping;
+  chart: ExplorerChart;
   query: string;
 }) {
-  const { t, locale, answer, grouping } = props;
+  const { t, locale, answer, chart } = props;
   const { meta, rows } = answer;
   const per = formatNumber(meta.perEmployed ?? 10_000, locale);
-  const convention = locale === 'en' ? meta.convention.labelEn : meta.convention.labelDa;
-  const fatalOnly = meta.filters.fatal === true || meta.filters.severity === 'fatal';
-  const title = (fatalOnly ? t.chartTitleFatal : t.chartTitle)(per, convention);
-  const points: ChartPoint[] = rows.map((row) => ({
-    label: labelOf(meta, grouping, row, locale),
-    value: row.value,
-    lower: row.lowercl,
-    upper: row.uppercl,
-  }));
-  const hidden = rows.filter((row) => row.suppressed).length;
-  const description = describeChart(t, points, grouping, hidden, locale);
   return (
     <section aria-labelledby="results-title">
-      <h2 id="results-title">{title}</h2>
+      <h2 id="results-title">{chart.title}</h2>
       {rows.length === 0 ? (
         <p>{t.noRows}</p>
       ) : (
         <>
-          <figure class="maaltal-chart">
-            {raw(
-              rateChartSvg(points, {
-                locale,
-                kind: grouping === 'year' ? 'line' : 'bar',
-                yLabel: t.colRate(per),
-                title,
-                describedBy: 'chart-description',
-              }),
-            )}
-            <figcaption id="chart-description">{description}</figcaption>
-          </figure>
-          <div class="table-wrapper">
-            <table class="table table--compact">
-              <caption>{t.tableTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{groupingLabel(t, grouping)}</th>
-                  <th scope="col" class="num">
-                    {t.colCount}
-                  </th>
-                  <th scope="col" class="num">
-                    {t.colEmployed}
-                  </th>
-                  <th scope="col" class="num">
-                    {t.colRate(per)}
-                  </th>
-                  <th scope="col" class="num">
-                    {t.colCi}
-                  </th>
-                  <th scope="col">{t.colRemark}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row, i) => (
-                  <tr>
-                    <th scope="row">{points[i]?.label}</th>
-                    <td class="num">{row.suppressed ? '–' : formatNumber(row.count, locale)}</td>
-                    <td class="num">{formatNumber(row.denominator, locale)}</td>
-                    <td class="num">{formatNumber(row.value, locale, 1)}</td>
-                    <td class="num">
-                      {row.lowercl === null || row.uppercl === null
-                        ? '–'
-                        : `${formatNumber(row.lowercl, locale, 1)}–${formatNumber(row.uppercl, locale, 1)}`}
-                    </td>
-                    <td>
-                      {row.suppressed
-                        ? t.suppressedNote
-                        : row.exempt
-                          ? t.exemptNote
-                          : row.denominator === null
-                            ? t.noDenominator
-                            : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ChartFigure chart={chart} locale={locale} />
+          <ResultsTable t={t} locale={locale} chart={chart} per={per} />
         </>
       )}
       <h3>{t.downloadsTitle}</h3>
       <Downloads locale={locale} api="/api/v1/accidents/rates" query={props.query} />
+      {rows.length === 0 ? null : <ChartDownloads locale={locale} query={props.query} />}
       <h3>{t.aboutTitle}</h3>
       <p>{locale === 'en' ? meta.method.en : meta.method.da}</p>
       <p>{locale === 'en' ? meta.suppression.noteEn : meta.suppression.noteDa}</p>
       {meta.suppression.exemptFatal ? <p>{t.exemptNote}.</p> : null}
-      {meta.seriesNotes.map((note) => (
-        <p>{locale === 'en' ? note.en : note.da}</p>
-      ))}
       {meta.excludedUndated > 0 ? <p>{t.undatedNote(formatNumber(meta.excludedUndated, locale))}</p> : null}
       <p>
         {t.sourcesLabel}:{' '}
         {meta.sourceBatches
           .map(
             (batch) =>
-              `${batch.sourceLabel || batch.fileName} (${formatDate(batch.importedAt, locale)}, ${formatDecimal(batch.rowCount, locale)})`,
+              `${batchSourceName(batch, meta.demoLabel, locale)} (${formatDate(batch.importedAt, locale)}, ${formatDecimal(batch.rowCount, locale)})`,
           )
           .join('; ')}
       </p>
     </section>
+  );
+}
+
+/** Links to the chart itself as SVG and PNG (the explorer's address for `query` with `format`). */
+export function ChartDownloads({ locale, query }: { locale: Locale; query: string }) {
+  const texts = EXPLORER_TEXTS[locale];
+  const href = (format: string) =>
+    `${localePath(locale, '/ulykker')}?${query === '' ? '' : `${query}&`}format=${format}`;
+  return (
+    <ul class="maaltal-downloads" aria-label={texts.chartDownloads}>
+      <li>
+        <a href={href('svg')} download>
+          {texts.downloadSvg}
+        </a>
+      </li>
+      <li>
+        <a href={href('png')} download>
+          {texts.downloadPng}
+        </a>
+      </li>
+    </ul>
   );
 }
 
@@ -398,7 +432,7 @@ function NarrowerViews(props: {
   const grouped = props.parameters.groupBy?.[0]?.split(',').length ?? 0;
   const label = (view: NarrowerView) =>
     view.groupBy.length < grouped
-      ? t.narrowerGroupBy(view.groupBy.map((name) => dimensionLabel(t, name)).join(', '))
+      ? t.narrowerGroupBy(view.groupBy.map((name) => dimensionLabel(locale, name)).join(', '))
       : t.narrowerYear(view.from ?? 0);
   return (
     <>
@@ -414,69 +448,165 @@ function NarrowerViews(props: {
   );
 }
 
-const dimensionLabel = (t: Messages, name: GroupBy) =>
-  name === 'chemical' ? t.groupChemical : groupingLabel(t, name).toLowerCase();
+const dimensionLabel = (locale: Locale, name: GroupBy) =>
+  name === 'chemical' ? MESSAGES[locale].groupChemical : groupingLabel(name, locale).toLowerCase();
 
-/** The answer, or the problems with the choices (and, for an answer too large, the narrower views). */
-function answerFor(
-  data: AccidentData,
-  parameters: RawParameters,
-): { answer: Answer<RateRow> | null; issues: Issue[]; narrower: NarrowerView[] | null } {
-  let filters: AccidentFilters | undefined;
-  try {
-    filters = parseFilters(parameters);
-    return { answer: accidentRates(data, filters), issues: [], narrower: null };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    if (error.code === 'invalid_input') return { answer: null, issues: error.issues, narrower: null };
-    if (error.code === 'too_large' && filters !== undefined)
-      return { answer: null, issues: error.issues, narrower: narrowerViews(data, filters) };
-    throw error;
+const issueText = (t: Messages, locale: Locale, issue: Issue) =>
+  `${fieldLabel(t, locale, issue.field)}: ${locale === 'da' ? (issue.messageDa ?? issue.message) : issue.message}`;
+
+/** The form's fields, which a problem links to. */
+const FORM_FIELDS = new Set([
+  'from',
+  'to',
+  'mainGroup',
+  'branch',
+  'ageBand',
+  'sex',
+  'severity',
+  'convention',
+]);
+
+/** Every problem with the choices at once, each naming (and linking to) its field; or the narrower views. */
+function ProblemSummary(props: {
+  t: Messages;
+  locale: Locale;
+  issues: Issue[];
+  narrower: NarrowerView[] | null;
+  parameters: RawParameters;
+}) {
+  const { t, locale, issues, narrower } = props;
+  const field = (name: string) => (FORM_FIELDS.has(name) || name === 'groupBy' ? `filter-${name}` : null);
+  return (
+    <div class="alert alert-error" role="alert">
+      <div class="alert-body">
+        <p class="alert-heading">
+          {narrower === null ? EXPLORER_TEXTS[locale].errorSummary(issues.length) : t.tooLargeHeading}
+        </p>
+        <ul class="alert-text">
+          {issues.map((issue) => {
+            const id = field(issue.field);
+            const text = issueText(t, locale, issue);
+            return <li>{id === null ? text : <a href={`#${id}`}>{text}</a>}</li>;
+          })}
+        </ul>
+        {narrower === null || narrower.length === 0 ? null : (
+          <NarrowerViews t={t} locale={locale} views={narrower} parameters={props.parameters} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+const queryString = (parameters: RawParameters) =>
+  new URLSearchParams(
+    Object.entries(parameters).flatMap(([name, values]) =>
+      values.map((value): [string, string] => [name, value]),
+    ),
+  ).toString();
+
+interface Explored {
+  query: ExplorerQuery;
+  result: ReturnType<typeof explorerAnswer>;
+  chart: ExplorerChart | null;
+}
+
+function explore(data: AccidentData, url: URL, locale: Locale): Explored {
+  const query = explorerQuery(url, data);
+  const result = explorerAnswer(data, query, locale);
+  const { answer, reference } = result;
+  const chart =
+    answer === null || answer.rows.length === 0
+      ? null
+      : explorerChart({
+          data,
+          answer,
+          reference,
+          groupBy: query.groupBy,
+          locale,
+          defaultedYear: query.defaultedYear,
+        });
+  return { query, result, chart };
+}
+
+function ExplorerPage(props: { data: AccidentData; locale: Locale; url: URL; explored: Explored }) {
+  const { data, locale, url } = props;
+  const { query, result, chart } = props.explored;
+  const t = MESSAGES[locale];
+  const { answer, issues, narrower } = result;
+  return (
+    <Layout
+      locale={locale}
+      path={`${url.pathname}${url.search}`}
+      title={chart === null ? t.accidentsTitle : chart.title}
+      demo={data.demo}
+    >
+      <h1>{t.accidentsTitle}</h1>
+      <p class="font-lead">{t.accidentsIntro}</p>
+      {issues.length > 0 ? (
+        <ProblemSummary
+          t={t}
+          locale={locale}
+          issues={issues}
+          narrower={narrower}
+          parameters={query.parameters}
+        />
+      ) : null}
+      <Filters
+        t={t}
+        locale={locale}
+        data={data}
+        raw={query.chosen}
+        grouping={query.chosen.groupBy?.join(',') ?? ''}
+      />
+      {answer === null ? null : (
+        <Results
+          t={t}
+          locale={locale}
+          answer={answer}
+          chart={
+            chart ??
+            explorerChart({
+              data,
+              answer,
+              reference: null,
+              groupBy: query.groupBy,
+              locale,
+              defaultedYear: null,
+            })
+          }
+          query={queryString(query.parameters)}
+        />
+      )}
+    </Layout>
+  );
+}
+
+/** The chart as an SVG or PNG file; a query with problems (or nothing to draw) gets them as text. */
+function chartDownload(c: Context, locale: Locale, explored: Explored, format: 'svg' | 'png') {
+  const { result, chart } = explored;
+  if (result.answer === null || chart === null) {
+    const t = MESSAGES[locale];
+    const lines =
+      result.answer === null ? result.issues.map((issue) => issueText(t, locale, issue)) : [t.noRows];
+    return c.text([EXPLORER_TEXTS[locale].exportProblem, ...lines].join('\n'), 400);
   }
+  const file = chartFile(chart, result.answer, format, locale);
+  return c.body(file.body, 200, {
+    'content-type': file.contentType,
+    'content-disposition': `attachment; filename="${file.fileName}"`,
+  });
 }
 
 export function explorerRoutes(statistics: AccidentStatistics): Hono {
   const app = new Hono();
-  const page = async (locale: Locale, url: URL) => {
-    const t = MESSAGES[locale];
+  const handle = (locale: Locale) => async (c: Context) => {
+    const url = new URL(c.req.url);
     const data = await statistics.current();
-    const { raw: parameters, grouping } = formParameters(url);
-    const { answer, issues, narrower } = answerFor(data, parameters);
-    const query = new URLSearchParams(
-      Object.entries(parameters).flatMap(([name, values]) =>
-        values.map((value): [string, string] => [name, value]),
-      ),
-    ).toString();
-    return (
-      <Layout locale={locale} path={`${url.pathname}${url.search}`} title={t.accidentsTitle} demo={data.demo}>
-        <h1>{t.accidentsTitle}</h1>
-        <p class="font-lead">{t.accidentsIntro}</p>
-        {issues.length > 0 ? (
-          <div class="alert alert-error" role="alert">
-            <div class="alert-body">
-              <p class="alert-heading">{narrower === null ? t.formErrors : t.tooLargeHeading}</p>
-              <ul>
-                {issues.map((issue) => (
-                  <li>
-                    {fieldLabel(t, issue.field)}:{' '}
-                    {locale === 'da' ? (issue.messageDa ?? issue.message) : issue.message}
-                  </li>
-                ))}
-              </ul>
-              {narrower === null || narrower.length === 0 ? null : (
-                <NarrowerViews t={t} locale={locale} views={narrower} parameters={parameters} />
-              )}
-            </div>
-          </div>
-        ) : null}
-        <Filters t={t} locale={locale} data={data} raw={parameters} grouping={grouping} />
-        {answer === null ? null : (
-          <Results t={t} locale={locale} answer={answer} grouping={grouping} query={query} />
-        )}
-      </Layout>
-    );
+    const explored = explore(data, url, locale);
+    if (explored.query.format !== null) return chartDownload(c, locale, explored, explored.query.format);
+    return c.html(<ExplorerPage data={data} locale={locale} url={url} explored={explored} />);
   };
-  app.get('/ulykker', requires('public'), async (c) => c.html(await page('da', new URL(c.req.url))));
-  app.get('/en/ulykker', requires('public'), async (c) => c.html(await page('en', new URL(c.req.url))));
+  app.get('/ulykker', requires('public'), handle('da'));
+  app.get('/en/ulykker', requires('public'), handle('en'));
   return app;
 }

@@ -42,6 +42,19 @@ const PARAMETERS = [
 
 /** Read filters; `extra` names further parameters a measure accepts (returned untouched). */
 export function parseFilters(raw: RawParameters, extra: readonly string[] = []): AccidentFilters {
+  const { filters, issues } = readFilters(raw, extra);
+  if (issues.length > 0) throw new AppError('invalid_input', 'Invalid accident statistics query', issues);
+  return filters;
+}
+
+/**
+ * Filters with every problem found, without failing: a parameter with a problem is left unset, so the rest can
+ * still be checked against the data (the explorer lists every problem at once).
+ */
+export function readFilters(
+  raw: RawParameters,
+  extra: readonly string[] = [],
+): { filters: AccidentFilters; issues: Issue[] } {
   const issues: Issue[] = [];
   const known = new Set<string>([...PARAMETERS, ...extra]);
   for (const name of Object.keys(raw)) {
@@ -155,8 +168,7 @@ export function parseFilters(raw: RawParameters, extra: readonly string[] = []):
       messageDa: `"${filters.severity}" passer ikke med fatal=${filters.fatal}`,
     });
   }
-  if (issues.length > 0) throw new AppError('invalid_input', 'Invalid accident statistics query', issues);
-  return filters;
+  return { filters, issues };
 }
 
 /** Query parameters from a URL (repeated names kept). */

@@ -75,7 +75,8 @@ describe('accident explorer in Chromium', () => {
     ]);
     const csv = readFileSync((await download.path()) as string, 'utf8');
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toMatch(/^mainGroup,count,denominator,value,lowercl,uppercl,suppressed/);
+    // The Danish page's file is in Danish: named columns, semicolons.
+    expect(lines[0]).toMatch(/^\uFEFF?Hovedgruppe;Hovedgruppe \(kode\);Antal;Beskæftigede;/);
     expect(lines).toHaveLength(11);
   });
 
@@ -88,5 +89,56 @@ describe('accident explorer in Chromium', () => {
     await page.goto(url('/ulykker?from=2031'));
     expect(await page.getByRole('alert').textContent()).toContain('Fra år: ulykkestallene slutter i 2025');
     expect(await axeViolations(page)).toEqual([]);
+  });
+  it('fits a 390 px phone: no sideways scrolling, chart text of at least 11 px, the COVID-19 years marked', async () => {
+    const phone = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      for (const path of [
+        '/ulykker',
+        '/ulykker?groupBy=year,branch',
+        '/ulykker?groupBy=branch',
+        '/en/ulykker',
+      ]) {
+        await phone.goto(url(path));
+        const width = Number(await phone.evaluate('document.documentElement.scrollWidth'));
+        expect(width, path).toBeLessThanOrEqual(390);
+        // Every chart text as drawn: its font size times the chart's scale on the screen.
+        const sizes = (await phone.evaluate(`[...document.querySelectorAll('figure svg')]
+          .filter((svg) => svg.getBoundingClientRect().width > 0)
+          .flatMap((svg) => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')]
+              .filter((text) => (text.textContent ?? '').trim() !== '')
+              .map((text) => Number.parseFloat(getComputedStyle(text).fontSize) * scale);
+          })`)) as number[];
+        expect(sizes.length, path).toBeGreaterThan(5);
+        expect(Math.min(...sizes), path).toBeGreaterThanOrEqual(11);
+      }
+      await phone.goto(url('/ulykker?groupBy=year,branch'));
+      const chart = phone.getByRole('img', { name: /fordelt på år og branchegruppe/ });
+      await expect(chart.count()).resolves.toBe(1);
+      expect(await chart.locator('text', { hasText: 'COVID-19' }).count()).toBe(1);
+      expect(
+        await phone
+          .getByRole('table', { name: 'Tallene bag figuren' })
+          .locator('thead th')
+          .nth(1)
+          .textContent(),
+      ).toBe('Branchegruppe');
+      expect(await axeViolations(phone)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('downloads the chart as a PNG picture', async () => {
+    await page.goto(url('/ulykker?groupBy=mainGroup'));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Figur som PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^arbejdsulykker-\d{4}\.png$/);
+    const png = readFileSync((await download.path()) as string);
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 });
