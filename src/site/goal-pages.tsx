@@ -1,14 +1,17 @@
 // The overview (/, /en/): the four national goals with their targets counted by status, the headline accident
-// trends and how recent the data are; and one page per goal (/maal/:goal) with a sortable table of its targets
-// and a branch × problem grid coloured by status (with the status in words, never colour alone).
+// trends and how recent the data are; and one page per goal (/maal/:goal) with a chart per indicator (baseline,
+// latest value and target of each target), a sortable table of its targets (the whole country first, values with
+// their units) and, where the goal spans several problems, a branch × problem grid coloured by status (with the
+// status in words, never colour alone).
 import { Hono } from 'hono';
+import { raw } from 'hono/html';
 import { accidentFilters } from '../accidents/query.js';
 import { accidentRates } from '../accidents/rates.js';
 import { accidentSeries, statisticsFor } from '../accidents/series.js';
 import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { notFound } from '../errors.js';
-import { formatDate, formatNumber, formatValue, type Locale } from '../format.js';
+import { formatDate, formatDecimal, formatNumber, formatValue, type Locale } from '../format.js';
 import { latestImportDate } from '../imports/imports.repository.js';
 import { listGoals } from '../reference/reference.repository.js';
 import { HEADLINE_LABEL, type HeadlineKind, type ProgressStatus } from '../stats/index.js';
@@ -17,9 +20,13 @@ import type { Target } from '../targets/targets.model.js';
 import { branchLabel, ProgressCell } from '../targets/targets.routes.js';
 import { listTargets } from '../targets/targets.service.js';
 import { requires } from '../web/authorize.js';
+import { atTwoWidths } from '../web/charts.js';
+import { type GoalChartRow, goalChartSvg } from '../web/goal-chart.js';
 import { localePath, MESSAGES, type Messages, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { AccidentSeriesFigure, accidentSeriesTitle } from './accident-series.js';
+import { axisLabel, type ChartSummary, GOAL_TEXTS, unitWords } from './goal.texts.js';
+import { ZipDownload } from './site-downloads-links.js';
 
 /** Best to worst, and insufficient data last: the order counts and sorting use. */
 export const STATUS_ORDER: readonly ProgressStatus[] = [
@@ -142,8 +149,12 @@ function sortTargets(targets: Target[], sort: Sort, descending: boolean, locale:
       ? x.localeCompare(y, locale)
       : Number(x) - Number(y);
   });
-  return descending ? sorted.reverse() : sorted;
+  if (descending) sorted.reverse();
+  // The whole country is the reference every branch is read against: first, whatever the order.
+  return [...sorted.filter(isNational), ...sorted.filter((target) => !isNational(target))];
 }
+
+const isNational = (target: Target) => target.branchGroup === null;
 
 function SortHeader(props: {
   column: Sort;
@@ -168,6 +179,139 @@ function SortHeader(props: {
         {active ? (props.descending ? ' ▼' : ' ▲') : ''}
       </a>
     </th>
+  );
+}
+
+/** A value in its unit: the % sign on percentages, the unit in words under a rate ("pr. 10.000 beskæftigede"). */
+function Valued({ value, unit, locale }: { value: number; unit: string; locale: Locale }) {
+  const words = unitWords(unit, locale);
+  return (
+    <>
+      {formatValue(value, unit, locale)}
+      {words === null ? null : <span class="maaltal-ci maaltal-unit">{` ${words}`}</span>}
+    </>
+  );
+}
+
+/** Where each target's latest value lies against its baseline and target (the point estimates the chart shows). */
+export function chartSummary(targets: readonly Target[]): ChartSummary {
+  const summary = { total: targets.length, reached: 0, toward: 0, away: 0, unmeasured: 0 };
+  for (const target of targets) {
+    if (target.latest === null) {
+      summary.unmeasured++;
+      continue;
+    }
+    // Distances in the direction of improvement: positive is better.
+    const sign = target.indicator.polarity === 'lower_is_better' ? 1 : -1;
+    const gained = sign * (target.baseline.value - target.latest.value);
+    const needed = sign * (target.baseline.value - target.target.value);
+    if (gained >= needed) summary.reached++;
+    else if (gained > 0) summary.toward++;
+    else summary.away++;
+  }
+  return summary;
+}
+
+/** One indicator's targets: baseline, latest value with its interval and target, drawn wide and narrow. */
+function IndicatorChart({ targets, locale, id }: { targets: Target[]; locale: Locale; id: string }) {
+  const texts = GOAL_TEXTS[locale];
+  const indicator = (targets[0] as Target).indicator;
+  const name = pick(indicator, locale);
+  const title = texts.chartTitle(name);
+  const rows: GoalChartRow[] = targets.map((target) => ({
+    label: branchLabel(target, locale),
+    baseline: target.baseline.value,
+    latest: target.latest?.value ?? null,
+    lower: target.latest?.lowercl ?? null,
+    upper: target.latest?.uppercl ?? null,
+    target: target.target.value,
+  }));
+  const options = {
+    locale,
+    xLabel: axisLabel(indicator.unit, locale),
+    title,
+    describedBy: `${id}-description`,
+    format: (value: number) => formatDecimal(value, locale, 1),
+  };
+  return (
+    <figure class="maaltal-chart" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      {raw(atTwoWidths((layout) => goalChartSvg(rows, options, layout)))}
+      <figcaption>
+        <span id={`${id}-description`}>{texts.chartSummary(chartSummary(targets))}</span> {texts.chartLegend}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** A chart per indicator (units differ between indicators), the whole country first as in the table. */
+function GoalCharts({ targets, locale, code }: { targets: Target[]; locale: Locale; code: string }) {
+  const byIndicator = new Map<string, Target[]>();
+  for (const target of sortTargets(targets, 'branch', false, locale)) {
+    const indicator = target.indicator.code;
+    byIndicator.set(indicator, [...(byIndicator.get(indicator) ?? []), target]);
+  }
+  if (byIndicator.size === 0) return null;
+  const texts = GOAL_TEXTS[locale];
+  return (
+    <section aria-labelledby="goal-charts-title">
+      <h2 id="goal-charts-title">{texts.chartsTitle}</h2>
+      {[...byIndicator.values()].map((group, index) => (
+        <IndicatorChart targets={group} locale={locale} id={`goal-chart-${index + 1}`} />
+      ))}
+      <p class="maaltal-note">
+        <a href={`/api/v1/targets?goal=${encodeURIComponent(code)}`}>{texts.chartData}</a>
+      </p>
+    </section>
+  );
+}
+
+/** Branch × problem, each cell the target's status in words and colour: only for goals with several problems. */
+function ProblemGrid(props: {
+  targets: Target[];
+  problems: (readonly [string, string])[];
+  branches: string[];
+  t: Messages;
+  locale: Locale;
+}) {
+  const { targets, problems, branches, t, locale } = props;
+  return (
+    <>
+      <h2>{t.goalGridTitle}</h2>
+      <p>{t.goalGridIntro}</p>
+      <div class="table-wrapper">
+        <table class="table table--compact maaltal-grid">
+          <caption class="sr-only">{t.goalGridTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.colBranch}</th>
+              {problems.map(([, label]) => (
+                <th scope="col">{label}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {branches.map((branch) => (
+              <tr>
+                <th scope="row">{branch}</th>
+                {problems.map(([problemCode]) => {
+                  const target = targets.find(
+                    (x) => branchLabel(x, locale) === branch && (x.subProblem ?? x.goal).code === problemCode,
+                  );
+                  if (target === undefined) return <td>–</td>;
+                  const headline = headlineOf(target.assessment);
+                  return (
+                    <td class={`maaltal-status-${headline.kind}`}>
+                      <a href={localePath(locale, `/maaltal/${target.id}`)}>{headline[locale]}</a>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -241,6 +385,7 @@ export function goalPageRoutes(store: Store): Hono {
             <a href={localePath(locale, '/ulykker')}>{t.headlineExplore}</a>
           </p>
         </section>
+        <ZipDownload locale={locale} goal={null} />
       </Layout>
     );
   };
@@ -270,9 +415,16 @@ export function goalPageRoutes(store: Store): Hono {
         }),
       ).entries(),
     ];
+    const showProblems = problems.length >= 2;
+    const onlyProblem = targets.find((target) => target.subProblem !== null)?.subProblem ?? null;
     const branches = [
-      ...new Map(targets.map((target) => [branchLabel(target, locale), target] as const)).keys(),
+      ...new Map(
+        sortTargets(targets, 'branch', false, locale).map(
+          (target) => [branchLabel(target, locale), target] as const,
+        ),
+      ).keys(),
     ];
+    const texts = GOAL_TEXTS[locale];
     const header = (column: Sort, label: string, numeric = false) => (
       <SortHeader
         column={column}
@@ -296,7 +448,14 @@ export function goalPageRoutes(store: Store): Hono {
           {locale === 'en' ? goal.titleEn : goal.titleDa}:{' '}
           {locale === 'en' ? goal.directionEn : goal.directionDa}.
         </p>
+        {!showProblems && onlyProblem !== null ? <p>{texts.oneProblem(pick(onlyProblem, locale))}</p> : null}
+        {code === 'accidents' ? (
+          <p>
+            <a href={localePath(locale, '/sammenlign')}>{texts.compareLink}</a>
+          </p>
+        ) : null}
         <StatusCounts targets={targets} t={t} locale={locale} label={t.statusCountsLabel(name)} />
+        <GoalCharts targets={targets} locale={locale} code={code} />
         <h2>{t.goalTargetsTitle}</h2>
         <div class="table-wrapper">
           <table class="table table--compact">
@@ -304,7 +463,7 @@ export function goalPageRoutes(store: Store): Hono {
             <thead>
               <tr>
                 {header('branch', t.colBranch)}
-                <th scope="col">{t.colProblem}</th>
+                {showProblems ? <th scope="col">{t.colProblem}</th> : null}
                 {header('status', t.colStatus)}
                 {header('baseline', t.colBaseline, true)}
                 {header('latest', t.colLatest, true)}
@@ -321,20 +480,24 @@ export function goalPageRoutes(store: Store): Hono {
                     <th scope="row">
                       <a href={localePath(locale, `/maaltal/${target.id}`)}>{branchLabel(target, locale)}</a>
                     </th>
-                    <td>
-                      {target.subProblem === null
-                        ? pick(target.goal, locale)
-                        : pick(target.subProblem, locale)}
-                    </td>
+                    {showProblems ? (
+                      <td>
+                        {target.subProblem === null
+                          ? pick(target.goal, locale)
+                          : pick(target.subProblem, locale)}
+                      </td>
+                    ) : null}
                     <ProgressCell target={target} locale={locale} />
                     <td class="num">
-                      {formatValue(target.baseline.value, unit, locale)}
+                      <Valued value={target.baseline.value} unit={unit} locale={locale} />
                       <span class="maaltal-ci">{target.baseline.year}</span>
                     </td>
                     <td class="num">
-                      {target.latest === null
-                        ? t.noObservation
-                        : formatValue(target.latest.value, unit, locale)}
+                      {target.latest === null ? (
+                        t.noObservation
+                      ) : (
+                        <Valued value={target.latest.value} unit={unit} locale={locale} />
+                      )}
                       {target.latest === null ? null : (
                         <span class="maaltal-ci">
                           {target.latest.year}
@@ -345,11 +508,15 @@ export function goalPageRoutes(store: Store): Hono {
                       )}
                     </td>
                     <td class="num">
-                      {formatValue(target.target.value, unit, locale)}
+                      <Valued value={target.target.value} unit={unit} locale={locale} />
                       <span class="maaltal-ci">{target.target.year}</span>
                     </td>
                     <td class="num">
-                      {projection === null ? '–' : formatValue(projection.cagr.value, unit, locale)}
+                      {projection === null ? (
+                        '–'
+                      ) : (
+                        <Valued value={projection.cagr.value} unit={unit} locale={locale} />
+                      )}
                       {projection === null ? null : (
                         <span class="maaltal-ci">
                           {projection.year}
@@ -365,44 +532,13 @@ export function goalPageRoutes(store: Store): Hono {
             </tbody>
           </table>
         </div>
-        <h2>{t.goalGridTitle}</h2>
-        <p>{t.goalGridIntro}</p>
-        <div class="table-wrapper">
-          <table class="table table--compact maaltal-grid">
-            <caption class="sr-only">{t.goalGridTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.colBranch}</th>
-                {problems.map(([, label]) => (
-                  <th scope="col">{label}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {branches.map((branch) => (
-                <tr>
-                  <th scope="row">{branch}</th>
-                  {problems.map(([problemCode]) => {
-                    const target = targets.find(
-                      (x) =>
-                        branchLabel(x, locale) === branch && (x.subProblem ?? x.goal).code === problemCode,
-                    );
-                    if (target === undefined) return <td>–</td>;
-                    const headline = headlineOf(target.assessment);
-                    return (
-                      <td class={`maaltal-status-${headline.kind}`}>
-                        <a href={localePath(locale, `/maaltal/${target.id}`)}>{headline[locale]}</a>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {showProblems ? (
+          <ProblemGrid targets={targets} problems={problems} branches={branches} t={t} locale={locale} />
+        ) : null}
         <p>
           <a href={localePath(locale, '/maaltal')}>{t.allTargetsLink}</a>
         </p>
+        <ZipDownload locale={locale} goal={code} />
       </Layout>
     );
   };
