@@ -119,13 +119,7 @@ const da = {
   branchesIntro:
     'Arbejdsmiljøindsatsen er organiseret i 36 branchegrupper. Find din virksomheds branchegruppe ud fra branchekoden (DB07 eller DB25) eller navnet.',
   lookupLabel: 'Branchekode eller navn',
-  lookupHint: 'Fx 41.20.00, 4120 eller "bager"',
   lookupButton: 'Find branchegruppe',
-  lookupNoMatch: (q: string) => `Ingen branchegruppe passer til "${q}".`,
-  lookupMatches: (q: string) => `Branchegrupper der passer til "${q}"`,
-  lookupByCode: (code: string, classification: string) =>
-    `Branchekode ${code} (${classification}) hører til:`,
-  lookupCaveat: 'Koblingen fra branchekode til branchegruppe er udledt og skal bekræftes.',
   branchMainGroup: 'Hovedgruppe',
   branchOwner: 'Branchefællesskab for arbejdsmiljø (BFA)',
   branchSubBranches: 'Underbrancher',
@@ -388,13 +382,7 @@ const en: Messages = {
   branchesIntro:
     "Denmark's working-environment effort is organised in 36 branch groups. Find your workplace's branch group from its industry code (DB07 or DB25) or its name.",
   lookupLabel: 'Industry code or name',
-  lookupHint: 'E.g. 41.20.00, 4120 or "bakery"',
   lookupButton: 'Find branch group',
-  lookupNoMatch: (q: string) => `No branch group matches "${q}".`,
-  lookupMatches: (q: string) => `Branch groups matching "${q}"`,
-  lookupByCode: (code: string, classification: string) =>
-    `Industry code ${code} (${classification}) belongs to:`,
-  lookupCaveat: 'The link from industry code to branch group is inferred and must be confirmed.',
   branchMainGroup: 'Main group',
   branchOwner: 'Branch body for the working environment (BFA)',
   branchSubBranches: 'Sub-branches',
