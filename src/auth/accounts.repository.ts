@@ -166,7 +166,7 @@ export async function takeLoginAttempt(
   db: Handle,
   key: string,
   now: string,
-  waits: readonly string[],
+  waits: readonly (string | null)[],
   longest: string,
 ): Promise<number | undefined> {
   await db
@@ -180,7 +180,9 @@ export async function takeLoginAttempt(
       failures: eb('failures', '+', 1),
       lastFailureAt: now,
       blockedUntil: sql<string>`case ${sql.join(
-        waits.map((until, count) => sql`when failures = ${count} then ${until}`),
+        // A free attempt (no wait) keeps the block as it is: setting it to this request's own clock could hold
+        // back a concurrent request whose clock was read a moment earlier.
+        waits.map((until, count) => sql`when failures = ${count} then ${until ?? sql.ref('blockedUntil')}`),
         sql` `,
       )} else ${longest} end`,
     }))

@@ -122,6 +122,30 @@ describeEachDialect('accounts, sessions and tokens', (dialect) => {
     expect(held.issues[0].messageDa).toMatch(/for mange fejlslagne logins; prøv igen om \d+ sekunder/);
   });
 
+  it('does not hold back a free attempt whose clock was read a moment before a concurrent one', async () => {
+    await makeUser(store, 'viewer', { email: 'clocks@example.dk' });
+    const attempt = (address: string, when: Date) =>
+      logIn(
+        store.db,
+        from(address),
+        { email: 'clocks@example.dk', password: 'wrong wrong wrong' },
+        when,
+      ).then(
+        () => 'ok',
+        (error) => error.code as string,
+      );
+    const t0 = new Date('2031-01-01T10:00:00Z');
+    // The later clock is counted first, as happens when two requests race: the earlier one is still free.
+    expect(await attempt('10.3.0.1', new Date(t0.getTime() + 200))).toBe('unauthorized');
+    expect(await attempt('10.3.0.2', t0)).toBe('unauthorized');
+    const row = await store.db
+      .selectFrom('loginThrottle')
+      .selectAll()
+      .where('key', '=', 'account:clocks@example.dk')
+      .executeTakeFirst();
+    expect(row?.failures).toBe(2);
+  });
+
   it('ends a session after its idle time and after its absolute time, and at once when its user is disabled', async () => {
     const user = await makeUser(store, 'steward', { email: 'session@example.dk' });
     const start = at('2030-02-01T08:00:00Z');

@@ -56,9 +56,12 @@ function loginThrottled(seconds: number): AppError {
 }
 
 /** For each count k of earlier failures, when the wait after one more ends (the allowance `free`, then doubling). */
-function waitsFor(now: Date, free: number): { waits: string[]; longest: string } {
+function waitsFor(now: Date, free: number): { waits: (string | null)[]; longest: string } {
   const steps = free + Math.ceil(Math.log2(MAX_WAIT_SECONDS)) + 1;
-  const waits = Array.from({ length: steps }, (_, earlier) => later(now, waitSeconds(earlier + 1, free)));
+  const waits = Array.from({ length: steps }, (_, earlier) => {
+    const seconds = waitSeconds(earlier + 1, free);
+    return seconds === 0 ? null : later(now, seconds);
+  });
   return { waits, longest: later(now, MAX_WAIT_SECONDS) };
 }
 
