@@ -3,7 +3,7 @@
 // page's two widths, or on its own as an SVG or PNG download.
 import { formatNumber, type Locale } from '../format.js';
 import { seriesNotesFor, yearBands } from '../targets/series-notes.js';
-import { EXPORT_FONT_FAMILY, standaloneSvg, svgToPng } from '../web/chart-export.js';
+import { type ChartFile, chartFileOf, EXPORT_FONT_FAMILY } from '../web/chart-export.js';
 import {
   type ChartBand,
   type ChartLayout,
@@ -238,12 +238,6 @@ export function chartSvg(
   });
 }
 
-export interface ChartFile {
-  body: string | ArrayBuffer;
-  contentType: string;
-  fileName: string;
-}
-
 /** A data batch's source as readers see it: the demo batches' label in the page's language, else as stored. */
 export function batchSourceName(
   batch: { sourceLabel: string | null; fileName: string },
@@ -265,16 +259,15 @@ export function chartFile(
   const sources = answer.meta.sourceBatches.map((batch) =>
     batchSourceName(batch, answer.meta.demoLabel, locale),
   );
-  const svg = standaloneSvg({
-    title: chart.title,
-    chart: chartSvg(chart, WIDE_LAYOUT, locale, `${EXPORT_FONT_FAMILY}, sans-serif`),
-    notes: [chart.description, ...chart.notes, texts.exportSource([...new Set(sources)].join('; '))],
-  });
   const { from, to } = answer.meta.filters as { from: number | null; to: number | null };
   const period = from === null || to === null ? '' : from === to ? `-${from}` : `-${from}-${to}`;
-  const fileName = `${texts.exportFile}${period}.${format}`;
-  if (format === 'svg') return { body: svg, contentType: 'image/svg+xml; charset=utf-8', fileName };
-  const png = svgToPng(svg);
-  const body = png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer;
-  return { body, contentType: 'image/png', fileName };
+  return chartFileOf(
+    {
+      title: chart.title,
+      chart: chartSvg(chart, WIDE_LAYOUT, locale, `${EXPORT_FONT_FAMILY}, sans-serif`),
+      notes: [chart.description, ...chart.notes, texts.exportSource([...new Set(sources)].join('; '))],
+    },
+    format,
+    `${texts.exportFile}${period}`,
+  );
 }

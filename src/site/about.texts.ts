@@ -120,12 +120,12 @@ const en: AboutTexts = {
     {
       name: 'The Danish Working Environment Authority (Arbejdstilsynet)',
       url: 'https://at.dk/',
-      what: 'Reported work accidents (the occupational injury register) and the survey National Overvågning af Arbejdsmiljøet blandt Lønmodtagere (NOA-L) from 2021.',
+      what: "Reported work accidents (the occupational injury register) and, from 2021, the national survey of employees' working environment (NOA-L).",
     },
     {
       name: 'The National Research Centre for the Working Environment (NFA)',
       url: 'https://nfa.dk/',
-      what: 'The survey Arbejdsmiljø og Helbred i Danmark (Work Environment and Health in Denmark) 2012–2018, the predecessor of NOA-L.',
+      what: 'The survey Work Environment and Health in Denmark 2012–2018, the predecessor of NOA-L.',
     },
     {
       name: 'Statistics Denmark',

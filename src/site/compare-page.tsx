@@ -4,6 +4,7 @@
 // pairwise tests, downloads, and the method. The same comparison as JSON and CSV at /api/v1/compare.
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
+import { batchSourceName } from '../accidents/explorer-chart.js';
 import { emptyParameters, type RawParameters } from '../accidents/query.js';
 import { statisticsFor } from '../accidents/series.js';
 import type { AccidentData } from '../accidents/statistics.js';
@@ -443,7 +444,10 @@ function About({ comparison, texts, locale }: { comparison: Comparison; texts: T
       ))}
       <p class="maaltal-note">
         {meta.sourceBatches
-          .map((batch) => `${batch.sourceLabel || batch.fileName} (${formatDate(batch.importedAt, locale)})`)
+          .map(
+            (batch) =>
+              `${batchSourceName(batch, meta.demoLabel, locale)} (${formatDate(batch.importedAt, locale)})`,
+          )
           .join('; ')}
       </p>
       <p>

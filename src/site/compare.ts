@@ -191,6 +191,7 @@ export interface Comparison {
     seriesNotes: Label[];
     sourceBatches: AccidentData['batches'];
     demo: boolean;
+    demoLabel: { da: string; en: string } | null;
   };
 }
 
@@ -279,6 +280,7 @@ export function compareBranches(data: AccidentData, query: CompareQuery): Compar
       seriesNotes: meta.seriesNotes,
       sourceBatches: meta.sourceBatches,
       demo: meta.demo,
+      demoLabel: meta.demoLabel,
     },
   };
 }

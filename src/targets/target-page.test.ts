@@ -106,6 +106,26 @@ describeEachDialect('target page', (dialect) => {
     expect(html.match(/<tr><th scope="row">\d{4}<\/th>/g)).toHaveLength(14);
   });
 
+  it('downloads the chart as SVG and PNG with its title, status, notes and source', async () => {
+    const { data: list } = await json('/api/v1/targets');
+    const national = list.find((t: { scope: string }) => t.scope === 'national');
+    const page = await (await app.request(`/maaltal/${national.id}`)).text();
+    expect(page).toContain(`href="/maaltal/${national.id}?format=svg" download`);
+    expect(page).toContain(`href="/maaltal/${national.id}?format=png" download`);
+    const svg = await app.request(`/en/maaltal/${national.id}?format=svg`);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(svg.headers.get('content-disposition')).toBe(`attachment; filename="maaltal-${national.id}.svg"`);
+    const text = await svg.text();
+    expect(text).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(text).toContain('Whole country – Work accidents: Reported work accidents per 10,000 employed');
+    expect(text).toContain('COVID-19');
+    expect(text).toContain('Source: ');
+    expect(text).toContain(`http://localhost/en/maaltal/${national.id}`);
+    const png = await app.request(`/maaltal/${national.id}?format=png`);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
   it('serves the measurements as CSV', async () => {
     const { data: target } = await json('/api/v1/targets/1');
     const response = await app.request('/api/v1/targets/1/observations.csv');

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
+import { notFound } from '../errors.js';
 import {
   formatDate,
   formatDecimal,
@@ -17,9 +18,16 @@ import { findBfa } from '../reference/reference.repository.js';
 import type { ProgressPoint, Projection } from '../stats/index.js';
 import { parseOrThrow } from '../validation.js';
 import { requires } from '../web/authorize.js';
+import { chartFileOf, chartFormatOf } from '../web/chart-export.js';
+import { WIDE_LAYOUT } from '../web/charts.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
-import { type ProgressChartInput, progressChartAtTwoWidths } from '../web/progress-chart.js';
+import {
+  type ProgressChartInput,
+  progressChartAtTwoWidths,
+  progressChartSvg,
+} from '../web/progress-chart.js';
+import { absoluteUrl } from '../web/site-origin.js';
 import { type GlossaryId, glossaryHref } from './glossary.js';
 import {
   type IndicatorKind,
@@ -392,6 +400,32 @@ async function bfaUrl(store: Store, target: Target): Promise<string | null> {
   return bfa !== undefined && /^https?:\/\//.test(bfa.sourceUrl) ? bfa.sourceUrl : null;
 }
 
+/** The target's chart as a file of its own: the title above, the series notes and the source below. */
+async function targetChartFile(store: Store, idText: string, format: 'svg' | 'png', locale: Locale) {
+  const id = parseOrThrow(targetIdSchema, idText, 'Invalid target id', { fieldName: () => 'id' });
+  const history = await showTarget(store.db, id);
+  const target = history.current;
+  const years = history.observations.map((o) => o.year);
+  if (years.length === 0) throw notFound(`Target ${id} has no published observations to draw`);
+  const kind = indicatorKindOf(target.indicator.dataSource);
+  const title = targetTitle(target, locale);
+  const notes = seriesNotesFor(kind, Math.min(...years), Math.max(...years)).map((note) => note.text[locale]);
+  const source = sourceName(target.indicator.dataSource, locale);
+  return chartFileOf(
+    {
+      title: `${title}: ${pick(target.indicator, locale)}`,
+      chart: progressChartSvg(chartInput(history, kind, title, locale), WIDE_LAYOUT),
+      notes: [
+        statusInWords(target, locale),
+        ...notes,
+        TARGET_PAGE_TEXTS[locale].chartSource(source, absoluteUrl(localePath(locale, `/maaltal/${id}`))),
+      ],
+    },
+    format,
+    `maaltal-${id}`,
+  );
+}
+
 export function targetPageRoutes(store: Store): Hono {
   const app = new Hono();
   const page = async (locale: Locale, path: string, idText: string) => {
@@ -470,6 +504,20 @@ export function targetPageRoutes(store: Store): Hono {
           <li>
             <a href={`/api/v1/targets/${id}`}>{t.downloadTargetJson}</a>
           </li>
+          {observations.length === 0 ? null : (
+            <>
+              <li>
+                <a href={`${localePath(locale, `/maaltal/${id}`)}?format=svg`} download>
+                  {TARGET_PAGE_TEXTS[locale].chartSvg}
+                </a>
+              </li>
+              <li>
+                <a href={`${localePath(locale, `/maaltal/${id}`)}?format=png`} download>
+                  {TARGET_PAGE_TEXTS[locale].chartPng}
+                </a>
+              </li>
+            </>
+          )}
           <li>
             <a href={`/api/v1/targets/${id}/assessment`}>{t.downloadAssessmentJson}</a>
           </li>
@@ -477,11 +525,17 @@ export function targetPageRoutes(store: Store): Hono {
       </Layout>
     );
   };
-  app.get('/maaltal/:id', requires('public'), async (c) =>
-    c.html(await page('da', c.req.path, c.req.param('id'))),
-  );
-  app.get('/en/maaltal/:id', requires('public'), async (c) =>
-    c.html(await page('en', c.req.path, c.req.param('id'))),
-  );
+  for (const locale of ['da', 'en'] as const) {
+    app.get(localePath(locale, '/maaltal/:id'), requires('public'), async (c) => {
+      const format = chartFormatOf(c.req.query('format'));
+      const id = c.req.param('id') ?? '';
+      if (format === null) return c.html(await page(locale, c.req.path, id));
+      const file = await targetChartFile(store, id, format, locale);
+      return c.body(file.body, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.fileName}"`,
+      });
+    });
+  }
   return app;
 }

@@ -111,3 +111,25 @@ export function svgToPng(svg: string): Buffer {
   });
   return resvg.render().asPng();
 }
+
+/** A chart file for download: its bytes, type and a name of fixed characters. */
+export interface ChartFile {
+  body: string | ArrayBuffer;
+  contentType: string;
+  fileName: string;
+}
+
+/** The chart with its title and notes as an SVG or PNG file named `baseName.svg|png`. */
+export function chartFileOf(input: StandaloneChart, format: 'svg' | 'png', baseName: string): ChartFile {
+  const svg = standaloneSvg(input);
+  const fileName = `${baseName}.${format}`;
+  if (format === 'svg') return { body: svg, contentType: 'image/svg+xml; charset=utf-8', fileName };
+  const png = svgToPng(svg);
+  const body = png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer;
+  return { body, contentType: 'image/png', fileName };
+}
+
+/** `?format=svg|png` on a page with a chart: the format asked for, else null (the page itself). */
+export function chartFormatOf(value: string | undefined): 'svg' | 'png' | null {
+  return value === 'svg' || value === 'png' ? value : null;
+}

@@ -100,3 +100,49 @@ describe('every page type in Chromium', () => {
     await phone.close();
   }, 120_000);
 });
+
+describe('English pages and printouts in Chromium', () => {
+  const site = useBrowserSite({ accidentScale: 0.001 });
+
+  it('shows no Danish on English pages outside what is marked as Danish', async () => {
+    const danish = /\b(og|ikke|før|af|kilde|beskæftigede|demodata|måltal vedtaget)\b/i;
+    const found: string[] = [];
+    for (const path of PAGE_TYPES.filter((p) => p !== '/').map((p) => `/en${p}`)) {
+      await site.page.goto(site.url(path));
+      const text = String(
+        // The page is left behind: what is marked Danish is removed, and the rest read as laid out.
+        await site.page.evaluate(`(() => {
+          for (const element of document.body.querySelectorAll('[lang="da"]')) element.remove();
+          return document.body.innerText;
+        })()`),
+      );
+      for (const line of text.split('\n')) {
+        // The product's own name is Danish in both languages.
+        const match = danish.exec(line.replaceAll('Måltal', ''));
+        if (match !== null) found.push(`${path}: "${match[0]}" in "${line.slice(0, 100)}"`);
+      }
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
+
+  it('prints in the site font, with the explanation open, no empty download heading, and the address and date', async () => {
+    await site.page.emulateMedia({ media: 'print' });
+    await site.page.goto(site.url('/maaltal/20'));
+    const printed = (await site.page.evaluate(`(() => ({
+      font: getComputedStyle(document.body).fontFamily,
+      footer: document.querySelector('.maaltal-print-only').innerText,
+      downloadHeadings: [...document.querySelectorAll('h2, h3')]
+        .filter((h) => h.nextElementSibling?.classList.contains('maaltal-downloads'))
+        .map((h) => getComputedStyle(h).display),
+      why: document.querySelector('#hvorfor, .maaltal-why')?.getBoundingClientRect().height ?? 0,
+    }))()`)) as { font: string; footer: string; downloadHeadings: string[]; why: number };
+    await site.page.emulateMedia({ media: 'screen' });
+    expect(printed.font).toMatch(/^"?IBM Plex Sans/);
+    expect(printed.footer).toMatch(
+      /^Udskrevet fra http:\/\/127\.0\.0\.1:\d+\/maaltal\/20 · Siden dannet \d+\. \w+ \d{4}$/,
+    );
+    expect(printed.downloadHeadings.length).toBeGreaterThan(0);
+    expect(printed.downloadHeadings.every((display) => display === 'none')).toBe(true);
+    expect(printed.why).toBeGreaterThan(200);
+  }, 120_000);
+});
