@@ -127,6 +127,21 @@ describeEachDialect('comparison of branch groups', (dialect) => {
     expect(en).toContain(`Whole country ${formatNumber(national.value, 'en', 1)}`);
   });
 
+  it('downloads the comparison chart as SVG and PNG, and says what is missing without a comparison', async () => {
+    const query = `indicator=reported&year=${year}&${branches(shown.slice(0, 3))}`;
+    const page = await (await app.request(`/sammenlign?${query}`)).text();
+    expect(page).toContain(`href="/sammenlign?${query.replaceAll('&', '&amp;')}&amp;format=svg" download`);
+    const svg = await app.request(`/en/sammenlign?${query}&format=svg`);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(svg.headers.get('content-disposition')).toBe(`attachment; filename="sammenligning-${year}.svg"`);
+    expect(await svg.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*Whole country /);
+    const png = await app.request(`/sammenlign?${query}&format=png`);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    const nothing = await app.request('/en/sammenlign?format=png');
+    expect(nothing.status).toBe(400);
+    expect(await nothing.text()).toBe('Choose 2–6 branch groups to download the chart.');
+  });
+
   it('shows a hidden group as hidden, with no figure and in no comparison', async () => {
     expect(hidden.length).toBeGreaterThan(0);
     const secret = hidden[0] as Row;

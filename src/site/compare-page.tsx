@@ -12,7 +12,8 @@ import type { Store } from '../db/connect.js';
 import { AppError, type Issue } from '../errors.js';
 import { formatDate, formatDecimal, formatNumber, type Locale } from '../format.js';
 import { requires } from '../web/authorize.js';
-import { atTwoWidths } from '../web/charts.js';
+import { chartFileOf, chartFormatOf } from '../web/chart-export.js';
+import { atTwoWidths, WIDE_LAYOUT } from '../web/charts.js';
 import { type CompareChartRow, compareChartSvg } from '../web/compare-chart.js';
 import { csvStream } from '../web/csv.js';
 import { localePath } from '../web/i18n.js';
@@ -236,15 +237,8 @@ function describeChart(comparison: Comparison, texts: Texts, locale: Locale): st
     .join(' ');
 }
 
-function CompareFigure({
-  comparison,
-  texts,
-  locale,
-}: {
-  comparison: Comparison;
-  texts: Texts;
-  locale: Locale;
-}) {
+/** The comparison's chart: a bar per group with its interval, hidden ones said so, the country as a line. */
+function compareChartParts(comparison: Comparison, texts: Texts, locale: Locale) {
   const indicator = locale === 'en' ? comparison.indicator.nameEn : comparison.indicator.nameDa;
   const rows: CompareChartRow[] = comparison.groups.map((group) => ({
     label: groupName(group, locale),
@@ -263,6 +257,19 @@ function CompareFigure({
     nationalLabel: texts.nationalLabel(rate(national, locale)),
     hiddenText: texts.hiddenInChart,
   };
+  return { rows, options };
+}
+
+function CompareFigure({
+  comparison,
+  texts,
+  locale,
+}: {
+  comparison: Comparison;
+  texts: Texts;
+  locale: Locale;
+}) {
+  const { rows, options } = compareChartParts(comparison, texts, locale);
   return (
     <figure class="maaltal-chart">
       {raw(atTwoWidths((layout) => compareChartSvg(rows, options, layout)))}
@@ -485,6 +492,16 @@ function Results({ comparison, texts, locale }: { comparison: Comparison; texts:
         <li>
           <a href={`/api/v1/compare?${query}`}>{texts.downloadJson}</a>
         </li>
+        <li>
+          <a href={`${localePath(locale, '/sammenlign')}?${query}&format=svg`} download>
+            {texts.chartSvg}
+          </a>
+        </li>
+        <li>
+          <a href={`${localePath(locale, '/sammenlign')}?${query}&format=png`} download>
+            {texts.chartPng}
+          </a>
+        </li>
       </ul>
       <About comparison={comparison} texts={texts} locale={locale} />
     </section>
@@ -513,9 +530,30 @@ const CSV_COLUMNS = [
   'suppressed',
 ];
 
+/** The comparison's chart as an SVG or PNG file, with its title, description and legend. */
+function compareChartFile(comparison: Comparison, locale: Locale, format: 'svg' | 'png') {
+  const texts = COMPARE_TEXTS[locale];
+  const { rows, options } = compareChartParts(comparison, texts, locale);
+  return chartFileOf(
+    {
+      title: options.title,
+      chart: compareChartSvg(rows, options, WIDE_LAYOUT),
+      notes: [describeChart(comparison, texts, locale), texts.chartLegend, 'Måltal'],
+    },
+    format,
+    `sammenligning-${comparison.year}`,
+  );
+}
+
 export function comparePageRoutes(store: Store): Hono {
   const app = new Hono();
   const statistics = statisticsFor(store.db);
+  const answer = async (url: URL) => {
+    const data = await statistics.current();
+    const parameters = formParameters(url);
+    if (!asksForComparison(parameters)) return { data, comparison: null };
+    return { data, comparison: compareBranches(data, parseCompareQuery(parameters, data)) };
+  };
   const page = async (locale: Locale, url: URL) => {
     const texts = COMPARE_TEXTS[locale];
     const data = await statistics.current();
@@ -537,15 +575,22 @@ export function comparePageRoutes(store: Store): Hono {
       </Layout>
     );
   };
-  app.get('/sammenlign', requires('public'), async (c) => c.html(await page('da', new URL(c.req.url))));
-  app.get('/en/sammenlign', requires('public'), async (c) => c.html(await page('en', new URL(c.req.url))));
+  for (const locale of ['da', 'en'] as const) {
+    app.get(localePath(locale, '/sammenlign'), requires('public'), async (c) => {
+      const url = new URL(c.req.url);
+      const format = chartFormatOf(url.searchParams.get('format') ?? undefined);
+      if (format === null) return c.html(await page(locale, url));
+      url.searchParams.delete('format');
+      const { comparison } = await answer(url);
+      if (comparison === null) return c.text(COMPARE_TEXTS[locale].exportNothing, 400);
+      const file = compareChartFile(comparison, locale, format);
+      return c.body(file.body, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.fileName}"`,
+      });
+    });
+  }
 
-  const answer = async (url: URL) => {
-    const data = await statistics.current();
-    const parameters = formParameters(url);
-    if (!asksForComparison(parameters)) return { data, comparison: null };
-    return { data, comparison: compareBranches(data, parseCompareQuery(parameters, data)) };
-  };
   app.get('/api/v1/compare', requires('public'), async (c) => {
     const { data, comparison } = await answer(new URL(c.req.url));
     c.header('Cache-Control', 'public, max-age=60');

@@ -187,6 +187,22 @@ describeEachDialect('overview and goal pages', (dialect) => {
     expect(html).toContain('href="/api/v1/targets?goal=accidents"');
   });
 
+  it('downloads each goal chart as SVG and PNG with its title and summary', async () => {
+    const page = await (await app.request('/maal/chemical')).text();
+    expect(page).toContain('href="/maal/chemical?chart=1&amp;format=svg" download');
+    expect(page).toContain('href="/maal/chemical?chart=1&amp;format=png" download');
+    const svg = await app.request('/en/maal/chemical?chart=1&format=svg');
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(svg.headers.get('content-disposition')).toBe('attachment; filename="maal-chemical-1.svg"');
+    const text = await svg.text();
+    expect(text).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(text).toContain('baseline, latest measurement and target');
+    expect(text).toContain('http://localhost/en/maal/chemical');
+    const png = await app.request('/maal/chemical?chart=1&format=png');
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect((await app.request('/maal/chemical?chart=9&format=svg')).status).toBe(404);
+  });
+
   it('answers an unknown goal with 404, and serves the English goal page', async () => {
     expect((await app.request('/maal/nope')).status).toBe(404);
     const html = await (await app.request('/en/maal/psychosocial')).text();

@@ -20,10 +20,12 @@ import type { Target } from '../targets/targets.model.js';
 import { branchLabel, ProgressCell } from '../targets/targets.routes.js';
 import { listTargets } from '../targets/targets.service.js';
 import { requires } from '../web/authorize.js';
-import { atTwoWidths } from '../web/charts.js';
+import { chartFileOf, chartFormatOf } from '../web/chart-export.js';
+import { atTwoWidths, WIDE_LAYOUT } from '../web/charts.js';
 import { type GoalChartRow, goalChartSvg } from '../web/goal-chart.js';
 import { localePath, MESSAGES, type Messages, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
+import { absoluteUrl } from '../web/site-origin.js';
 import { AccidentSeriesFigure, accidentSeriesTitle } from './accident-series.js';
 import { axisLabel, type ChartSummary, GOAL_TEXTS, unitWords } from './goal.texts.js';
 import { ZipDownload } from './site-downloads-links.js';
@@ -212,12 +214,11 @@ export function chartSummary(targets: readonly Target[]): ChartSummary {
   return summary;
 }
 
-/** One indicator's targets: baseline, latest value with its interval and target, drawn wide and narrow. */
-function IndicatorChart({ targets, locale, id }: { targets: Target[]; locale: Locale; id: string }) {
+/** One indicator's chart: its title, rows (baseline, latest value with its interval, target) and options. */
+function indicatorChartParts(targets: Target[], locale: Locale, id: string) {
   const texts = GOAL_TEXTS[locale];
   const indicator = (targets[0] as Target).indicator;
-  const name = pick(indicator, locale);
-  const title = texts.chartTitle(name);
+  const title = texts.chartTitle(pick(indicator, locale));
   const rows: GoalChartRow[] = targets.map((target) => ({
     label: branchLabel(target, locale),
     baseline: target.baseline.value,
@@ -233,31 +234,89 @@ function IndicatorChart({ targets, locale, id }: { targets: Target[]; locale: Lo
     describedBy: `${id}-description`,
     format: (value: number) => formatDecimal(value, locale, 1),
   };
+  return { title, rows, options, summary: texts.chartSummary(chartSummary(targets)) };
+}
+
+/** The goal's targets by indicator (units differ between indicators), the whole country first as in the table. */
+function byIndicator(targets: Target[], locale: Locale): Target[][] {
+  const groups = new Map<string, Target[]>();
+  for (const target of sortTargets(targets, 'branch', false, locale)) {
+    const indicator = target.indicator.code;
+    groups.set(indicator, [...(groups.get(indicator) ?? []), target]);
+  }
+  return [...groups.values()];
+}
+
+function IndicatorChart(props: { targets: Target[]; locale: Locale; id: string; href: string }) {
+  const { locale, id } = props;
+  const texts = GOAL_TEXTS[locale];
+  const chart = indicatorChartParts(props.targets, locale, id);
   return (
     <figure class="maaltal-chart" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{title}</h3>
-      {raw(atTwoWidths((layout) => goalChartSvg(rows, options, layout)))}
+      <h3 id={`${id}-title`}>{chart.title}</h3>
+      {raw(atTwoWidths((layout) => goalChartSvg(chart.rows, chart.options, layout)))}
       <figcaption>
-        <span id={`${id}-description`}>{texts.chartSummary(chartSummary(targets))}</span> {texts.chartLegend}
+        <span id={`${id}-description`}>{chart.summary}</span> {texts.chartLegend}
       </figcaption>
+      <ul class="maaltal-downloads">
+        <li>
+          <a href={`${props.href}&format=svg`} download>
+            {texts.chartSvg}
+          </a>
+        </li>
+        <li>
+          <a href={`${props.href}&format=png`} download>
+            {texts.chartPng}
+          </a>
+        </li>
+      </ul>
     </figure>
   );
 }
 
-/** A chart per indicator (units differ between indicators), the whole country first as in the table. */
+/** Chart number `chart` (from 1) of a goal page as an SVG or PNG file, with its title, summary and legend. */
+export function goalChartFile(
+  targets: Target[],
+  locale: Locale,
+  code: string,
+  chart: string,
+  format: 'svg' | 'png',
+) {
+  const index = Number(chart);
+  const group = byIndicator(targets, locale)[index - 1];
+  if (!Number.isInteger(index) || group === undefined) throw notFound(`No chart ${chart} on goal "${code}"`);
+  const parts = indicatorChartParts(group, locale, `goal-chart-${index}`);
+  const texts = GOAL_TEXTS[locale];
+  return chartFileOf(
+    {
+      title: parts.title,
+      chart: goalChartSvg(parts.rows, parts.options, WIDE_LAYOUT),
+      notes: [
+        parts.summary,
+        texts.chartLegend,
+        `Måltal, ${absoluteUrl(localePath(locale, `/maal/${code}`))}`,
+      ],
+    },
+    format,
+    `maal-${code}-${index}`,
+  );
+}
+
+/** A chart per indicator, each with its SVG and PNG download. */
 function GoalCharts({ targets, locale, code }: { targets: Target[]; locale: Locale; code: string }) {
-  const byIndicator = new Map<string, Target[]>();
-  for (const target of sortTargets(targets, 'branch', false, locale)) {
-    const indicator = target.indicator.code;
-    byIndicator.set(indicator, [...(byIndicator.get(indicator) ?? []), target]);
-  }
-  if (byIndicator.size === 0) return null;
+  const groups = byIndicator(targets, locale);
+  if (groups.length === 0) return null;
   const texts = GOAL_TEXTS[locale];
   return (
     <section aria-labelledby="goal-charts-title">
       <h2 id="goal-charts-title">{texts.chartsTitle}</h2>
-      {[...byIndicator.values()].map((group, index) => (
-        <IndicatorChart targets={group} locale={locale} id={`goal-chart-${index + 1}`} />
+      {groups.map((group, index) => (
+        <IndicatorChart
+          targets={group}
+          locale={locale}
+          id={`goal-chart-${index + 1}`}
+          href={`${localePath(locale, `/maal/${code}`)}?chart=${index + 1}`}
+        />
       ))}
       <p class="maaltal-note">
         <a href={`/api/v1/targets?goal=${encodeURIComponent(code)}`}>{texts.chartData}</a>
@@ -546,17 +605,23 @@ export function goalPageRoutes(store: Store): Hono {
   app.get('/', requires('public'), async (c) => c.html(await overview('da', c.req.path)));
   app.get('/en', requires('public'), async (c) => c.html(await overview('en', c.req.path)));
   app.get('/en/', requires('public'), async (c) => c.html(await overview('en', c.req.path)));
-  app.get('/maal/:code', requires('public'), async (c) => {
-    const url = new URL(c.req.url);
-    return c.html(
-      await goalPage('da', `${url.pathname}${url.search}`, c.req.param('code'), url.searchParams),
-    );
-  });
-  app.get('/en/maal/:code', requires('public'), async (c) => {
-    const url = new URL(c.req.url);
-    return c.html(
-      await goalPage('en', `${url.pathname}${url.search}`, c.req.param('code'), url.searchParams),
-    );
-  });
+  for (const locale of ['da', 'en'] as const) {
+    app.get(localePath(locale, '/maal/:code'), requires('public'), async (c) => {
+      const url = new URL(c.req.url);
+      const code = c.req.param('code') ?? '';
+      const format = chartFormatOf(url.searchParams.get('format') ?? undefined);
+      if (format === null) {
+        return c.html(await goalPage(locale, `${url.pathname}${url.search}`, code, url.searchParams));
+      }
+      const goals = await listGoals(store.db);
+      if (!goals.some((g) => g.code === code)) throw notFound(`No national goal "${code}"`);
+      const targets = await listTargets(store.db, { goal: code });
+      const file = goalChartFile(targets, locale, code, url.searchParams.get('chart') ?? '1', format);
+      return c.body(file.body, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.fileName}"`,
+      });
+    });
+  }
   return app;
 }

@@ -45,6 +45,8 @@ const da = {
       .filter((part) => part !== '')
       .join(' '),
   chartData: 'Måltallene under målet som JSON',
+  chartSvg: 'Figur som SVG',
+  chartPng: 'Figur som PNG',
   compareLink: 'Sammenlign ulykkesraten i 2–6 branchegrupper, med konfidensintervaller og signifikanstest',
 };
 
@@ -68,6 +70,8 @@ const en: typeof da = {
       .filter((part) => part !== '')
       .join(' '),
   chartData: 'The targets under this goal as JSON',
+  chartSvg: 'Chart as SVG',
+  chartPng: 'Chart as PNG',
   compareLink:
     'Compare the accident rate of 2–6 branch groups, with confidence intervals and significance tests',
 };
