@@ -347,7 +347,7 @@ function barChart(points: readonly ChartPoint[], options: RateChartOptions, layo
 }
 
 /** The chart as one image to assistive technology: Plot's labels on inner groups would be prohibited there. */
-function asImage(svg: ReturnType<typeof Plot.plot>, title: string, describedBy: string): string {
+export function asImage(svg: ReturnType<typeof Plot.plot>, title: string, describedBy: string): string {
   for (const element of svg.querySelectorAll('[aria-label]')) element.removeAttribute('aria-label');
   svg.setAttribute('aria-label', title);
   svg.setAttribute('role', 'img');

@@ -2,7 +2,8 @@
 // as a dashed reference line, and a hidden group named as hidden (never drawn). Drawn at one `ChartLayout`.
 import * as Plot from '@observablehq/plot';
 import type { ChartLayout } from './charts.js';
-import { AXIS_SPACE, asImage, GREY, INK, labelSpace, plotDocument, valueAxis } from './goal-chart.js';
+import { asImage } from './charts.js';
+import { AXIS_SPACE, GREY, INK, labelSpace, plotDocument, valueAxis } from './goal-chart.js';
 
 export interface CompareChartRow {
   label: string;

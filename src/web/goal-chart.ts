@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Locale } from '../format.js';
-import type { ChartLayout } from './charts.js';
+import { asImage, type ChartLayout } from './charts.js';
 
 const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>');
 
@@ -14,16 +14,6 @@ export const plotDocument = document as unknown as Plot.PlotOptions['document'];
 export const INK = '#1a5a8a';
 export const GREY = '#6f6f6f';
 export const GREEN = '#2b7a3d';
-
-/** The plot as one image to assistive technology, named and described by an element on the page. */
-export function asImage(svg: ReturnType<typeof Plot.plot>, title: string, describedBy: string): string {
-  for (const element of svg.querySelectorAll('[aria-label]')) element.removeAttribute('aria-label');
-  svg.setAttribute('aria-label', title);
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-describedby', describedBy);
-  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return svg.outerHTML;
-}
 
 /** Left margin for the category labels, and the width (in ems) at which they wrap. */
 export function labelSpace(layout: ChartLayout): { margin: number; lineWidth: number } {
