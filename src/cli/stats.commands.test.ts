@@ -29,6 +29,27 @@ describe('maaltal stats --batch', () => {
     });
   });
 
+  it('evaluates a pilot by difference in differences (METHODS §10 worked example), refusing paired samples', async () => {
+    const inputs = { x_i0: 60, n_i0: 200, x_i1: 40, n_i1: 200, x_c0: 58, n_c0: 200, x_c1: 54, n_c1: 200 };
+    const result = await cli([
+      'stats',
+      '--batch',
+      tempJson('did', [
+        { method: 'did_proportions', inputs },
+        { method: 'did_proportions', inputs: { ...inputs, paired: true } },
+      ]),
+    ]);
+    expect(result.code).toBe(65);
+    const [estimate, refused] = JSON.parse(result.stdout) as Record<string, unknown>[];
+    expect(estimate?.value).toBeCloseTo(-0.08, 12);
+    expect(estimate?.lowercl).toBeCloseTo(-0.20185, 5);
+    expect(estimate?.uppercl).toBeCloseTo(0.04185, 5);
+    expect(estimate?.significant).toBe(0);
+    expect(refused?.error).toMatch(
+      /^paired: paired samples \(the same units before and after\) are not independent/,
+    );
+  });
+
   it('does not reproduce the DescTools "Byar" negative controls', async () => {
     const requests = negatives.map(({ inputs, confidence, multiplier }) => ({
       method: 'phe_rate',

@@ -7,6 +7,7 @@ import { type CiOptions, isPresent } from './inputs.js';
 import { calculateIsRate, calculateIsRatio } from './isr.js';
 import { pheLifeExpectancy } from './life-expectancy.js';
 import { pheMean } from './mean.js';
+import { type DidResult, didProportions, didRates } from './pilot-evaluation.js';
 import { clopperPearsonProportionCi, pheProportion, wilsonProportionCi } from './proportion.js';
 import { byarsCountCi, pheRate, poissonExactCountCi } from './rate.js';
 import { describeIssues } from './schema-errors.js';
@@ -71,6 +72,35 @@ const lifeExpectancyInputs = z.strictObject({
   le_age: maybeNumber,
 });
 
+const unitPairs = z.array(z.tuple([z.number(), z.number()]));
+const didInputs = z.strictObject({
+  x_i0: maybeNumber,
+  n_i0: maybeNumber,
+  x_i1: maybeNumber,
+  n_i1: maybeNumber,
+  x_c0: maybeNumber,
+  n_c0: maybeNumber,
+  x_c1: maybeNumber,
+  n_c1: maybeNumber,
+  paired: z.boolean().optional(),
+  units_i: unitPairs.optional(),
+  units_c: unitPairs.optional(),
+});
+
+/** A pilot evaluation as batch values: the estimate, significance (1/0) and the conservative range if weak. */
+function didValues(result: DidResult): BatchValues {
+  const flag = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
+  return {
+    value: result.value,
+    lowercl: result.lowercl,
+    uppercl: result.uppercl,
+    significant: flag(result.significant),
+    weak_approximation: flag(result.weakApproximation),
+    conservative_lowercl: result.conservative?.lowercl ?? null,
+    conservative_uppercl: result.conservative?.uppercl ?? null,
+  };
+}
+
 /**
  * Binds an input schema to a calculation. Methods without a multiplier (ratios use refvalue, means and life
  * expectancy have none) reject one rather than silently ignoring it.
@@ -107,6 +137,8 @@ const METHODS: Readonly<Record<string, Runner>> = {
   newcombe_difference_of_proportions_ci: method(twoSampleInputs, newcombeDifferenceOfProportionsCi),
   rate_ratio_exact_ci: method(twoSampleInputs, rateRatioExactCi, false),
   phe_life_expectancy: method(lifeExpectancyInputs, pheLifeExpectancy, false),
+  did_proportions: method(didInputs, (inputs, options) => didValues(didProportions(inputs, options))),
+  did_rates: method(didInputs, (inputs, options) => didValues(didRates(inputs, options)), false),
 };
 
 /** The method names runBatch understands. */

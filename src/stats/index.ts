@@ -47,6 +47,13 @@ export {
 export { type LifeExpectancyInput, pheLifeExpectancy } from './life-expectancy.js';
 export { type MeanInput, type MeanResult, pheMean } from './mean.js';
 export {
+  type DidFormula,
+  type DidInput,
+  type DidResult,
+  didProportions,
+  didRates,
+} from './pilot-evaluation.js';
+export {
   type Assessment,
   type CategoryRange,
   cagr,
