@@ -4,32 +4,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.js';
+import { bothLanguages, PAGE_TYPES } from './page-types.js';
 import { useBrowserSite } from './site.js';
-
-/** One page of each type, in its Danish form (the English one is /en + the same path). */
-const PAGE_TYPES = [
-  '/',
-  '/maaltal',
-  '/maaltal/1',
-  '/maaltal/20',
-  '/maal/chemical',
-  '/maal/accidents',
-  '/branche',
-  '/branche?q=bager',
-  '/branche/butikker',
-  '/sammenlign?branch=butikker&branch=anlaegsarbejde&branch=transport-af-gods',
-  '/ulykker',
-  '/ulykker?groupBy=year,branch',
-  '/metode',
-  '/kilder',
-  '/kontakt',
-  '/tilgaengelighed',
-  '/api',
-  '/redaktion/login',
-  '/findes-ikke',
-];
-
-const bothLanguages = (path: string) => [path, path === '/' ? '/en/' : `/en${path}`];
 
 /** The smallest rendered font size (px) of any text in a visible chart, taking the SVG's scaling into account. */
 async function smallestChartText(page: Page): Promise<number | null> {

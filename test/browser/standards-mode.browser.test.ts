@@ -2,32 +2,10 @@
 // back to quirks mode (document.compatMode "BackCompat"), in which the layout and the dkfds styles go wrong.
 import { describe, expect, it } from 'vitest';
 import { makeUser, sessionOf } from '../accounts.js';
+import { bothLanguages, PAGE_TYPES } from './page-types.js';
 import { useBrowserSite } from './site.js';
 
-const PAGES = [
-  '/',
-  '/en/',
-  '/maaltal',
-  '/maaltal/1',
-  '/en/maaltal/1',
-  '/maaltal/20',
-  '/maal/chemical',
-  '/maal/accidents',
-  '/branche',
-  '/branche?q=bager',
-  '/branche/butikker',
-  '/sammenlign?branch=butikker&branch=anlaegsarbejde&branch=transport-af-gods',
-  '/metode',
-  '/kilder',
-  '/kontakt',
-  '/tilgaengelighed',
-  '/api',
-  '/ulykker',
-  '/ulykker?groupBy=year,branch',
-  '/redaktion/login',
-  '/en/redaktion/nulstil',
-  '/findes-ikke',
-];
+const PAGES = PAGE_TYPES.flatMap(bothLanguages);
 
 const EDITOR_PAGES = [
   '/redaktion/import',
