@@ -15,6 +15,11 @@ export type Permission =
   | 'drafts.read'
   /** Writing a comment on a target (a BFA editor: only their BFA's targets). */
   | 'comments.write'
+  /** The BFAs' activities, campaigns and pilots: create, edit, publish, attach evidence (a BFA editor: only their
+   *  BFA's; campaigns of no BFA: the secretariat). */
+  | 'work.write'
+  /** Funding pools, the council's recommendations and their follow-up: the secretariat's records. */
+  | 'secretariat.write'
   /** Imports, rollbacks and industry-code mapping. */
   | 'data.import'
   /** Figures before disclosure control, and the list of fatal cases. */
@@ -34,6 +39,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'account',
     'drafts.read',
     'comments.write',
+    'work.write',
+    'secretariat.write',
     'data.import',
     'data.unsuppressed',
     'targets.revise',
@@ -41,7 +48,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'audit.read',
   ],
   steward: ['public', 'account', 'drafts.read', 'comments.write', 'data.import', 'data.unsuppressed'],
-  bfa_editor: ['public', 'account', 'drafts.read', 'comments.write'],
+  bfa_editor: ['public', 'account', 'drafts.read', 'comments.write', 'work.write'],
   viewer: ['public', 'account', 'drafts.read'],
 };
 

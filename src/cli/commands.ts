@@ -6,6 +6,7 @@ import { auditCommands } from '../audit/audit.commands.js';
 import { userCommands } from '../auth/users.commands.js';
 import { importCommands } from '../imports/imports.commands.js';
 import { targetCommands } from '../targets/targets.commands.js';
+import { activityCommands } from '../work/activities.commands.js';
 import type { Command } from './command.js';
 import { setupCommands } from './setup.commands.js';
 import { statsCommands } from './stats.commands.js';
@@ -14,6 +15,7 @@ export const COMMANDS: Command[] = [
   ...setupCommands,
   ...targetCommands,
   ...importCommands,
+  ...activityCommands,
   ...accidentCommands,
   ...disclosureCommands,
   ...industryCodeCommands,

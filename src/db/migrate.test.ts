@@ -21,6 +21,7 @@ describeEachDialect('migrations', (dialect) => {
       '2026-12-03T1000-accident-parents-guarded',
       '2026-12-03T1100-accident-base-cube',
       '2026-12-03T1200-accounts-and-audit',
+      '2026-12-03T1300-bfa-work',
     ];
     expect(await pendingMigrations(store.db, dialect)).toEqual(all);
     expect((await migrateToLatest(store.db, dialect)).applied).toEqual(all);

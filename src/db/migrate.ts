@@ -11,6 +11,7 @@ import * as accidentCaseUnique from './migrations/2026-12-03T0900-accident-case-
 import * as accidentParentsGuarded from './migrations/2026-12-03T1000-accident-parents-guarded.js';
 import * as accidentBaseCube from './migrations/2026-12-03T1100-accident-base-cube.js';
 import * as accountsAndAudit from './migrations/2026-12-03T1200-accounts-and-audit.js';
+import * as bfaWork from './migrations/2026-12-03T1300-bfa-work.js';
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-03T1000-accident-parents-guarded': accidentParentsGuarded,
   '2026-12-03T1100-accident-base-cube': accidentBaseCube,
   '2026-12-03T1200-accounts-and-audit': accountsAndAudit,
+  '2026-12-03T1300-bfa-work': bfaWork,
 };
 
 function provider(dialect: Dialect) {

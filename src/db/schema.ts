@@ -389,6 +389,180 @@ export interface AuditEventTable {
   hash: string;
 }
 
+/** Columns every editable record of the BFAs' work carries (migration 2026-12-03T1300-bfa-work). */
+export interface EditableColumns {
+  /** 0: a draft, seen only by its BFA, the secretariat and stewards; 1: public. */
+  published: Generated<Flag>;
+  publishedAt: string | null;
+  /** Optimistic locking: a save names the version it started from and bumps it. */
+  version: Generated<number>;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  isDemo: Generated<Flag>;
+}
+
+export interface FundingPoolTable extends EditableColumns {
+  id: Generated<number>;
+  name: string;
+  /** E.g. "Akt 65 2020". */
+  legalBasis: string;
+  amountDkk: number;
+  periodStart: string;
+  periodEnd: string;
+  purpose: string;
+}
+
+export interface FundingPoolShareTable {
+  poolId: number;
+  bfaId: number;
+  amountDkk: number;
+}
+
+export interface CampaignTable extends EditableColumns {
+  id: Generated<number>;
+  /** Null: a campaign of the council or several BFAs (edited by the secretariat). */
+  bfaId: number | null;
+  title: string;
+  description: string;
+  /** JSON array of channel names. */
+  channels: string;
+  periodStart: string;
+  periodEnd: string | null;
+  reachedPeople: number | null;
+  reachedWorkplaces: number | null;
+  impressions: number | null;
+  reachNote: string;
+}
+
+export type ActivityType =
+  | 'workplace_visit'
+  | 'dialogue_meeting'
+  | 'course'
+  | 'guidance_material'
+  | 'network'
+  | 'campaign_activity'
+  | 'other';
+export type ActivityStatus = 'planned' | 'running' | 'done' | 'cancelled';
+
+export interface WorkActivityTable extends EditableColumns {
+  id: Generated<number>;
+  bfaId: number;
+  title: string;
+  activityType: ActivityType;
+  periodStart: string;
+  periodEnd: string | null;
+  plannedWorkplaces: number | null;
+  plannedParticipants: number | null;
+  reachedWorkplaces: number | null;
+  reachedParticipants: number | null;
+  costDkk: number | null;
+  fundingPoolId: number | null;
+  campaignId: number | null;
+  status: ActivityStatus;
+  /** Plain text or a safe Markdown subset, rendered escaped. */
+  notes: string;
+  /** The `activities` import that brought it, if any. */
+  batchId: number | null;
+}
+
+export interface WorkActivityBranchTable {
+  activityId: number;
+  branchGroupId: number;
+  subBranchId: number | null;
+}
+
+export interface WorkActivityTargetTable {
+  activityId: number;
+  targetId: number;
+}
+
+export interface WorkEvidenceTable {
+  id: Generated<number>;
+  activityId: number;
+  kind: 'link' | 'file';
+  title: string;
+  url: string | null;
+  fileName: string | null;
+  contentType: string | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+  content: Buffer | null;
+  addedAt: string;
+  addedBy: string;
+}
+
+export type PilotDesign = 'proportions' | 'rates';
+
+export interface PilotTable extends EditableColumns {
+  id: Generated<number>;
+  bfaId: number;
+  title: string;
+  description: string;
+  interventionGroup: string;
+  comparisonGroup: string;
+  /** What was measured (e.g. "share of seniors still employed after 12 months"). */
+  outcome: string;
+  design: PilotDesign;
+  periodStart: string;
+  periodEnd: string | null;
+  beforeLabel: string;
+  afterLabel: string;
+  /** METHODS §10: x events of n (people, or person-time for rates) per group (i/c) and period (0 before, 1 after). */
+  xI0: number | null;
+  nI0: number | null;
+  xI1: number | null;
+  nI1: number | null;
+  xC0: number | null;
+  nC0: number | null;
+  xC1: number | null;
+  nC1: number | null;
+}
+
+export interface WorkplaceCountTable {
+  id: Generated<number>;
+  branchGroupId: number;
+  year: number;
+  workplaces: number;
+  source: string;
+  isDemo: Generated<Flag>;
+  batchId: number | null;
+}
+
+export interface RecommendationTable extends EditableColumns {
+  id: Generated<number>;
+  topic: string;
+  body: string;
+  issuedOn: string;
+  /** E.g. the minister, the Danish Working Environment Authority. */
+  addressee: string;
+  answerOn: string | null;
+  answerText: string;
+  answerUrl: string | null;
+}
+
+export type FollowUpStatus = 'open' | 'in_progress' | 'done' | 'dropped';
+
+export interface FollowUpItemTable extends EditableColumns {
+  id: Generated<number>;
+  recommendationId: number;
+  action: string;
+  owner: string;
+  dueOn: string;
+  status: FollowUpStatus;
+}
+
+/** Every saved version of an editable record, as JSON: its history and the base of a conflict report. */
+export interface RecordVersionTable {
+  entity: string;
+  entityId: number;
+  version: number;
+  stateJson: string;
+  savedAt: string;
+  savedBy: string;
+}
+
 export interface Database {
   meta: MetaTable;
   goal: GoalTable;
@@ -420,4 +594,16 @@ export interface Database {
   loginThrottle: LoginThrottleTable;
   targetComment: TargetCommentTable;
   auditEvent: AuditEventTable;
+  fundingPool: FundingPoolTable;
+  fundingPoolShare: FundingPoolShareTable;
+  campaign: CampaignTable;
+  workActivity: WorkActivityTable;
+  workActivityBranch: WorkActivityBranchTable;
+  workActivityTarget: WorkActivityTargetTable;
+  workEvidence: WorkEvidenceTable;
+  pilot: PilotTable;
+  workplaceCount: WorkplaceCountTable;
+  recommendation: RecommendationTable;
+  followUpItem: FollowUpItemTable;
+  recordVersion: RecordVersionTable;
 }

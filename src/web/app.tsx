@@ -29,6 +29,12 @@ import { siteDownloadRoutes } from '../site/site-downloads.js';
 import { commentRoutes } from '../targets/comments.routes.js';
 import { targetPageRoutes } from '../targets/target-page.js';
 import { targetRoutes } from '../targets/targets.routes.js';
+import { activityRoutes } from '../work/activities.routes.js';
+import { bfaPageRoutes } from '../work/bfa-pages.js';
+import { campaignRoutes } from '../work/campaigns.routes.js';
+import { fundingRoutes } from '../work/funding.routes.js';
+import { pilotRoutes } from '../work/pilots.routes.js';
+import { recommendationRoutes } from '../work/recommendations.routes.js';
 import { apiReferenceRoutes } from './api-reference.js';
 import { requires } from './authorize.js';
 import { concurrencyLimit } from './concurrency-limit.js';
@@ -171,6 +177,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/', methodPageRoutes(store));
   app.route('/', aboutPageRoutes(store, { contactEmail: options.contactEmail ?? null }));
   app.route('/', siteApiRoutes(store));
+  app.route('/', activityRoutes(store));
+  app.route('/', campaignRoutes(store));
+  app.route('/', pilotRoutes(store));
+  app.route('/', fundingRoutes(store));
+  app.route('/', recommendationRoutes(store));
+  app.route('/', bfaPageRoutes(store));
   app.route(
     '/',
     apiReferenceRoutes(() => holdsDemoData(store.db)),

@@ -5,6 +5,12 @@ import { MEASURES } from '../accidents/accidents.service.js';
 import { AGE_BANDS, SEVERITIES } from '../accidents/cube.js';
 import { GROUP_BY } from '../accidents/query.js';
 import { COMPARE_PATHS } from '../site/compare.openapi.js';
+import { ACTIVITY_PATHS } from '../work/activities.openapi.js';
+import { BFA_PATHS } from '../work/bfa.openapi.js';
+import { CAMPAIGN_PATHS } from '../work/campaigns.openapi.js';
+import { FUNDING_PATHS } from '../work/funding.openapi.js';
+import { PILOT_PATHS } from '../work/pilots.openapi.js';
+import { RECOMMENDATION_PATHS } from '../work/recommendations.openapi.js';
 
 const errorResponse = (description: string) => ({
   description,
@@ -367,6 +373,11 @@ export const OPENAPI = withOperationIds({
     { name: 'targets', description: 'Goals, targets, observations and progress assessments' },
     { name: 'accidents', description: 'Work-accident statistics from the accident register' },
     { name: 'branches', description: 'Branch groups, their BFAs and the industry-code look-up' },
+    {
+      name: 'work',
+      description:
+        "The branch bodies' (BFA) work: activities, campaigns, pilots, funding pools and reach; the council's recommendations and their follow-up. Published items only, unless signed in.",
+    },
   ],
   paths: {
     '/api/v1/targets': {
@@ -544,6 +555,12 @@ export const OPENAPI = withOperationIds({
     },
     ...accidentPaths(),
     ...COMPARE_PATHS,
+    ...ACTIVITY_PATHS,
+    ...CAMPAIGN_PATHS,
+    ...PILOT_PATHS,
+    ...FUNDING_PATHS,
+    ...RECOMMENDATION_PATHS,
+    ...BFA_PATHS,
     '/api/openapi.json': {
       get: {
         summary: 'This document',

@@ -1,0 +1,7 @@
+// Placeholder: this feature's routes are being built.
+import { Hono } from 'hono';
+import type { Store } from '../db/connect.js';
+
+export function bfaPageRoutes(_store: Store): Hono {
+  return new Hono();
+}
