@@ -70,7 +70,7 @@ export function statusCounts(targets: readonly Target[]) {
   });
 }
 
-function StatusCounts({
+export function StatusCounts({
   targets,
   t,
   locale,

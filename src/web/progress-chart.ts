@@ -33,6 +33,11 @@ export interface ProgressChartInput {
   breaks: readonly number[];
   /** Runs of years a series note concerns, shaded and named (e.g. 2020–2022, "COVID-19"). */
   bands: readonly { from: number; to: number; label: string }[];
+  /**
+   * Periods of the activities linked to the target, in fractional years (1 March 2022 ≈ 2022.16), each drawn as a
+   * bar in a strip under the time axis, named by its title; overlapping periods take separate lanes.
+   */
+  activities?: readonly { from: number; to: number; label: string }[];
   /** The y axis's title: what the numbers are, briefly (the unit). */
   yLabel: string;
   labels: { baseline: string; target: string; seriesBreak: string };
@@ -48,6 +53,7 @@ const PATH_GREY = '#6f6f6f';
 const TARGET_GREEN = '#2b7a3d';
 const BAND_FILL = '#e8e1d0';
 const BAND_INK = '#5c4d2e';
+const ACTIVITY_INK = '#8a4b00';
 
 /**
  * The margins that hold the texts: on top, the axis title (row 1) over the break and band labels (row 2); at the
@@ -142,10 +148,68 @@ function marginTexts(
   ];
 }
 
+const LANE_HEIGHT = 5;
+const LANE_GAP = 3;
+const MAX_LANES = 4;
+
+/** Activity periods packed into lanes (first lane free at its start; the last lane takes the overflow). */
+export function activityLanes(
+  periods: readonly { from: number; to: number; label: string }[],
+): { from: number; to: number; label: string; lane: number }[] {
+  const laneEnds: number[] = [];
+  return [...periods]
+    .sort((a, b) => a.from - b.from || a.to - b.to)
+    .map((period) => {
+      let lane = laneEnds.findIndex((end) => end <= period.from);
+      if (lane === -1) lane = Math.min(laneEnds.length, MAX_LANES - 1);
+      laneEnds[lane] = Math.max(laneEnds[lane] ?? -Infinity, period.to);
+      return { ...period, lane };
+    });
+}
+
+/** The height the activity strip adds under the chart (none without activities). */
+function stripHeight(input: ProgressChartInput): number {
+  const lanes = new Set(activityLanes(input.activities ?? []).map((a) => a.lane)).size;
+  return lanes === 0 ? 0 : 6 + lanes * (LANE_HEIGHT + LANE_GAP);
+}
+
+/** What Plot.plot gives back on the server: an element with the scales it used. */
+type PlottedSvg = ReturnType<typeof Plot.plot> & { scale(name: 'x'): { apply(value: number): number } };
+
+/** Draws the activity periods under everything else in the bottom margin, at the chart's own x scale. */
+function drawActivityStrip(
+  svg: PlottedSvg,
+  input: ProgressChartInput,
+  domain: [number, number],
+  top: number,
+): void {
+  const x = svg.scale('x');
+  const group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+  group.setAttribute('class', 'maaltal-activity-strip');
+  for (const period of activityLanes(input.activities ?? [])) {
+    const from = Math.max(period.from, domain[0]);
+    const to = Math.min(Math.max(period.to, period.from + 1 / 52), domain[1]);
+    if (to <= from) continue;
+    const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    rect.setAttribute('x', x.apply(from).toFixed(1));
+    rect.setAttribute('width', Math.max(2, x.apply(to) - x.apply(from)).toFixed(1));
+    rect.setAttribute('y', String(top + period.lane * (LANE_HEIGHT + LANE_GAP)));
+    rect.setAttribute('height', String(LANE_HEIGHT));
+    rect.setAttribute('fill', ACTIVITY_INK);
+    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.textContent = period.label;
+    rect.appendChild(title);
+    group.appendChild(rect);
+  }
+  svg.appendChild(group);
+}
+
 /** The chart at one layout (width and font size). */
 export function progressChartSvg(input: ProgressChartInput, layout: ChartLayout): string {
   const { observations, baseline, target } = input;
   const m = margins(layout);
+  const strip = stripHeight(input);
+  const height = (layout.narrow ? 300 : 380) + strip;
   const years = observations.map((o) => o.year);
   const domain: [number, number] = [Math.min(...years, baseline.year) - 0.5, target.year + 0.5];
   const path = [
@@ -155,9 +219,9 @@ export function progressChartSvg(input: ProgressChartInput, layout: ChartLayout)
   const svg = Plot.plot({
     document: document as unknown as Plot.PlotOptions['document'],
     width: layout.width,
-    height: layout.narrow ? 300 : 380,
+    height,
     marginTop: m.top,
-    marginBottom: m.bottom,
+    marginBottom: m.bottom + strip,
     marginLeft: m.left,
     marginRight: m.right,
     style: { fontSize: `${m.size}px`, fontFamily: 'inherit', overflow: 'visible' },
@@ -189,7 +253,8 @@ export function progressChartSvg(input: ProgressChartInput, layout: ChartLayout)
       Plot.dot([target], { x: 'year', y: 'value', symbol: 'diamond', fill: TARGET_GREEN, r: 6 }),
       ...marginTexts(input, layout, domain),
     ],
-  });
+  }) as PlottedSvg;
+  if (strip > 0) drawActivityStrip(svg, input, domain, height - strip);
   // The chart is one image to assistive technology: Plot's labels on inner groups would be prohibited there.
   for (const element of svg.querySelectorAll('[aria-label]')) element.removeAttribute('aria-label');
   svg.setAttribute('aria-label', input.title);
