@@ -63,6 +63,13 @@ export function formatInterval(
   return `${formatNumber(lower, locale, digits)}–${formatNumber(upper, locale, digits)}`;
 }
 
+/** An amount in kroner as the pages show it: "1.234.567 kr." / "DKK 1,234,567"; nothing is "–". */
+export function formatDkk(value: number | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const number = formatNumber(value, locale, 0);
+  return locale === 'da' ? `${number} kr.` : `DKK ${number}`;
+}
+
 export function formatDate(iso: string, locale: Locale): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

@@ -53,6 +53,11 @@ const TABLES: (keyof Database)[] = [
   'accidentUnmappedAggregate',
   'disclosureProtection',
   'diseaseCase',
+  'workplaceCount',
+  'workActivity',
+  'workActivityBranch',
+  'workActivityTarget',
+  'recordVersion',
 ];
 
 /** Every row of every table as JSON (keys sorted), in a stable order: equal dumps mean equal content. */

@@ -111,7 +111,7 @@ export class ChunkWriter {
       const problem = ours.has(key)
         ? DUPLICATE_IN_FILE
         : !replace && otherKeys.has(key)
-          ? ALREADY_STORED
+          ? (kind.keepStored?.alreadyStored ?? ALREADY_STORED)
           : null;
       if (problem !== null) this.setup.report(issue(keyLabel, problem, { file, row: entry.row }));
     }

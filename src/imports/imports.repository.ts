@@ -8,7 +8,14 @@ import type { ImportBatchTable } from '../db/schema.js';
 type Handle = Db | Tx;
 
 /** Tables an import writes to, by their SQL name. */
-export type ImportTable = 'observation' | 'employment' | 'accident' | 'disease_case' | 'target_revision';
+export type ImportTable =
+  | 'observation'
+  | 'employment'
+  | 'accident'
+  | 'disease_case'
+  | 'target_revision'
+  | 'work_activity'
+  | 'workplace_count';
 
 export const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

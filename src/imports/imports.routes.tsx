@@ -11,6 +11,7 @@ import { CsrfField, withCsrf } from '../web/forms.js';
 import { localePath, MESSAGES, type Messages } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { auditContextOf } from '../web/sessions.js';
+import type { PreviewResult } from './import-jobs.js';
 import { type ImportRunner, inThreadImports } from './import-runner.js';
 import { listBatches } from './imports.repository.js';
 import { IMPORT_KINDS, type ImportKind } from './kinds/index.js';
@@ -41,7 +42,7 @@ async function mappingOrDiscard(text: string, filePath: string): Promise<Mapping
 /** Errors a validation report shows; any other error of a preview is the server's and gets the error page. */
 const FILE_PROBLEMS = new Set<ErrorCode>(['invalid_input', 'conflict', 'too_large']);
 
-const UPLOAD_NAME = /^[0-9a-f-]{36}__[\w.æøåÆØÅ -]{1,200}$/;
+export const UPLOAD_NAME = /^[0-9a-f-]{36}__[\w.æøåÆØÅ -]{1,200}$/;
 
 const kindLabel = (t: Messages, kind: ImportKind) =>
   ({
@@ -50,6 +51,8 @@ const kindLabel = (t: Messages, kind: ImportKind) =>
     accidents: t.kindAccidents,
     diseases: t.kindDiseases,
     targets: t.kindTargets,
+    activities: t.kindActivities,
+    workplaces: t.kindWorkplaces,
   })[kind];
 
 /** The validation report: each problem in the page's language (Danish pages show `messageDa`). */
@@ -81,6 +84,110 @@ function Problems({ issues, locale, t }: { issues: Issue[]; locale: Locale; t: M
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Runs an upload's preview job. A file with problems has nothing to confirm, so its upload is removed; a fault of the
+ *  server (a full disk, no database) is not a problem with the file and is thrown, for the error page to say it. */
+export async function previewUpload(
+  imports: ImportRunner,
+  job: Parameters<ImportRunner['preview']>[0],
+): Promise<PreviewResult> {
+  const result = await imports.preview(job);
+  const { problem } = result;
+  if (problem !== undefined) await unlink(job.filePath).catch(() => {});
+  if (problem !== undefined && !FILE_PROBLEMS.has(problem.code))
+    throw new AppError(problem.code, problem.message, problem.issues);
+  return result;
+}
+
+/** A preview's report: valid or its problems, the detected settings and columns, and the file's first rows. */
+export function PreviewReport({
+  result,
+  mapped,
+  locale,
+  t,
+}: {
+  result: PreviewResult;
+  /** The rows are shown as a mapping shaped them. */
+  mapped: boolean;
+  locale: Locale;
+  t: Messages;
+}) {
+  const { report, problem, preview } = result;
+  const settings = report?.settings;
+  return (
+    <>
+      {problem === undefined ? (
+        <div class="alert alert-success" role="status">
+          <p class="alert-text">{t.validationOk(report?.rows ?? 0)}</p>
+          {(report?.skipped ?? 0) > 0 ? (
+            <p class="alert-text">{t.skippedCells(report?.skipped ?? 0)}</p>
+          ) : null}
+        </div>
+      ) : (
+        <div class="alert alert-error" role="alert">
+          <p class="alert-text">
+            {t.validationFailed(problem.issues.length)}
+            {/* The error's own summary is English; Danish pages say the same through the line above. */}
+            {locale === 'en' ? ` ${problem.message}` : null}
+          </p>
+        </div>
+      )}
+      {problem === undefined ? null : <Problems issues={problem.issues} locale={locale} t={t} />}
+      {settings === undefined ? null : (
+        <>
+          <h2>{t.detectedSettings}</h2>
+          <ul>
+            {Object.entries(settings).map(([key, value]) => (
+              <li>
+                {key}: {Array.isArray(value) ? value.join(', ') : String(value)}
+              </li>
+            ))}
+          </ul>
+          <h2>{t.columnMapping}</h2>
+          <ul>
+            {report?.columns.map((column) => (
+              <li>
+                {column.column} → {column.field}
+              </li>
+            ))}
+          </ul>
+          {report !== undefined && report.ignoredColumns.length > 0 ? (
+            <p>
+              {t.ignoredColumns}: {report.ignoredColumns.join(', ')}
+            </p>
+          ) : null}
+        </>
+      )}
+      {preview === undefined ? null : (
+        <>
+          <h2>{mapped ? t.firstRowsMapped : t.firstRows}</h2>
+          <div class="table-wrapper">
+            <table class="table table--compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t.problemRow}</th>
+                  {preview.columns.map((column) => (
+                    <th scope="col">{column}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((row) => (
+                  <tr>
+                    <td class="num">{row.row}</td>
+                    {row.values.map((value) => (
+                      <td>{value === null ? '' : String(value)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
   );
 }
 
@@ -249,93 +356,19 @@ export function importRoutes(store: Store, options: ImportRouteOptions): Hono {
       const mappingText = (form.mapping ?? '').trim();
       const mapping = await mappingOrDiscard(mappingText, filePath);
 
-      const { report, problem, preview } = await imports.preview({
+      const result = await previewUpload(imports, {
         filePath,
         options: { kind: kind as ImportKind, sheet, source, replace, displayName, mapping },
         ...asker(c),
         previewRows: PREVIEW_ROWS,
       });
-      // A fault of the server (a full disk, no database) is not a problem with the file: the error page says it.
-      if (problem !== undefined && !FILE_PROBLEMS.has(problem.code)) {
-        await unlink(filePath).catch(() => {});
-        throw new AppError(problem.code, problem.message, problem.issues);
-      }
-      if (problem !== undefined) await unlink(filePath).catch(() => {});
-      const settings = report?.settings;
+      const { problem } = result;
       return c.html(
         <Layout locale={locale} path={c.req.path} title={t.previewTitle} demo={false}>
           <h1>
             {t.previewTitle}: {displayName}
           </h1>
-          {problem === undefined ? (
-            <div class="alert alert-success" role="status">
-              <p class="alert-text">{t.validationOk(report?.rows ?? 0)}</p>
-              {(report?.skipped ?? 0) > 0 ? (
-                <p class="alert-text">{t.skippedCells(report?.skipped ?? 0)}</p>
-              ) : null}
-            </div>
-          ) : (
-            <div class="alert alert-error" role="alert">
-              <p class="alert-text">
-                {t.validationFailed(problem.issues.length)}
-                {/* The error's own summary is English; Danish pages say the same through the line above. */}
-                {locale === 'en' ? ` ${problem.message}` : null}
-              </p>
-            </div>
-          )}
-          {problem === undefined ? null : <Problems issues={problem.issues} locale={locale} t={t} />}
-          {settings === undefined ? null : (
-            <>
-              <h2>{t.detectedSettings}</h2>
-              <ul>
-                {Object.entries(settings).map(([key, value]) => (
-                  <li>
-                    {key}: {Array.isArray(value) ? value.join(', ') : String(value)}
-                  </li>
-                ))}
-              </ul>
-              <h2>{t.columnMapping}</h2>
-              <ul>
-                {report?.columns.map((column) => (
-                  <li>
-                    {column.column} → {column.field}
-                  </li>
-                ))}
-              </ul>
-              {report !== undefined && report.ignoredColumns.length > 0 ? (
-                <p>
-                  {t.ignoredColumns}: {report.ignoredColumns.join(', ')}
-                </p>
-              ) : null}
-            </>
-          )}
-          {preview === undefined ? null : (
-            <>
-              <h2>{mapping === undefined ? t.firstRows : t.firstRowsMapped}</h2>
-              <div class="table-wrapper">
-                <table class="table table--compact">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.problemRow}</th>
-                      {preview.columns.map((column) => (
-                        <th scope="col">{column}</th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.rows.map((row) => (
-                      <tr>
-                        <td class="num">{row.row}</td>
-                        {row.values.map((value) => (
-                          <td>{value === null ? '' : String(value)}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
+          <PreviewReport result={result} mapped={mapping !== undefined} locale={locale} t={t} />
           {problem === undefined ? (
             <form method="post" action={`${base}/confirm`}>
               <CsrfField />

@@ -512,6 +512,11 @@ describeEachDialect('imports', (dialect) => {
     const obs = (...rows: string[]) => [header, ...rows].join('\n');
     const acc = (...rows: string[]) => [ACCIDENTS.split('\n')[0], ...rows].join('\n');
     const wide = `indicator;branch;year;value\n${Array.from({ length: 10_000 }, (_, i) => i).join(';')}\n`;
+    const actHeader =
+      'BFA;Titel;Type;Branchegrupper;Måltal;Start;Slut;Planlagte deltagere;Omkostning (kr.);Pulje;Status;Noter';
+    const actGood =
+      'hfk;Løfteteknik i butikken (importtest);Kursus;Butikker;10;01-03-2024;30-06-2024;40;12.500;;Planlagt;Noter';
+    const act = (...rows: string[]) => [actHeader, ...rows].join('\n');
 
     type Case = {
       name: string;
@@ -925,6 +930,225 @@ describeEachDialect('imports', (dialect) => {
         file: 'aes.csv',
         content: 'år,aes_gruppe,sygdomstype,anmeldte,anerkendte\n2023,Bygge,Hørenedsættelse,10,12\n',
         expect: { field: 'recognised', row: 2, column: 'anerkendte', message: /exceeds the reported/ },
+      },
+      {
+        name: 'workplaces of an unknown branch group',
+        kind: 'workplaces',
+        file: 'arbejdspladser-branche.csv',
+        content: 'Branchegruppe;År;Antal arbejdspladser\nButikker;2024;1200\nMånebaser;2024;3\n',
+        expect: {
+          field: 'branch',
+          row: 3,
+          column: 'Branchegruppe',
+          message: /unknown branch group "Månebaser"/,
+          messageDa: /ukendt branchegruppe "Månebaser"/,
+        },
+      },
+      {
+        name: 'negative workplace count',
+        kind: 'workplaces',
+        file: 'arbejdspladser-negativ.csv',
+        content: 'Branchegruppe;År;Arbejdspladser\nButikker;2024;-5\n',
+        expect: { field: 'workplaces', row: 2, column: 'Arbejdspladser', message: /below 0/ },
+      },
+      {
+        name: 'workplaces counted twice for one branch group and year',
+        kind: 'workplaces',
+        file: 'arbejdspladser-dublet.csv',
+        content: 'branch_group,year,workplaces\nbutikker,2024,1200\nButikker,2024,1300\n',
+        expect: { row: 3, message: /duplicates row 2/ },
+      },
+      {
+        name: 'activities: UTF-16 text',
+        kind: 'activities',
+        file: 'aktiviteter-utf16.csv',
+        content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(act(actGood), 'utf16le')]),
+        expect: { message: /./ },
+      },
+      {
+        name: 'activities: missing required column',
+        kind: 'activities',
+        file: 'aktiviteter-kolonne.csv',
+        content: 'BFA;Titel;Type;Start;Status\nhfk;A;Kursus;2024-01-01;Planlagt\n',
+        expect: { field: 'branches', row: 1, message: /no column for the required field/ },
+      },
+      {
+        name: 'activities: text in a number column',
+        kind: 'activities',
+        file: 'aktiviteter-tekst.csv',
+        content: act(actGood.replace(';40;', ';fyrre;')),
+        expect: {
+          field: 'plannedParticipants',
+          row: 2,
+          column: 'Planlagte deltagere',
+          message: /"fyrre" is not a number/,
+          messageDa: /^"fyrre" er ikke et tal$/,
+        },
+      },
+      {
+        name: 'activities: negative count',
+        kind: 'activities',
+        file: 'aktiviteter-negativ.csv',
+        content: act(actGood.replace(';40;', ';-40;')),
+        expect: { field: 'plannedParticipants', row: 2, column: 'Planlagte deltagere', message: /below 0/ },
+      },
+      {
+        name: 'activities: unknown BFA',
+        kind: 'activities',
+        file: 'aktiviteter-bfa.csv',
+        content: act(actGood, actGood.replace('hfk;', 'xyz;')),
+        expect: {
+          field: 'bfa',
+          row: 3,
+          column: 'BFA',
+          message: /^unknown BFA "xyz"$/,
+          messageDa: /^ukendt BFA "xyz"$/,
+        },
+      },
+      {
+        name: 'activities: unknown type',
+        kind: 'activities',
+        file: 'aktiviteter-type.csv',
+        content: act(actGood.replace(';Kursus;', ';Foredrag;')),
+        expect: {
+          field: 'type',
+          row: 2,
+          column: 'Type',
+          message: /"Foredrag" is not one of Virksomhedsbesøg/,
+        },
+      },
+      {
+        name: 'activities: branch group of another BFA',
+        kind: 'activities',
+        file: 'aktiviteter-branche.csv',
+        content: act(actGood.replace(';Butikker;', ';Anlægsarbejde;')),
+        expect: {
+          field: 'branches',
+          row: 2,
+          column: 'Branchegrupper',
+          message: /"anlaegsarbejde" is not a branch group of BFA HFK/,
+          messageDa: /^"anlaegsarbejde" er ikke en branchegruppe under BFA HFK$/,
+        },
+      },
+      {
+        name: 'activities: target of another BFA',
+        kind: 'activities',
+        file: 'aktiviteter-maaltal.csv',
+        content: act(actGood.replace(';10;', ';1;')),
+        expect: { field: 'targets', row: 2, column: 'Måltal', message: /target 1 is not BFA HFK's/ },
+      },
+      {
+        name: 'activities: end before start',
+        kind: 'activities',
+        file: 'aktiviteter-periode.csv',
+        content: act(actGood.replace('30-06-2024', '28-02-2024')),
+        expect: {
+          field: 'end',
+          row: 2,
+          column: 'Slut',
+          message: /before it starts/,
+          messageDa: /^slutter \(28-02-2024\) før den starter \(01-03-2024\)$/,
+        },
+      },
+      {
+        name: 'activities: unknown funding pool',
+        kind: 'activities',
+        file: 'aktiviteter-pulje.csv',
+        content: act(actGood.replace(';12.500;;', ';12.500;Pulje uden navn;')),
+        expect: { field: 'pool', row: 2, column: 'Pulje', message: /unknown funding pool "Pulje uden navn"/ },
+      },
+      {
+        name: 'activities: duplicate rows in the file',
+        kind: 'activities',
+        file: 'aktiviteter-dublet.csv',
+        content: act(actGood, actGood.replace('01-03-2024', '2024-03-01')),
+        expect: {
+          field: 'BFA+Titel+Start',
+          row: 3,
+          message: /duplicates row 2/,
+          messageDa: /^er en gentagelse af række 2$/,
+        },
+      },
+      {
+        name: 'activities: formula in a text cell',
+        kind: 'activities',
+        file: 'aktiviteter-formel.csv',
+        content: act(actGood.replace(';Noter', ';=HYPERLINK("x")')),
+        expect: { field: 'notes', row: 2, column: 'Noter', message: /formula/ },
+      },
+      {
+        name: 'activities: formula-looking title',
+        kind: 'activities',
+        file: 'aktiviteter-formel2.csv',
+        content: act(actGood.replace('Løfteteknik i butikken (importtest)', '+cmd|calc')),
+        expect: { field: 'title', row: 2, column: 'Titel', message: /formula/ },
+      },
+      {
+        name: 'activities: CPR number in the notes',
+        kind: 'activities',
+        file: 'aktiviteter-cpr.csv',
+        content: act(actGood.replace(';Noter', ';ringede til 010203-1234 om kurset')),
+        expect: { field: 'notes', row: 2, column: 'Noter', message: /CPR/ },
+      },
+      {
+        name: 'activities: CPR column',
+        kind: 'activities',
+        file: 'aktiviteter-cprkolonne.csv',
+        content: act(actGood).replace(';Noter\n', ';CPR\n'),
+        expect: { field: 'columns', column: 'CPR', message: /personal data/ },
+      },
+      {
+        name: 'activities: invalid date',
+        kind: 'activities',
+        file: 'aktiviteter-dato.csv',
+        content: act(actGood.replace('01-03-2024', '30-02-2024')),
+        expect: { field: 'start', row: 2, column: 'Start', message: /not a valid date/ },
+      },
+      {
+        name: 'activities: a date in 1899',
+        kind: 'activities',
+        file: 'aktiviteter-1899.csv',
+        content: act(actGood.replace('01-03-2024', '01-03-1899')),
+        expect: { field: 'start', row: 2, column: 'Start', message: /outside the years data may hold/ },
+      },
+      {
+        name: 'activities: only a header',
+        kind: 'activities',
+        file: 'aktiviteter-overskrift.csv',
+        content: `${actHeader}\n`,
+        expect: { field: 'file', message: /no data rows/ },
+      },
+      {
+        name: 'activities: ragged row',
+        kind: 'activities',
+        file: 'aktiviteter-ujaevn.csv',
+        content: act(actGood, `${actGood.replace('importtest', 'anden')};ekstra`),
+        expect: { row: 3, message: /./ },
+      },
+      {
+        name: 'activities: unterminated quote',
+        kind: 'activities',
+        file: 'aktiviteter-citat.csv',
+        content: act(actGood, 'hfk;"Ergonomi;Kursus;Butikker;;2024-01-01;;;;;Planlagt;'),
+        expect: { message: /./ },
+      },
+      {
+        name: 'activities: truncated XLSX',
+        kind: 'activities',
+        file: 'aktiviteter.xlsx',
+        content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0x08, 0, 0x21, 0]),
+        expect: { message: /./ },
+      },
+      {
+        name: 'activities: two headers for one field',
+        kind: 'activities',
+        file: 'aktiviteter-overskrifter.csv',
+        content: act(actGood).replace(';Måltal;', ';Måltal;maaltal;').replace(';10;', ';10;10;'),
+        expect: {
+          field: 'columns',
+          column: 'maaltal',
+          message: /"Måltal" and "maaltal" both mean the same field/,
+        },
       },
       {
         name: 'mapping names a missing column',

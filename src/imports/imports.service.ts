@@ -56,6 +56,9 @@ export interface ImportOptions {
   /** Read and validate the file in a worker thread while this one writes (default: for files from
    *  `pipeline.validateInWorkerFromBytes` of import-settings.json). */
   validateInWorker?: boolean | undefined;
+  /** Only rows of this BFA (its id) may be imported, every other row is refused (a BFA editor's upload); only for
+   *  kinds whose rows belong to a BFA (`bfaScoped`). */
+  onlyBfa?: number | undefined;
 }
 
 export interface ImportProgress {
@@ -279,6 +282,20 @@ const anotherImportRunning = (file: string) =>
     ],
   );
 
+/** `--replace` where the kind keeps stored rows, and a limit to one BFA where rows have no BFA, are refused. */
+function refuseOptionsOfOtherKinds(kind: KindDefinition, options: ImportOptions, file: string): void {
+  if (options.onlyBfa !== undefined && kind.bfaScoped !== true)
+    throw new Error(`${kind.kind} rows belong to no BFA: they cannot be imported limited to one`);
+  if (options.replace === true && kind.keepStored !== undefined)
+    throw invalidInput(`--replace does not apply to ${kind.kind}; nothing was imported`, [
+      issue('replace', kind.keepStored.replaceRefused, { file }),
+    ]);
+}
+
+/** The look-up tables with the BFA an import is limited to. */
+const withOnlyBfa = (tables: Awaited<ReturnType<typeof readLookupTables>>, onlyBfa: number | undefined) =>
+  onlyBfa === undefined ? tables : { ...tables, work: { ...tables.work, onlyBfa } };
+
 /** The batch row; a second import of the same file racing this one fails here on the unique index. */
 async function insertBatchOnce(
   tx: Tx,
@@ -342,6 +359,7 @@ export async function runImport(
 ): Promise<ImportReport> {
   const kind = KINDS[options.kind];
   const file = options.displayName ?? path.basename(filePath);
+  refuseOptionsOfOtherKinds(kind, options, file);
   const clock = new StageClock();
   const started = performance.now();
   const facts = await fileFacts(filePath, file);
@@ -393,7 +411,7 @@ export async function runImport(
 
   const work = async (tx: Tx): Promise<ImportReport> => {
     await takeImportTurn(tx);
-    const lookupTables = await readLookupTables(tx);
+    const lookupTables = withOnlyBfa(await readLookupTables(tx), options.onlyBfa);
     const lookups = lookupsFrom(lookupTables);
     const at = actor.now().toISOString();
     const batchId = await insertBatchOnce(tx, file, {
@@ -588,6 +606,8 @@ const TABLES_OF_KIND: Record<ImportKind, ImportTable[]> = {
   accidents: ['accident'],
   diseases: ['disease_case'],
   targets: ['target_revision'],
+  workplaces: ['workplace_count'],
+  activities: ['work_activity'],
 };
 
 export interface RollbackReport {

@@ -2,6 +2,7 @@
 import type { Db, Tx } from '../db/connect.js';
 import { normaliseHeader } from './fields.js';
 import { readLookupTables } from './lookups.repository.js';
+import { type WorkLookups, type WorkLookupTables, workLookupsFrom } from './work-lookups.js';
 
 export interface Lookups {
   /** A branch group by code, Danish name or English name. */
@@ -26,11 +27,16 @@ export interface Lookups {
   indicator(code: string): { id: number; unit: string } | undefined;
   /** A target's id by its key (`branch:<group>[/<sub>]|<goal>[/<sub-problem>]`) or by id. */
   target(keyOrId: string | number): number | undefined;
+  /** The BFAs' work (activities): BFAs, branch and target owners, funding pools, campaigns. */
+  work: WorkLookups;
 }
 
 const key = (text: string) => normaliseHeader(text);
 
-export type LookupTables = Awaited<ReturnType<typeof readLookupTables>>;
+/** The code tables as read; `work` may be left out where no kind needs it (it may carry the import's `onlyBfa`). */
+export type LookupTables = Omit<Awaited<ReturnType<typeof readLookupTables>>, 'work'> & {
+  work?: WorkLookupTables;
+};
 
 export async function loadLookups(db: Db | Tx): Promise<Lookups> {
   return lookupsFrom(await readLookupTables(db));
@@ -38,7 +44,7 @@ export async function loadLookups(db: Db | Tx): Promise<Lookups> {
 
 /** The look-ups over the code tables as read (plain data: a worker thread can build them from a copy). */
 export function lookupsFrom(tables: LookupTables): Lookups {
-  const { groups, subs, codes, indicators, targets } = tables;
+  const { groups, subs, codes, indicators, targets, work } = tables;
   const targetBy = new Map<string | number, number>();
   for (const target of targets) {
     targetBy.set(target.scopeKey, target.id);
@@ -105,5 +111,6 @@ export function lookupsFrom(tables: LookupTables): Lookups {
       divisionMainGroup.get(`${classification}|${digits.slice(0, 2)}`) ?? null,
     indicator: (code) => indicatorBy.get(code),
     target: (keyOrId) => targetBy.get(keyOrId),
+    work: workLookupsFrom(work),
   };
 }

@@ -6,7 +6,15 @@ import type { FieldSpec } from '../fields.js';
 import type { Lookups } from '../lookups.js';
 import type { Text } from '../texts.js';
 
-export const IMPORT_KINDS = ['observations', 'employment', 'accidents', 'diseases', 'targets'] as const;
+export const IMPORT_KINDS = [
+  'observations',
+  'employment',
+  'accidents',
+  'diseases',
+  'targets',
+  'activities',
+  'workplaces',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type ParsedValue = string | number | boolean | null;
@@ -22,7 +30,16 @@ export type Typed = (field: string) => string;
 export interface KindDefinition {
   kind: ImportKind;
   /** The table the rows land in. */
-  table: keyof Database & ('observation' | 'employment' | 'accident' | 'diseaseCase' | 'targetRevision');
+  table: keyof Database &
+    (
+      | 'observation'
+      | 'employment'
+      | 'accident'
+      | 'diseaseCase'
+      | 'targetRevision'
+      | 'workActivity'
+      | 'workplaceCount'
+    );
   fields: FieldSpec[];
   /** Database columns (snake_case) in the order `build` returns their values; `batch_id` is added last. */
   columns: string[];
@@ -44,6 +61,12 @@ export interface KindDefinition {
   keyUnique?: boolean;
   /** Fields that, when empty, exempt a row from duplicate detection (e.g. accidents without a case id). */
   keyOptional?: boolean;
+  /** Stored rows are never replaced by an import (activities: edited records with links and history): `--replace`
+   *  is refused with `replaceRefused`, and a row whose key is stored with `alreadyStored`. */
+  keepStored?: { replaceRefused: Text; alreadyStored: Text };
+  /** Rows belong to a BFA, and `build` refuses rows of any BFA but `lookups.work.onlyBfa()`: only such kinds may be
+   *  imported limited to one BFA (a BFA editor's upload). */
+  bfaScoped?: boolean;
   /** Checks that need more than one row (e.g. where a series break falls): a new checker per import, called
    *  with each built row; returns problems with that row. */
   crossRowCheck?(): (values: unknown[], report: Report) => void;
