@@ -32,6 +32,8 @@ const EXPECTED: Record<string, { permission: Permission; who: readonly Who[]; ar
   serve: { permission: 'system', who: OPERATOR, args: [] },
   start: { permission: 'system', who: OPERATOR, args: [] },
   'targets list': { permission: 'public', who: ANYONE, args: ['--branch', 'Not a code!'] },
+  'activities list': { permission: 'public', who: ANYONE, args: ['--bfa', 'Not a code!'] },
+  'activities show': { permission: 'public', who: ANYONE, args: ['first'] },
   'targets show': { permission: 'public', who: ANYONE, args: ['first'] },
   'targets add': { permission: 'targets.revise', who: ADMINS, args: ['--baseline-year', 'soon'] },
   'targets revise': { permission: 'targets.revise', who: ADMINS, args: ['first', '--reason', 'x'] },

@@ -49,7 +49,7 @@ describe('maaltal CLI without a database', () => {
       expect(result.code).toBe(78);
       expect(result.stderr).toContain('The database schema is not up to date: --database:');
       expect(result.stderr).toContain(
-        'run `maaltal migrate` first (pending: 2026-11-26T0800-initial, 2026-11-26T1000-imports, 2026-11-26T1200-accident-aggregates, 2026-11-30T1000-disclosure-protection, 2026-12-03T0800-unmapped-industry-codes, 2026-12-03T0900-accident-case-unique, 2026-12-03T1000-accident-parents-guarded, 2026-12-03T1100-accident-base-cube, 2026-12-03T1200-accounts-and-audit)',
+        'run `maaltal migrate` first (pending: 2026-11-26T0800-initial, 2026-11-26T1000-imports, 2026-11-26T1200-accident-aggregates, 2026-11-30T1000-disclosure-protection, 2026-12-03T0800-unmapped-industry-codes, 2026-12-03T0900-accident-case-unique, 2026-12-03T1000-accident-parents-guarded, 2026-12-03T1100-accident-base-cube, 2026-12-03T1200-accounts-and-audit, 2026-12-03T1300-bfa-work)',
       );
       const store = await openStore({ dialect: 'sqlite', file: database.setting });
       expect(await store.db.introspection.getTables()).toEqual([]);

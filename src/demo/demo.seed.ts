@@ -29,6 +29,7 @@ import {
 } from './demo.generator.js';
 import { type DemoCodeTable, goalIdByCode, insertAccidents, readCodes } from './demo.repository.js';
 import { ACCIDENT_COLUMN, type DemoAccidentRow, generateDemoAccidents } from './demo-accidents.js';
+import { seedDemoWork } from './demo-work.seed.js';
 
 export interface DemoSeedOutcome {
   seed: number;
@@ -85,6 +86,8 @@ export async function seedDemo(
   const accidents = generateDemoAccidents(reference, data.employment, seed, scale);
   counts.accident = await writeDemoAccidents(tx, accidents, { seed, scale, bulk: options.bulk });
   counts.target = (counts.target ?? 0) + (await writeAccidentTarget(tx, data, accidents));
+  // The BFAs' work links to the targets and builds on the employment written above.
+  Object.assign(counts, await seedDemoWork(tx, seed));
   // The full demo's disclosure protection is computed once (scripts/demo-disclosure-protection.ts) and shipped.
   if (seed === DEFAULT_DEMO_SEED && scale === 1) {
     for (const protection of demoProtection as StoredProtection[]) await saveProtection(tx, protection);

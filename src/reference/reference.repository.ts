@@ -172,6 +172,10 @@ export async function findBfa(db: Handle, code: string) {
   return db.selectFrom('bfa').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+export async function listBfas(db: Handle) {
+  return db.selectFrom('bfa').selectAll().orderBy('code').execute();
+}
+
 export async function listGoals(db: Handle) {
   return db.selectFrom('goal').selectAll().orderBy('id').execute();
 }

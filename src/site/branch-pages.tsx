@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { accidentFilters } from '../accidents/query.js';
 import { accidentRates } from '../accidents/rates.js';
 import { accidentSeries, statisticsFor } from '../accidents/series.js';
+import { ANONYMOUS } from '../auth/policy.js';
 import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { notFound } from '../errors.js';
@@ -17,6 +18,12 @@ import { listTargets } from '../targets/targets.service.js';
 import { requires } from '../web/authorize.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
+import type { Activity } from '../work/activities.model.js';
+import { ActivityTable } from '../work/activities.pages.js';
+import { listActivities } from '../work/activities.service.js';
+import { REACH_NOTE, type ReachRow, reachOf } from '../work/reach.service.js';
+import { ReachTable } from '../work/reach-table.js';
+import { WORK_TEXTS } from '../work/work.texts.js';
 import { AccidentSeriesFigure, accidentSeriesTitle } from './accident-series.js';
 import { BRANCH_TEXTS } from './branch.texts.js';
 import {
@@ -104,11 +111,13 @@ export function branchPageRoutes(store: Store): Hono {
     const groups = await listBranchGroups(store.db);
     const group = groups.find((g) => g.code === code);
     if (group === undefined) throw notFound(`No branch group "${code}"`);
-    const [targets, demo, data, landed] = await Promise.all([
+    const [targets, demo, data, landed, activities, reach] = await Promise.all([
       listTargets(store.db, { branch: code }),
       holdsDemoData(store.db),
       statisticsFor(store.db).current(),
       lookedUp === null ? null : codeLanding(store, code, lookedUp.code, lookedUp.classification),
+      listActivities(store.db, ANONYMOUS, { branch: code }),
+      reachOf(store.db, ANONYMOUS, { branch: code }),
     ]);
     const series = accidentSeries(data, code, 'per_10000');
     const fatal = accidentRates(
@@ -173,6 +182,7 @@ export function branchPageRoutes(store: Store): Hono {
         <p>
           <a href={`${localePath(locale, '/ulykker')}?branch=${code}`}>{t.branchExplore}</a>
         </p>
+        <BranchWork name={name} code={code} activities={activities} reach={reach} locale={locale} />
       </Layout>
     );
   };
@@ -196,6 +206,42 @@ export function branchPageRoutes(store: Store): Hono {
     });
   }
   return app;
+}
+
+const LATEST_ACTIVITIES = 10;
+
+/** The BFAs' published activities in the branch group (the latest few, linked to all) and their reach. */
+function BranchWork(props: {
+  name: string;
+  code: string;
+  activities: Activity[];
+  reach: ReachRow[];
+  locale: Locale;
+}) {
+  const { name, code, activities, reach, locale } = props;
+  const w = WORK_TEXTS[locale];
+  const latest = [...activities]
+    .sort((a, b) => b.periodStart.localeCompare(a.periodStart) || b.id - a.id)
+    .slice(0, LATEST_ACTIVITIES);
+  return (
+    <>
+      <h2>{w.branchActivitiesTitle}</h2>
+      {activities.length === 0 ? (
+        <p>{w.branchNoActivities}</p>
+      ) : (
+        <>
+          <p>
+            {w.activitiesCount(formatNumber(activities.length, locale), formatNumber(latest.length, locale))}{' '}
+            <a href={`${localePath(locale, '/aktiviteter')}?branch=${code}`}>{w.sections.activities[0]}</a>
+          </p>
+          <ActivityTable activities={latest} locale={locale} caption={w.branchActivitiesCaption(name)} />
+        </>
+      )}
+      <h2>{w.branchReachTitle}</h2>
+      <ReachTable rows={reach} locale={locale} caption={w.branchReachCaption(name)} showBfa />
+      <p class="maaltal-note">{REACH_NOTE[locale]}</p>
+    </>
+  );
 }
 
 /** "Industry code 41.20.00 (DB07): Opførelse af bygninger. It belongs to …, inferred from code 41." */

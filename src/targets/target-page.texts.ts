@@ -117,6 +117,12 @@ const da = {
   legendProjection: 'Prikket linje: fremskrivning, hvis udviklingen fortsætter',
   legendFan: 'Blå skygge: fremskrivningens interval',
   legendBreak: 'Lodret prikket linje: databrud – målingerne før og efter sammenlignes ikke',
+  legendActivities:
+    'Brune streger under årstallene: perioderne for de offentliggjorte aktiviteter, der er knyttet til måltallet (se tabellen under figuren)',
+  activitiesCaption: (n: number) =>
+    n === 1
+      ? 'Én offentliggjort aktivitet knyttet til måltallet'
+      : `${n} offentliggjorte aktiviteter knyttet til måltallet`,
   legendBand: (label: string, from: number, to: number) =>
     `Beige felt: ${label} (${from}–${to}) – se bemærkningerne under grafen`,
   seriesNotesTitle: 'Bemærkninger til tallene',
@@ -221,6 +227,12 @@ const en: TargetPageTexts = {
   legendProjection: 'Dotted line: projection if the trend continues',
   legendFan: "Blue shading: the projection's interval",
   legendBreak: 'Vertical dotted line: series break – measurements before and after are not compared',
+  legendActivities:
+    'Brown bars under the years: the periods of the published activities linked to this target (see the table below the chart)',
+  activitiesCaption: (n) =>
+    n === 1
+      ? 'One published activity linked to this target'
+      : `${n} published activities linked to this target`,
   legendBand: (label, from, to) => `Beige area: ${label} (${from}–${to}) – see the notes below the chart`,
   seriesNotesTitle: 'Notes on the figures',
   revisionsTitle: 'Revisions of the target',

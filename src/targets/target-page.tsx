@@ -3,6 +3,7 @@
 // measurements as a table; the owner BFA; downloads.
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
+import { ANONYMOUS } from '../auth/policy.js';
 import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
 import { notFound } from '../errors.js';
@@ -23,11 +24,15 @@ import { WIDE_LAYOUT } from '../web/charts.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import {
+  fractionalYear,
   type ProgressChartInput,
   progressChartAtTwoWidths,
   progressChartSvg,
 } from '../web/progress-chart.js';
 import { absoluteUrl } from '../web/site-origin.js';
+import type { Activity } from '../work/activities.model.js';
+import { ActivityTable } from '../work/activities.pages.js';
+import { listActivities } from '../work/activities.service.js';
 import { type GlossaryId, glossaryHref } from './glossary.js';
 import {
   type IndicatorKind,
@@ -248,11 +253,23 @@ function RevisionTable({ revisions, locale }: { revisions: Target[]; locale: Loc
 }
 
 /** The chart's input: observations, baseline, target, projection, breaks and the series notes' year bands. */
+/** The linked activities' periods on the chart's time axis (cancelled ones left out; an open period runs a month). */
+function activityPeriods(activities: readonly Activity[]): NonNullable<ProgressChartInput['activities']> {
+  return activities
+    .filter((activity) => activity.status !== 'cancelled')
+    .map((activity) => {
+      const from = fractionalYear(activity.periodStart);
+      const to = activity.periodEnd === null ? from + 1 / 12 : fractionalYear(activity.periodEnd) + 1 / 365;
+      return { from, to, label: `${activity.title} (${activity.bfa.short})` };
+    });
+}
+
 function chartInput(
   history: TargetHistory,
   kind: IndicatorKind,
   title: string,
   locale: Locale,
+  activities: readonly Activity[] = [],
 ): ProgressChartInput {
   const m = MESSAGES[locale];
   const target = history.current;
@@ -283,6 +300,7 @@ function chartInput(
           },
     breaks: observations.filter((o) => o.seriesBreak).map((o) => o.year),
     bands: yearBands(kind, Math.min(...years), Math.max(...years), locale),
+    activities: activityPeriods(activities),
     yLabel: axisTitle(target.indicator.unit, pick(target.indicator, locale), locale),
     labels: { baseline: m.colBaseline, target: m.chartTarget, seriesBreak: m.chartSeriesBreak },
     title: `${title}: ${pick(target.indicator, locale)}`,
@@ -322,6 +340,7 @@ const SWATCH = {
   fan: <rect x="2" y="2" width="24" height="12" fill="#1a5a8a" fill-opacity="0.15" />,
   break: <line x1="14" y1="1" x2="14" y2="15" stroke="#6f6f6f" stroke-dasharray="2,3" />,
   band: <rect x="2" y="1" width="24" height="14" fill="#e8e1d0" />,
+  activity: <rect x="2" y="6" width="24" height="5" fill="#8a4b00" />,
 };
 
 function TargetFigure({
@@ -345,6 +364,9 @@ function TargetFigure({
     ...(projection?.interval == null ? [] : [[SWATCH.fan, t.legendFan] as [unknown, string]]),
     ...(input.breaks.length === 0 ? [] : [[SWATCH.break, t.legendBreak] as [unknown, string]]),
     ...input.bands.map((b): [unknown, string] => [SWATCH.band, t.legendBand(b.label, b.from, b.to)]),
+    ...((input.activities ?? []).length === 0
+      ? []
+      : [[SWATCH.activity, t.legendActivities] as [unknown, string]]),
   ];
   return (
     <figure class="maaltal-chart">
@@ -403,7 +425,10 @@ async function bfaUrl(store: Store, target: Target): Promise<string | null> {
 /** The target's chart as a file of its own: the title above, the series notes and the source below. */
 async function targetChartFile(store: Store, idText: string, format: 'svg' | 'png', locale: Locale) {
   const id = parseOrThrow(targetIdSchema, idText, 'Invalid target id', { fieldName: () => 'id' });
-  const history = await showTarget(store.db, id);
+  const [history, activities] = await Promise.all([
+    showTarget(store.db, id),
+    listActivities(store.db, ANONYMOUS, { target: id }),
+  ]);
   const target = history.current;
   const years = history.observations.map((o) => o.year);
   if (years.length === 0) throw notFound(`Target ${id} has no published observations to draw`);
@@ -414,7 +439,7 @@ async function targetChartFile(store: Store, idText: string, format: 'svg' | 'pn
   return chartFileOf(
     {
       title: `${title}: ${pick(target.indicator, locale)}`,
-      chart: progressChartSvg(chartInput(history, kind, title, locale), WIDE_LAYOUT),
+      chart: progressChartSvg(chartInput(history, kind, title, locale, activities), WIDE_LAYOUT),
       notes: [
         statusInWords(target, locale),
         ...notes,
@@ -431,7 +456,11 @@ export function targetPageRoutes(store: Store): Hono {
   const page = async (locale: Locale, path: string, idText: string) => {
     const t = MESSAGES[locale];
     const id = parseOrThrow(targetIdSchema, idText, 'Invalid target id', { fieldName: () => 'id' });
-    const [history, demo] = await Promise.all([showTarget(store.db, id), holdsDemoData(store.db)]);
+    const [history, demo, activities] = await Promise.all([
+      showTarget(store.db, id),
+      holdsDemoData(store.db),
+      listActivities(store.db, ANONYMOUS, { target: id }),
+    ]);
     const target = history.current;
     const owner = await bfaUrl(store, target);
     const assessment = target.assessment;
@@ -464,9 +493,19 @@ export function targetPageRoutes(store: Store): Hono {
         </div>
         {observations.length === 0 ? null : (
           <TargetFigure
-            input={chartInput(history, kind, title, locale)}
+            input={chartInput(history, kind, title, locale, activities)}
             notes={seriesNotes}
             locale={locale}
+          />
+        )}
+        <h2>{t.activitiesTitle}</h2>
+        {activities.length === 0 ? (
+          <p>{t.noActivities}</p>
+        ) : (
+          <ActivityTable
+            activities={activities}
+            locale={locale}
+            caption={TARGET_PAGE_TEXTS[locale].activitiesCaption(activities.length)}
           />
         )}
         {assessment === null ? null : <WhyStatus target={target} assessment={assessment} locale={locale} />}
@@ -487,8 +526,6 @@ export function targetPageRoutes(store: Store): Hono {
         <RevisionTable revisions={history.revisions} locale={locale} />
         <h2>{t.ownerTitle}</h2>
         <Owner target={target} url={owner} locale={locale} />
-        <h2>{t.activitiesTitle}</h2>
-        <p>{t.noActivities}</p>
         <h2>{t.targetDownloads}</h2>
         <ul class="maaltal-downloads">
           <li>

@@ -48,7 +48,10 @@ describe('API description', () => {
   });
 
   it('answers every documented path', async () => {
-    for (const path of documented) {
+    const readable = operationsOf()
+      .filter(({ method }) => method === 'get')
+      .map(({ path }) => path);
+    for (const path of readable) {
       const response = await app.request(path.replace('{id}', '1').replace('{code}', 'metal-og-maskiner'));
       const signedInOnly = ['/api/v1/accidents/fatal-cases', '/api/v1/targets/{id}/comments'];
       const expected = signedInOnly.includes(path) ? 401 : 200;
@@ -59,15 +62,15 @@ describe('API description', () => {
   it('lists every path on the reference page, in Danish and English', async () => {
     const da = await (await app.request('/api')).text();
     const en = await (await app.request('/en/api')).text();
-    for (const path of documented) {
-      expect(da).toContain(`<code>GET ${path}</code>`);
-      expect(en).toContain(`<code>GET ${path}</code>`);
+    for (const { path, method } of operationsOf()) {
+      expect(da).toContain(`<code>${method.toUpperCase()} ${path}</code>`);
+      expect(en).toContain(`<code>${method.toUpperCase()} ${path}</code>`);
     }
   });
 
   it('names every operation with a unique operationId', () => {
     const ids = operationsOf().map(({ operation }) => operation.operationId);
-    expect(ids.every((id) => /^(get|post)[A-Z][A-Za-z0-9]+$/.test(id))).toBe(true);
+    expect(ids.every((id) => /^(get|post|put)[A-Z][A-Za-z0-9]+$/.test(id))).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain('getTargetsIdObservationsCsv');
   });

@@ -30,6 +30,7 @@ import { commentRoutes } from '../targets/comments.routes.js';
 import { targetPageRoutes } from '../targets/target-page.js';
 import { targetRoutes } from '../targets/targets.routes.js';
 import { activityRoutes } from '../work/activities.routes.js';
+import { activityImportRoutes } from '../work/activities-import.routes.js';
 import { bfaPageRoutes } from '../work/bfa-pages.js';
 import { campaignRoutes } from '../work/campaigns.routes.js';
 import { fundingRoutes } from '../work/funding.routes.js';
@@ -177,6 +178,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route('/', methodPageRoutes(store));
   app.route('/', aboutPageRoutes(store, { contactEmail: options.contactEmail ?? null }));
   app.route('/', siteApiRoutes(store));
+  app.route(
+    '/',
+    activityImportRoutes(store, {
+      uploadDir: options.uploadDir ?? join('var', 'uploads'),
+      ...(options.imports === undefined ? {} : { imports: options.imports }),
+    }),
+  );
   app.route('/', activityRoutes(store));
   app.route('/', campaignRoutes(store));
   app.route('/', pilotRoutes(store));

@@ -74,6 +74,97 @@ const EXPECTED: Record<string, Permission> = {
   'GET /api/v1/accidents/fatal-cases': 'data.unsuppressed',
   'GET /api/v1/accidents/:file': 'public',
   'GET /ulykker': 'public',
+  'GET /aktiviteter': 'public',
+  'GET /aktiviteter/:id': 'public',
+  'GET /aktiviteter/:id/bilag/:evidenceId': 'public',
+  'GET /api/v1/activities': 'public',
+  'GET /api/v1/activities.csv': 'public',
+  'GET /api/v1/activities.xlsx': 'public',
+  'GET /api/v1/activities/:id': 'public',
+  'POST /api/v1/activities': 'work.write',
+  'PUT /api/v1/activities/:id': 'work.write',
+  'POST /api/v1/activities/:id/publish': 'work.write',
+  'POST /api/v1/activities/:id/unpublish': 'work.write',
+  'GET /redaktion/aktiviteter': 'drafts.read',
+  'GET /redaktion/aktiviteter/ny': 'drafts.read',
+  'GET /redaktion/aktiviteter/:id': 'drafts.read',
+  'POST /redaktion/aktiviteter': 'work.write',
+  'POST /redaktion/aktiviteter/:id': 'work.write',
+  'POST /redaktion/aktiviteter/:id/offentliggoer': 'work.write',
+  'POST /redaktion/aktiviteter/:id/afpublicer': 'work.write',
+  'POST /redaktion/aktiviteter/:id/links': 'work.write',
+  'POST /redaktion/aktiviteter/:id/bilag': 'work.write',
+  'POST /redaktion/aktiviteter/:id/bilag/:evidenceId/slet': 'work.write',
+  'GET /indsats': 'public',
+  'GET /redaktion/indsats': 'drafts.read',
+  'GET /bfa/:code': 'public',
+  'GET /api/v1/bfas/:code': 'public',
+  'GET /anbefalinger': 'public',
+  'GET /anbefalinger/:id': 'public',
+  'GET /redaktion/anbefalinger': 'drafts.read',
+  'GET /redaktion/anbefalinger/ny': 'drafts.read',
+  'GET /redaktion/anbefalinger/:id': 'drafts.read',
+  'POST /redaktion/anbefalinger': 'secretariat.write',
+  'POST /redaktion/anbefalinger/:id': 'secretariat.write',
+  'POST /redaktion/anbefalinger/:id/offentliggoer': 'secretariat.write',
+  'POST /redaktion/anbefalinger/:id/opfoelgning': 'secretariat.write',
+  'POST /redaktion/opfoelgning/:id': 'secretariat.write',
+  'GET /api/v1/recommendations': 'public',
+  'GET /api/v1/recommendations.csv': 'public',
+  'GET /api/v1/recommendations.xlsx': 'public',
+  'GET /api/v1/recommendations/:id': 'public',
+  'POST /api/v1/recommendations': 'secretariat.write',
+  'PUT /api/v1/recommendations/:id': 'secretariat.write',
+  'POST /api/v1/recommendations/:id/follow-up': 'secretariat.write',
+  'PUT /api/v1/follow-up/:id': 'secretariat.write',
+  'GET /kampagner': 'public',
+  'GET /kampagner/:id': 'public',
+  'GET /piloter': 'public',
+  'GET /piloter/:id': 'public',
+  'GET /api/v1/campaigns': 'public',
+  'GET /api/v1/campaigns.csv': 'public',
+  'GET /api/v1/campaigns.xlsx': 'public',
+  'GET /api/v1/campaigns/:id': 'public',
+  'GET /api/v1/pilots': 'public',
+  'GET /api/v1/pilots.csv': 'public',
+  'GET /api/v1/pilots.xlsx': 'public',
+  'GET /api/v1/pilots/:id': 'public',
+  'POST /api/v1/campaigns': 'work.write',
+  'PUT /api/v1/campaigns/:id': 'work.write',
+  'POST /api/v1/pilots': 'work.write',
+  'PUT /api/v1/pilots/:id': 'work.write',
+  'GET /redaktion/kampagner': 'drafts.read',
+  'GET /redaktion/kampagner/ny': 'drafts.read',
+  'GET /redaktion/kampagner/:id': 'drafts.read',
+  'POST /redaktion/kampagner': 'work.write',
+  'POST /redaktion/kampagner/:id': 'work.write',
+  'POST /redaktion/kampagner/:id/offentliggoer': 'work.write',
+  'GET /redaktion/piloter': 'drafts.read',
+  'GET /redaktion/piloter/ny': 'drafts.read',
+  'GET /redaktion/piloter/:id': 'drafts.read',
+  'POST /redaktion/piloter': 'work.write',
+  'POST /redaktion/piloter/:id': 'work.write',
+  'POST /redaktion/piloter/:id/offentliggoer': 'work.write',
+  'GET /puljer': 'public',
+  'GET /puljer/:id': 'public',
+  'GET /api/v1/funding-pools': 'public',
+  'GET /api/v1/funding-pools.csv': 'public',
+  'GET /api/v1/funding-pools.xlsx': 'public',
+  'GET /api/v1/funding-pools/:id': 'public',
+  'GET /api/v1/reach': 'public',
+  'GET /api/v1/reach.csv': 'public',
+  'GET /api/v1/reach.xlsx': 'public',
+  'GET /redaktion/puljer': 'drafts.read',
+  'GET /redaktion/puljer/:id': 'drafts.read',
+  'GET /redaktion/puljer/ny': 'secretariat.write',
+  'POST /redaktion/puljer': 'secretariat.write',
+  'POST /redaktion/puljer/:id': 'secretariat.write',
+  'POST /redaktion/puljer/:id/offentliggoer': 'secretariat.write',
+  'POST /api/v1/funding-pools': 'secretariat.write',
+  'PUT /api/v1/funding-pools/:id': 'secretariat.write',
+  'GET /redaktion/aktiviteter/import': 'work.write',
+  'POST /redaktion/aktiviteter/import': 'work.write',
+  'POST /redaktion/aktiviteter/import/confirm': 'work.write',
 };
 
 const line = (method: string, path: string) => `${method} ${path.replace(/^\/en(?=\/|$)/, '') || '/'}`;
@@ -176,6 +267,184 @@ describeEachDialect('authorisation of every route', (dialect) => {
       ? { method, headers: { cookie } }
       : { method, headers: { cookie }, body: new URLSearchParams({ _csrf: csrf }) };
   }
+
+  /** Records of another BFA than the BFA editor's, a draft and a published one of each kind the BFAs own. */
+  async function otherBfaRecords() {
+    const other = await store.db
+      .selectFrom('bfa')
+      .select(['id', 'code'])
+      .where('code', '!=', ownBfa)
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    const stamp = {
+      createdAt: '2026-01-01T00:00:00Z',
+      createdBy: 'test',
+      updatedAt: '2026-01-01T00:00:00Z',
+      updatedBy: 'test',
+    };
+    const activity = (published: 0 | 1) =>
+      store.db
+        .insertInto('workActivity')
+        .values({
+          ...stamp,
+          bfaId: other.id,
+          title: `Andet BFA ${published}`,
+          activityType: 'course',
+          periodStart: '2025-01-01',
+          periodEnd: null,
+          plannedWorkplaces: null,
+          plannedParticipants: null,
+          reachedWorkplaces: null,
+          reachedParticipants: null,
+          costDkk: null,
+          fundingPoolId: null,
+          campaignId: null,
+          status: 'planned',
+          notes: '',
+          batchId: null,
+          published,
+          publishedAt: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const campaign = (published: 0 | 1) =>
+      store.db
+        .insertInto('campaign')
+        .values({
+          ...stamp,
+          bfaId: other.id,
+          title: `Andet BFA ${published}`,
+          description: '',
+          channels: '[]',
+          periodStart: '2025-01-01',
+          periodEnd: null,
+          reachedPeople: null,
+          reachedWorkplaces: null,
+          impressions: null,
+          reachNote: '',
+          published,
+          publishedAt: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const pilot = (published: 0 | 1) =>
+      store.db
+        .insertInto('pilot')
+        .values({
+          ...stamp,
+          bfaId: other.id,
+          title: `Andet BFA ${published}`,
+          description: '',
+          interventionGroup: 'a',
+          comparisonGroup: 'b',
+          outcome: 'c',
+          design: 'proportions',
+          periodStart: '2025-01-01',
+          periodEnd: null,
+          beforeLabel: '',
+          afterLabel: '',
+          xI0: null,
+          nI0: null,
+          xI1: null,
+          nI1: null,
+          xC0: null,
+          nC0: null,
+          xC1: null,
+          nC1: null,
+          published,
+          publishedAt: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const draftActivity = await activity(0);
+    const evidence = await store.db
+      .insertInto('workEvidence')
+      .values({
+        activityId: draftActivity.id,
+        kind: 'file',
+        title: 'Referat',
+        url: null,
+        fileName: 'referat.txt',
+        contentType: 'text/plain',
+        sizeBytes: 5,
+        sha256: 'x',
+        content: Buffer.from('hemmelig'),
+        addedAt: stamp.createdAt,
+        addedBy: 'test',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return {
+      aktiviteter: [draftActivity.id, (await activity(1)).id],
+      activities: [draftActivity.id, (await activity(1)).id],
+      kampagner: [(await campaign(0)).id, (await campaign(1)).id],
+      campaigns: [(await campaign(0)).id, (await campaign(1)).id],
+      piloter: [(await pilot(0)).id, (await pilot(1)).id],
+      pilots: [(await pilot(0)).id, (await pilot(1)).id],
+      evidence: evidence.id,
+    };
+  }
+
+  const workState = async () =>
+    JSON.stringify(
+      await Promise.all([
+        store.db.selectFrom('workActivity').selectAll().orderBy('id').execute(),
+        store.db.selectFrom('workEvidence').select(['id', 'activityId', 'title']).orderBy('id').execute(),
+        store.db.selectFrom('campaign').selectAll().orderBy('id').execute(),
+        store.db.selectFrom('pilot').selectAll().orderBy('id').execute(),
+      ]),
+    );
+
+  it('keeps a BFA editor from another BFA’s drafts and records: every route with a guessed id, by form and API', async () => {
+    const records = await otherBfaRecords();
+    const editor = principals.get('bfa_editor')?.user;
+    const before = await workState();
+    const problems: string[] = [];
+    const routes = app.routes.filter(
+      (route) =>
+        route.method !== 'ALL' &&
+        /\/(aktiviteter|kampagner|piloter|activities|campaigns|pilots)\/:id/.test(route.path) &&
+        isGuard(route.handler),
+    );
+    expect(routes.length).toBeGreaterThan(30);
+    for (const route of routes) {
+      const kind = /(aktiviteter|kampagner|piloter|activities|campaigns|pilots)\/:id/.exec(
+        route.path,
+      )?.[1] as keyof typeof records;
+      const ids = records[kind] as number[];
+      for (const [index, id] of ids.entries()) {
+        // A draft must look missing; a published record may be read (GET) but never changed.
+        if (index === 1 && route.method === 'GET') continue;
+        const path = route.path.replace(':id', String(id)).replace(':evidenceId', String(records.evidence));
+        const init = await requestAs(editor, route.method);
+        const response = await app.request(path, {
+          ...init,
+          headers: {
+            ...(init.headers as Record<string, string>),
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+        });
+        const expected = index === 0 ? [404] : [403, 404];
+        if (!expected.includes(response.status)) problems.push(`${route.method} ${path}: ${response.status}`);
+        const text = await response.text();
+        if (index === 0 && text.includes('Andet BFA 0'))
+          problems.push(`${route.method} ${path} shows the draft`);
+      }
+    }
+    for (const path of [
+      '/api/v1/activities',
+      '/aktiviteter',
+      '/api/v1/campaigns',
+      '/kampagner',
+      '/api/v1/pilots',
+      '/piloter',
+    ]) {
+      const text = await (await app.request(path, await requestAs(editor, 'GET'))).text();
+      if (text.includes('Andet BFA 0')) problems.push(`${path} lists another BFA’s draft`);
+    }
+    expect(problems).toEqual([]);
+    expect(await workState()).toBe(before);
+  }, 120_000);
 
   it('lets a BFA editor read and comment on their own BFA’s target', async () => {
     const editor = await bearerFor(store, 'bfa_editor', ownBfa);

@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import { AUTH_TEXTS } from '../auth/auth.texts.js';
 import { can } from '../auth/policy.js';
 import type { Locale } from '../format.js';
+import { WORK_TEXTS } from '../work/work.texts.js';
 import { FRAME_TEXTS } from './frame.texts.js';
 import { alternatePath, localePath, MESSAGES } from './i18n.js';
 import { currentAccount, currentCsrfToken, currentPrincipal } from './sessions.js';
@@ -21,6 +22,7 @@ function AccountBar({ locale }: { locale: Locale }) {
       <div class="container">
         <nav aria-label={t.accountNav}>
           {can(principal, 'drafts.read') ? link('/redaktion/maaltal', t.targetsNav) : null}
+          {can(principal, 'drafts.read') ? link('/redaktion/indsats', WORK_TEXTS[locale].nav) : null}
           {can(principal, 'data.import') ? link('/redaktion/import', t.importsNav) : null}
           {can(principal, 'users.manage') ? link('/redaktion/brugere', t.usersNav) : null}
           {can(principal, 'audit.read') ? link('/redaktion/log', t.auditNav) : null}
@@ -58,6 +60,11 @@ const MENU: { path: string; label: (locale: Locale) => string; also: RegExp }[] 
   { path: '/branche', label: (l) => MESSAGES[l].branchesNav, also: /^\/branche(\/|$)/ },
   { path: '/sammenlign', label: (l) => FRAME_TEXTS[l].compareNav, also: /^\/sammenlign(\/|$)/ },
   { path: '/ulykker', label: (l) => MESSAGES[l].accidentsNav, also: /^\/ulykker(\/|$)/ },
+  {
+    path: '/indsats',
+    label: (l) => WORK_TEXTS[l].nav,
+    also: /^\/(indsats|aktiviteter|kampagner|piloter|puljer|anbefalinger|bfa)(\/|$)/,
+  },
   { path: '/metode', label: (l) => MESSAGES[l].methodNav, also: /^\/metode(\/|$)/ },
   { path: '/api', label: (l) => MESSAGES[l].apiTitle, also: /^\/api(\/|$)/ },
 ];

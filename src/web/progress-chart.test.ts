@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WIDE_LAYOUT } from './charts.js';
 import { activityLanes, type ProgressChartInput, progressChartSvg } from './progress-chart.js';
 
-const input = (activities: ProgressChartInput['activities']): ProgressChartInput => ({
+const input = (activities: NonNullable<ProgressChartInput['activities']>): ProgressChartInput => ({
   locale: 'da',
   observations: [2020, 2021, 2022, 2023, 2024].map((year, i) => ({
     year,

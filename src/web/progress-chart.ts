@@ -148,6 +148,15 @@ function marginTexts(
   ];
 }
 
+/** A date on the chart's year axis, where year Y is drawn at Y and spans Y − 0.5 … Y + 0.5. */
+export function fractionalYear(isoDate: string): number {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  const year = date.getUTCFullYear();
+  const start = Date.UTC(year, 0, 1);
+  const length = Date.UTC(year + 1, 0, 1) - start;
+  return year - 0.5 + (date.getTime() - start) / length;
+}
+
 const LANE_HEIGHT = 5;
 const LANE_GAP = 3;
 const MAX_LANES = 4;

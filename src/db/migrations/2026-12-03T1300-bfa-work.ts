@@ -29,6 +29,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
       : column.primaryKey().autoIncrement();
   const money = dialect === 'postgres' ? 'bigint' : 'integer';
   const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
+  const float = dialect === 'postgres' ? 'double precision' : 'real';
 
   await editable(
     db.schema
@@ -182,14 +183,14 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
       .addColumn('period_end', 'text')
       .addColumn('before_label', 'text', (c) => c.notNull().defaultTo(''))
       .addColumn('after_label', 'text', (c) => c.notNull().defaultTo(''))
-      .addColumn('x_i0', 'real')
-      .addColumn('n_i0', 'real')
-      .addColumn('x_i1', 'real')
-      .addColumn('n_i1', 'real')
-      .addColumn('x_c0', 'real')
-      .addColumn('n_c0', 'real')
-      .addColumn('x_c1', 'real')
-      .addColumn('n_c1', 'real')
+      .addColumn('x_i0', float)
+      .addColumn('n_i0', float)
+      .addColumn('x_i1', float)
+      .addColumn('n_i1', float)
+      .addColumn('x_c0', float)
+      .addColumn('n_c0', float)
+      .addColumn('x_c1', float)
+      .addColumn('n_c1', float)
       .addCheckConstraint('pilot_design_ck', sql`design in ('proportions', 'rates')`),
   ).execute();
 
