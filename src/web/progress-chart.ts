@@ -157,7 +157,7 @@ export function fractionalYear(isoDate: string): number {
   return year - 0.5 + (date.getTime() - start) / length;
 }
 
-const LANE_HEIGHT = 5;
+const LANE_HEIGHT = 7;
 const LANE_GAP = 3;
 const MAX_LANES = 4;
 

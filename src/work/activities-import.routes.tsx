@@ -15,6 +15,7 @@ import { asker, PreviewReport, previewUpload, UPLOAD_NAME } from '../imports/imp
 import { bilingual, issue } from '../imports/texts.js';
 import { receiveUpload } from '../imports/upload.js';
 import { principalOf, requires } from '../web/authorize.js';
+import { Entered } from '../web/entered-text.js';
 import { CsrfField, withCsrf } from '../web/forms.js';
 import { localePath, MESSAGES } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
@@ -120,7 +121,7 @@ function ColumnGuide({ locale }: { locale: Locale }) {
     <>
       <h2>{t.columnsTitle}</h2>
       <p>{t.listHint}</p>
-      <div class="table-wrapper">
+      <section class="table-wrapper" tabindex={0} aria-label={t.columnsTitle}>
         <table class="table table--compact">
           <thead>
             <tr>
@@ -133,7 +134,8 @@ function ColumnGuide({ locale }: { locale: Locale }) {
             {COLUMNS.map(([da, en, contentDa, contentEn, required]) => (
               <tr>
                 <th scope="row">
-                  {da}
+                  {/* The file's column headers are Danish: marked so on English pages. */}
+                  <Entered locale={locale}>{da}</Entered>
                   {locale === 'en' ? (
                     <>
                       {' '}
@@ -147,7 +149,7 @@ function ColumnGuide({ locale }: { locale: Locale }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }

@@ -2,6 +2,7 @@
 // activity's form, and one activity's page: its form, publishing, and its evidence (links, files, removal).
 import { can, type Principal } from '../auth/policy.js';
 import type { Locale } from '../format.js';
+import { Entered, EnteredIn } from '../web/entered-text.js';
 import { CsrfField, ErrorSummary, Field, type FieldProblems, withCsrf } from '../web/forms.js';
 import { localePath } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
@@ -37,7 +38,7 @@ export function EditorListPage(props: {
       ) : (
         <p>{t.cannotWrite}</p>
       )}
-      <div class="table-wrapper">
+      <section class="table-wrapper" tabindex={0} aria-label={t.editorTitle}>
         <table class="table table--compact table--responsive-headers">
           <thead>
             <tr>
@@ -59,7 +60,7 @@ export function EditorListPage(props: {
                         : localePath(locale, `/aktiviteter/${activity.id}`)
                     }
                   >
-                    {activity.title}
+                    <Entered locale={locale}>{activity.title}</Entered>
                   </a>
                 </td>
                 <td data-title="BFA">{activity.bfa.short}</td>
@@ -72,7 +73,7 @@ export function EditorListPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </Layout>
   );
 }
@@ -143,7 +144,7 @@ function EvidenceRemoval({ activity, locale }: { activity: Activity; locale: Loc
             <button class="button button-tertiary" type="submit" aria-label={t.removeLabel(item.title)}>
               {t.remove}
             </button>{' '}
-            {item.title}
+            <Entered locale={locale}>{item.title}</Entered>
           </form>
         </li>
       ))}
@@ -211,7 +212,9 @@ export function EditActivityPage(
   const t = ACTIVITY_TEXTS[locale];
   return (
     <Layout locale={locale} path={props.path} title={t.editTitle(activity.title)} demo={false}>
-      <h1>{t.editTitle(activity.title)}</h1>
+      <h1>
+        <EnteredIn locale={locale} text={t.editTitle} value={activity.title} />
+      </h1>
       <p>
         {activity.published ? null : (
           <>

@@ -3,6 +3,7 @@
 // version conflict, the fields someone else changed with what they hold now.
 import { can, type Principal } from '../auth/policy.js';
 import { formatDate, formatNumber, type Locale } from '../format.js';
+import { Entered, enteredLang } from '../web/entered-text.js';
 import { CsrfField, ErrorSummary, Field, type FieldProblems } from '../web/forms.js';
 import { localePath } from '../web/i18n.js';
 import { type Activity, activityState, branchCodes } from './activities.model.js';
@@ -138,6 +139,9 @@ export function shownValue(field: string, activity: Activity, locale: Locale): s
   }
 }
 
+/** The fields whose stored value is text the BFAs entered (Danish), marked so on English pages. */
+const ENTERED_FIELDS = new Set(['title', 'notes', 'fundingPool', 'campaign', 'evidence']);
+
 /** A conflict: the stored activity now and the fields someone else changed since the editor opened it. */
 export interface FormConflict {
   stored: Activity;
@@ -186,7 +190,7 @@ function SelectInput(props: {
   label: string;
   values: FormValues;
   problems: FieldProblems;
-  options: { value: string; label: string }[];
+  options: { value: string; label: string; lang?: 'da' | undefined }[];
   empty?: string;
   hint?: string;
 }) {
@@ -208,7 +212,7 @@ function SelectInput(props: {
       >
         {props.empty === undefined ? null : <option value="">{props.empty}</option>}
         {props.options.map((option) => (
-          <option value={option.value} selected={option.value === value}>
+          <option value={option.value} selected={option.value === value} lang={option.lang}>
             {option.label}
           </option>
         ))}
@@ -301,13 +305,17 @@ function choiceLists(choices: ActivityChoices, principal: Principal, values: For
           ? targetLabel(target, locale)
           : `${targetLabel(target, locale)} (${short.get(target.ownerBfaId ?? -1) ?? '–'})`,
       })),
-    pools: choices.pools.map((pool) => ({ value: String(pool.id), label: pool.name })),
+    pools: choices.pools.map((pool) => ({
+      value: String(pool.id),
+      label: pool.name,
+      lang: enteredLang(locale),
+    })),
     campaigns: choices.campaigns
       .filter(
         (campaign) =>
           keep([campaign.bfaId], values.campaign === String(campaign.id)) || campaign.bfaId === null,
       )
-      .map((campaign) => ({ value: String(campaign.id), label: campaign.title })),
+      .map((campaign) => ({ value: String(campaign.id), label: campaign.title, lang: enteredLang(locale) })),
   };
 }
 
@@ -330,7 +338,12 @@ function ConflictSummary({ conflict, locale }: { conflict: FormConflict; locale:
               >
                 {fieldLabel(field, locale)}
               </a>
-              : {shownValue(field, stored, locale)}
+              :{' '}
+              {ENTERED_FIELDS.has(field) ? (
+                <Entered locale={locale}>{shownValue(field, stored, locale)}</Entered>
+              ) : (
+                shownValue(field, stored, locale)
+              )}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { formatDate, formatNumber, type Locale } from '../format.js';
+import { Entered } from '../web/entered-text.js';
 import { localePath } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import type { Activity, LinkedTarget, Named } from './activities.model.js';
@@ -131,19 +132,22 @@ function FilterForm(props: { locale: Locale; filter: ListFilterValues; choices: 
 }
 
 /** Activities as a table (title linked, BFA, type, branch groups, period, status, reach, cost); target pages, branch
- *  pages and BFA pages show the same table. */
+ *  pages and BFA pages show the same table. Its wrapper scrolls sideways, so it is focusable, named by the caption
+ *  (or by `label`, the heading above it, when there is no caption). */
 export function ActivityTable({
   activities,
   locale,
   caption,
+  label,
 }: {
   activities: Activity[];
   locale: Locale;
   caption?: string;
+  label?: string;
 }) {
   const t = ACTIVITY_TEXTS[locale];
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={caption ?? label ?? t.listTitle}>
       <table class="table table--compact table--responsive-headers">
         {caption === undefined ? null : <caption>{caption}</caption>}
         <thead>
@@ -162,7 +166,9 @@ export function ActivityTable({
           {activities.map((activity) => (
             <tr>
               <td data-title={t.colTitle}>
-                <a href={localePath(locale, `/aktiviteter/${activity.id}`)}>{activity.title}</a>
+                <a href={localePath(locale, `/aktiviteter/${activity.id}`)}>
+                  <Entered locale={locale}>{activity.title}</Entered>
+                </a>
                 {activity.published ? null : (
                   <>
                     {' '}
@@ -184,7 +190,7 @@ export function ActivityTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -216,7 +222,7 @@ export function ActivityListPage(props: {
       {activities.length === 0 ? (
         <p>{t.noActivities}</p>
       ) : (
-        <ActivityTable activities={activities} locale={locale} />
+        <ActivityTable activities={activities} locale={locale} label={t.count(activities.length)} />
       )}
       <h2>{t.downloads}</h2>
       <ul>
@@ -266,12 +272,16 @@ function Facts({ activity, locale }: { activity: Activity; locale: Locale }) {
       <Fact term={t.colCost}>{formatDkk(activity.costDkk, locale)}</Fact>
       {activity.fundingPool === null ? null : (
         <Fact term={locale === 'da' ? 'Pulje' : 'Funding pool'}>
-          <a href={localePath(locale, `/puljer/${activity.fundingPool.id}`)}>{activity.fundingPool.name}</a>
+          <a href={localePath(locale, `/puljer/${activity.fundingPool.id}`)}>
+            <Entered locale={locale}>{activity.fundingPool.name}</Entered>
+          </a>
         </Fact>
       )}
       {activity.campaign === null ? null : (
         <Fact term={locale === 'da' ? 'Kampagne' : 'Campaign'}>
-          <a href={localePath(locale, `/kampagner/${activity.campaign.id}`)}>{activity.campaign.title}</a>
+          <a href={localePath(locale, `/kampagner/${activity.campaign.id}`)}>
+            <Entered locale={locale}>{activity.campaign.title}</Entered>
+          </a>
         </Fact>
       )}
       <Fact term={t.updated}>{formatDate(activity.updatedAt, locale)}</Fact>
@@ -282,7 +292,7 @@ function Facts({ activity, locale }: { activity: Activity; locale: Locale }) {
 function ReachTable({ activity, locale }: { activity: Activity; locale: Locale }) {
   const t = ACTIVITY_TEXTS[locale];
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={t.reach}>
       <table class="table table--compact">
         <caption>{t.reach}</caption>
         <thead>
@@ -305,7 +315,7 @@ function ReachTable({ activity, locale }: { activity: Activity; locale: Locale }
           </tr>
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -325,14 +335,16 @@ export function EvidenceList({ activity, locale }: { activity: Activity; locale:
         item.kind === 'link' ? (
           <li>
             <a href={item.url ?? ''} rel="nofollow noopener noreferrer">
-              {item.title}
+              <Entered locale={locale}>{item.title}</Entered>
             </a>{' '}
             ({t.link})
           </li>
         ) : (
           <li>
-            <a href={localePath(locale, `/aktiviteter/${activity.id}/bilag/${item.id}`)}>{item.title}</a> (
-            {t.file}: {item.fileName}, {sizeText(item.sizeBytes, locale)})
+            <a href={localePath(locale, `/aktiviteter/${activity.id}/bilag/${item.id}`)}>
+              <Entered locale={locale}>{item.title}</Entered>
+            </a>{' '}
+            ({t.file}: <Entered locale={locale}>{item.fileName}</Entered>, {sizeText(item.sizeBytes, locale)})
           </li>
         ),
       )}
@@ -355,7 +367,9 @@ export function ActivityPage(props: {
       <p>
         <a href={localePath(locale, '/aktiviteter')}>{t.backToList}</a>
       </p>
-      <h1>{activity.title}</h1>
+      <h1>
+        <Entered locale={locale}>{activity.title}</Entered>
+      </h1>
       {activity.published ? null : (
         <p>
           <DraftBadge locale={locale} /> {t.draftNote}
@@ -384,7 +398,9 @@ export function ActivityPage(props: {
       {notes === '' ? null : (
         <>
           <h2>{t.notesHeading}</h2>
-          <div class="maaltal-notes">{raw(notes)}</div>
+          <Entered locale={locale} block>
+            <div class="maaltal-notes">{raw(notes)}</div>
+          </Entered>
         </>
       )}
       <h2>{t.evidenceHeading}</h2>

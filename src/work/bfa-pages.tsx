@@ -10,6 +10,7 @@ import { listBfas } from '../reference/reference.repository.js';
 import { StatusCounts } from '../site/goal-pages.js';
 import { TargetTable } from '../targets/targets.routes.js';
 import { principalOf, requires } from '../web/authorize.js';
+import { Entered } from '../web/entered-text.js';
 import { localePath, MESSAGES, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { ActivityTable, periodText } from './activities.pages.js';
@@ -131,8 +132,10 @@ function CampaignList({ overview, locale }: { overview: BfaOverview; locale: Loc
     <ul>
       {overview.campaigns.map((campaign) => (
         <li>
-          <a href={localePath(locale, `/kampagner/${campaign.id}`)}>{campaign.title}</a> (
-          {periodText(campaign, locale)})
+          <a href={localePath(locale, `/kampagner/${campaign.id}`)}>
+            <Entered locale={locale}>{campaign.title}</Entered>
+          </a>{' '}
+          ({periodText(campaign, locale)})
         </li>
       ))}
     </ul>
@@ -143,7 +146,7 @@ function PilotTable({ overview, locale }: { overview: BfaOverview; locale: Local
   const w = WORK_TEXTS[locale];
   if (overview.pilots.length === 0) return <p>{w.noPilots}</p>;
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={w.pilotsTitle}>
       <table class="table table--compact table--responsive-headers">
         <thead>
           <tr>
@@ -156,15 +159,19 @@ function PilotTable({ overview, locale }: { overview: BfaOverview; locale: Local
           {overview.pilots.map((pilot) => (
             <tr>
               <td data-title={w.colPilot}>
-                <a href={localePath(locale, `/piloter/${pilot.id}`)}>{pilot.title}</a>
+                <a href={localePath(locale, `/piloter/${pilot.id}`)}>
+                  <Entered locale={locale}>{pilot.title}</Entered>
+                </a>
               </td>
-              <td data-title={w.colOutcome}>{pilot.outcome}</td>
+              <td data-title={w.colOutcome}>
+                <Entered locale={locale}>{pilot.outcome}</Entered>
+              </td>
               <td data-title={w.colEffect}>{effectSummary(pilot, locale)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -175,7 +182,7 @@ function PoolTable({ overview, locale }: { overview: BfaOverview; locale: Locale
   return (
     <>
       <p>{w.spentTotal(formatDkk(overview.spentDkk, locale))}</p>
-      <div class="table-wrapper">
+      <section class="table-wrapper" tabindex={0} aria-label={w.poolsCaption(overview.bfa.short)}>
         <table class="table table--compact">
           <caption>{w.poolsCaption(overview.bfa.short)}</caption>
           <thead>
@@ -200,7 +207,9 @@ function PoolTable({ overview, locale }: { overview: BfaOverview; locale: Locale
             {overview.pools.map(({ pool, figures }) => (
               <tr>
                 <td>
-                  <a href={localePath(locale, `/puljer/${pool.id}`)}>{pool.name}</a>
+                  <a href={localePath(locale, `/puljer/${pool.id}`)}>
+                    <Entered locale={locale}>{pool.name}</Entered>
+                  </a>
                 </td>
                 {money(figures.shareDkk)}
                 {money(figures.spentDkk)}
@@ -211,7 +220,7 @@ function PoolTable({ overview, locale }: { overview: BfaOverview; locale: Locale
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }

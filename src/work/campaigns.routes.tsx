@@ -12,8 +12,9 @@ import { principalOf, requires } from '../web/authorize.js';
 import { localCsv, toCsv } from '../web/csv.js';
 import { type DownloadColumn, downloadLocale, localTable, yesNo } from '../web/download-table.js';
 import { Downloads } from '../web/downloads.js';
+import { Entered, EnteredIn } from '../web/entered-text.js';
 import { CsrfField, ErrorSummary, Field, type FieldProblems, problemsOf } from '../web/forms.js';
-import { localePath } from '../web/i18n.js';
+import { localePath, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { auditContextOf } from '../web/sessions.js';
 import { toLocalXlsx, toXlsx } from '../web/xlsx.js';
@@ -81,15 +82,16 @@ export function periodText(start: string, end: string | null, locale: Locale): s
   return `${from} – ${formatDate(end, locale)}`;
 }
 
-/** Plain text as paragraphs: an empty line starts a new one, a single line break stays one. Escaped by JSX. */
-export function Paragraphs({ text, empty }: { text: string; empty: string }) {
+/** Plain text as paragraphs: an empty line starts a new one, a single line break stays one. Escaped by JSX. The
+ *  text is entered (Danish): marked so on English pages; `empty` is the page's own text. */
+export function Paragraphs({ text, empty, locale }: { text: string; empty: string; locale: Locale }) {
   const paragraphs = text
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph !== '');
   if (paragraphs.length === 0) return <p>{empty}</p>;
   return (
-    <>
+    <Entered locale={locale} block>
       {paragraphs.map((paragraph) => (
         <p>
           {paragraph.split('\n').map((line, i) => (
@@ -100,7 +102,7 @@ export function Paragraphs({ text, empty }: { text: string; empty: string }) {
           ))}
         </p>
       ))}
-    </>
+    </Entered>
   );
 }
 
@@ -185,10 +187,15 @@ export function Select(props: InputProps & { options: readonly (readonly [string
 }
 
 /** The BFAs the principal may write for, as a select's options (with "none" first when they may write that too). */
-export function bfaOptions(principal: Principal, bfas: readonly BfaRef[], none: string | null) {
+export function bfaOptions(
+  principal: Principal,
+  bfas: readonly BfaRef[],
+  none: string | null,
+  locale: Locale,
+) {
   const options: [string, string][] = bfas
     .filter((bfa) => canOn(principal, 'work.write', bfa.id))
-    .map((bfa) => [bfa.code, `${bfa.short} – ${bfa.nameDa}`]);
+    .map((bfa) => [bfa.code, `${bfa.short} – ${pick(bfa, locale)}`]);
   if (none !== null && canOn(principal, 'work.write', null)) options.unshift(['', none]);
   return options;
 }
@@ -231,7 +238,7 @@ export function VersionHistory(props: {
   return (
     <>
       <h2>{t.history}</h2>
-      <div class="table-wrapper">
+      <section class="table-wrapper" tabindex={0} aria-label={t.historyCaption}>
         <table class="table table--compact">
           <caption class="sr-only">{t.historyCaption}</caption>
           <thead>
@@ -255,7 +262,7 @@ export function VersionHistory(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }
@@ -307,11 +314,17 @@ const statusText = (campaign: Campaign, t: Texts, locale: Locale) =>
       : t.publishedOn(formatDate(campaign.publishedAt, locale))
     : t.draft;
 
+/** The channels as the BFAs named them (Danish), or a dash. */
+function Channels({ campaign, locale }: { campaign: Campaign; locale: Locale }) {
+  if (campaign.channels.length === 0) return <>–</>;
+  return <Entered locale={locale}>{campaign.channels.join(', ')}</Entered>;
+}
+
 function CampaignTable(props: { campaigns: readonly Campaign[]; locale: Locale; base: string }) {
   const t = CAMPAIGN_TEXTS[props.locale];
   const drafts = props.campaigns.some((campaign) => !campaign.published);
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={t.caption}>
       <table class="table table--compact">
         <caption class="sr-only">{t.caption}</caption>
         <thead>
@@ -333,11 +346,15 @@ function CampaignTable(props: { campaigns: readonly Campaign[]; locale: Locale; 
           {props.campaigns.map((campaign) => (
             <tr>
               <th scope="row">
-                <a href={`${props.base}/${campaign.id}`}>{campaign.title}</a>
+                <a href={`${props.base}/${campaign.id}`}>
+                  <Entered locale={props.locale}>{campaign.title}</Entered>
+                </a>
               </th>
               <td>{bfaName(campaign, t)}</td>
               <td>{periodText(campaign.periodStart, campaign.periodEnd, props.locale)}</td>
-              <td>{campaign.channels.join(', ') || '–'}</td>
+              <td>
+                <Channels campaign={campaign} locale={props.locale} />
+              </td>
               <td class="num">{count(campaign.reachedPeople, props.locale)}</td>
               <td class="num">{count(campaign.reachedWorkplaces, props.locale)}</td>
               {drafts ? <td>{campaign.published ? t.published : t.draft}</td> : null}
@@ -345,7 +362,7 @@ function CampaignTable(props: { campaigns: readonly Campaign[]; locale: Locale; 
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -389,7 +406,9 @@ function ReachFacts({ campaign, locale }: { campaign: Campaign; locale: Locale }
       {campaign.reachNote === '' ? null : (
         <>
           <dt>{t.reachNote}</dt>
-          <dd>{campaign.reachNote}</dd>
+          <dd>
+            <Entered locale={locale}>{campaign.reachNote}</Entered>
+          </dd>
         </>
       )}
     </dl>
@@ -400,9 +419,11 @@ function ActivityTable({ campaign, locale }: { campaign: CampaignDetail; locale:
   const t = CAMPAIGN_TEXTS[locale];
   if (campaign.activities.length === 0) return <p>{t.noActivities}</p>;
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={t.activities}>
       <table class="table table--compact">
-        <caption class="sr-only">{t.activitiesCaption(campaign.title)}</caption>
+        <caption class="sr-only">
+          <EnteredIn locale={locale} text={t.activitiesCaption} value={campaign.title} />
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t.colActivity}</th>
@@ -418,7 +439,9 @@ function ActivityTable({ campaign, locale }: { campaign: CampaignDetail; locale:
           {campaign.activities.map((activity) => (
             <tr>
               <th scope="row">
-                <a href={localePath(locale, `/aktiviteter/${activity.id}`)}>{activity.title}</a>
+                <a href={localePath(locale, `/aktiviteter/${activity.id}`)}>
+                  <Entered locale={locale}>{activity.title}</Entered>
+                </a>
                 {activity.published ? null : <span class="maaltal-ci">{t.draft}</span>}
               </th>
               <td>{activity.bfa.short}</td>
@@ -429,7 +452,7 @@ function ActivityTable({ campaign, locale }: { campaign: CampaignDetail; locale:
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -438,11 +461,13 @@ function CampaignFacts({ campaign, locale }: { campaign: Campaign; locale: Local
   return (
     <dl class="maaltal-facts">
       <dt>{t.colBfa}</dt>
-      <dd>{campaign.bfa === null ? t.council : `${campaign.bfa.short} – ${campaign.bfa.nameDa}`}</dd>
+      <dd>{campaign.bfa === null ? t.council : `${campaign.bfa.short} – ${pick(campaign.bfa, locale)}`}</dd>
       <dt>{t.colPeriod}</dt>
       <dd>{periodText(campaign.periodStart, campaign.periodEnd, locale)}</dd>
       <dt>{t.colChannels}</dt>
-      <dd>{campaign.channels.join(', ') || '–'}</dd>
+      <dd>
+        <Channels campaign={campaign} locale={locale} />
+      </dd>
       <dt>{t.colStatus}</dt>
       <dd>{statusText(campaign, t, locale)}</dd>
     </dl>
@@ -461,11 +486,13 @@ async function campaignPage(c: Context, store: Store, locale: Locale) {
       <p class="maaltal-note">
         <a href={localePath(locale, '/kampagner')}>{t.allCampaigns}</a>
       </p>
-      <h1>{campaign.title}</h1>
+      <h1>
+        <Entered locale={locale}>{campaign.title}</Entered>
+      </h1>
       {campaign.published ? null : <Notice kind="warning" text={t.draftNotice} />}
       <CampaignFacts campaign={campaign} locale={locale} />
       <h2>{t.about}</h2>
-      <Paragraphs text={campaign.description} empty={t.noDescription} />
+      <Paragraphs text={campaign.description} empty={t.noDescription} locale={locale} />
       <h2>{t.reach}</h2>
       <ReachFacts campaign={campaign} locale={locale} />
       <h2>{t.activities}</h2>
@@ -722,7 +749,7 @@ function EditorTable({ campaigns, locale }: { campaigns: readonly Campaign[]; lo
   const t = CAMPAIGN_TEXTS[locale];
   const base = localePath(locale, '/redaktion/kampagner');
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={t.editorTitle}>
       <table class="table table--compact">
         <caption class="sr-only">{t.editorTitle}</caption>
         <thead>
@@ -740,7 +767,9 @@ function EditorTable({ campaigns, locale }: { campaigns: readonly Campaign[]; lo
           {campaigns.map((campaign) => (
             <tr>
               <th scope="row">
-                <a href={`${base}/${campaign.id}`}>{campaign.title}</a>
+                <a href={`${base}/${campaign.id}`}>
+                  <Entered locale={locale}>{campaign.title}</Entered>
+                </a>
               </th>
               <td>{bfaName(campaign, t)}</td>
               <td>{periodText(campaign.periodStart, campaign.periodEnd, locale)}</td>
@@ -750,7 +779,7 @@ function EditorTable({ campaigns, locale }: { campaigns: readonly Campaign[]; lo
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -777,7 +806,7 @@ async function editorListPage(c: Context, store: Store, locale: Locale) {
 async function newCampaignPage(c: Context, store: Store, locale: Locale, state: FormState) {
   const t = CAMPAIGN_TEXTS[locale];
   const principal = principalOf(c);
-  const bfas = bfaOptions(principal, await bfaRefs(store.db), t.council);
+  const bfas = bfaOptions(principal, await bfaRefs(store.db), t.council, locale);
   return (
     <Layout locale={locale} path={c.req.path} title={t.newCampaign} demo={false}>
       <p class="maaltal-note">
@@ -812,7 +841,9 @@ async function editPage(c: Context, store: Store, locale: Locale, id: number, st
       <p class="maaltal-note">
         <a href={localePath(locale, '/redaktion/kampagner')}>{t.editorTitle}</a>
       </p>
-      <h1>{campaign.title}</h1>
+      <h1>
+        <Entered locale={locale}>{campaign.title}</Entered>
+      </h1>
       <p>
         <a href={localePath(locale, `/kampagner/${id}`)}>{t.publicPage}</a>
       </p>
@@ -858,7 +889,7 @@ function EditorForms(props: {
         action={props.base}
         state={state}
         locale={props.locale}
-        bfas={bfaOptions(props.principal, props.bfas, t.council)}
+        bfas={bfaOptions(props.principal, props.bfas, t.council, props.locale)}
         submit={t.save}
         versioned
       />
@@ -873,7 +904,7 @@ function ReadOnly({ campaign, locale }: { campaign: Campaign; locale: Locale }) 
       <p id="published">{t.readOnly}</p>
       <CampaignFacts campaign={campaign} locale={locale} />
       <h2>{t.about}</h2>
-      <Paragraphs text={campaign.description} empty={t.noDescription} />
+      <Paragraphs text={campaign.description} empty={t.noDescription} locale={locale} />
       <h2>{t.reach}</h2>
       <ReachFacts campaign={campaign} locale={locale} />
     </>

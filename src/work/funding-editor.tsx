@@ -143,7 +143,7 @@ export function EditorOverviewPage(props: {
       {summaries.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div class="table-wrapper">
+        <section class="table-wrapper" tabindex={0} aria-label={t.caption}>
           <table class="table table--compact table--responsive-headers">
             <caption>{t.caption}</caption>
             <thead>
@@ -193,7 +193,7 @@ export function EditorOverviewPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </Layout>
   );
@@ -308,7 +308,7 @@ export function PoolFormPage(props: {
       <p class="maaltal-note">
         <a href={localePath(locale, '/redaktion/puljer')}>{t.editorTitle}</a>
       </p>
-      <h1>{title}</h1>
+      <h1 lang={summary === undefined ? undefined : stored(locale)}>{title}</h1>
       {summary === undefined ? null : (
         <PoolStatus summary={summary} locale={locale} mayWrite={props.mayWrite} />
       )}

@@ -5,6 +5,7 @@
 import { raw } from 'hono/html';
 import { formatDate, formatNumber, type Locale } from '../format.js';
 import { atTwoWidths } from '../web/charts.js';
+import { enteredLang } from '../web/entered-text.js';
 import { localePath } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import type { PoolSummary } from './funding.service.js';
@@ -22,7 +23,7 @@ export interface PageContext {
 }
 
 /** Text the secretariat wrote (names, legal basis, purpose) is Danish: marked so on English pages. */
-export const stored = (locale: Locale) => (locale === 'en' ? 'da' : undefined);
+export const stored = enteredLang;
 
 export const period = (summary: PoolSummary, locale: Locale) =>
   `${formatDate(summary.pool.periodStart, locale)} – ${formatDate(summary.pool.periodEnd, locale)}`;
@@ -60,7 +61,7 @@ const money = (value: number | null, locale: Locale) => formatDkk(value, locale)
 function PoolTable({ summaries, locale }: { summaries: readonly PoolSummary[]; locale: Locale }) {
   const t = FUNDING_TEXTS[locale];
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={t.caption}>
       <table class="table table--compact table--responsive-headers">
         <caption>{t.caption}</caption>
         <thead>
@@ -111,7 +112,7 @@ function PoolTable({ summaries, locale }: { summaries: readonly PoolSummary[]; l
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -175,7 +176,7 @@ function KeyFigures({ summary, locale }: { summary: PoolSummary; locale: Locale 
 function PerBfaTable({ summary, locale }: { summary: PoolSummary; locale: Locale }) {
   const t = FUNDING_TEXTS[locale];
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={t.perBfaCaption}>
       <table class="table table--compact table--responsive-headers">
         <caption>{t.perBfaCaption}</caption>
         <thead>
@@ -229,7 +230,7 @@ function PerBfaTable({ summary, locale }: { summary: PoolSummary; locale: Locale
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -272,7 +273,7 @@ function BurnDown({ summary, locale }: { summary: PoolSummary; locale: Locale })
       </figure>
       <details>
         <summary>{t.chartTable}</summary>
-        <div class="table-wrapper">
+        <section class="table-wrapper" tabindex={0} aria-label={t.burnDownCaption}>
           <table class="table table--compact">
             <caption>{t.burnDownCaption}</caption>
             <thead>
@@ -300,7 +301,7 @@ function BurnDown({ summary, locale }: { summary: PoolSummary; locale: Locale })
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </details>
     </>
   );

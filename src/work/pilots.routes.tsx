@@ -3,6 +3,7 @@
 // the reader's language); and the editor area (/redaktion/piloter: create, edit with optimistic locking, publish).
 import { type Context, Hono } from 'hono';
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { can, type Principal } from '../auth/policy.js';
 import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
@@ -12,8 +13,9 @@ import { atTwoWidths } from '../web/charts.js';
 import { localCsv, toCsv } from '../web/csv.js';
 import { type DownloadColumn, downloadLocale, localTable, yesNo } from '../web/download-table.js';
 import { Downloads } from '../web/downloads.js';
+import { Entered, EnteredIn } from '../web/entered-text.js';
 import { CsrfField, ErrorSummary } from '../web/forms.js';
-import { localePath } from '../web/i18n.js';
+import { localePath, pick } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import {
   PILOT_LINE_STYLE,
@@ -79,6 +81,11 @@ type Texts = (typeof PILOT_TEXTS)['da'];
 
 const beforeName = (pilot: Pilot, t: Texts) => pilot.beforeLabel || t.before;
 const afterName = (pilot: Pilot, t: Texts) => pilot.afterLabel || t.after;
+
+/** A measurement's name in the table: the one the BFA entered (Danish, marked so), else the page's own word. */
+function MeasureName({ label, fallback, locale }: { label: string; fallback: string; locale: Locale }) {
+  return label === '' ? fallback : <Entered locale={locale}>{label}</Entered>;
+}
 
 const statusText = (pilot: Pilot, t: Texts, locale: Locale) =>
   pilot.published
@@ -262,17 +269,19 @@ function FigureRow(props: {
 function FiguresTable({ pilot, locale }: { pilot: Pilot; locale: Locale }) {
   const t = PILOT_TEXTS[locale];
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={t.figures}>
       <table class="table table--compact">
-        <caption class="sr-only">{t.figuresCaption(pilot.title)}</caption>
+        <caption class="sr-only">
+          <EnteredIn locale={locale} text={t.figuresCaption} value={pilot.title} />
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t.colGroup}</th>
             <th scope="col" class="num">
-              {beforeName(pilot, t)}
+              <MeasureName label={pilot.beforeLabel} fallback={t.before} locale={locale} />
             </th>
             <th scope="col" class="num">
-              {afterName(pilot, t)}
+              <MeasureName label={pilot.afterLabel} fallback={t.after} locale={locale} />
             </th>
             <th scope="col" class="num">
               {t.change}
@@ -294,7 +303,7 @@ function FiguresTable({ pilot, locale }: { pilot: Pilot; locale: Locale }) {
           />
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -335,7 +344,7 @@ function PilotTable(props: { pilots: readonly Pilot[]; locale: Locale; base: str
   const t = PILOT_TEXTS[props.locale];
   const drafts = props.pilots.some((pilot) => !pilot.published);
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={t.caption}>
       <table class="table table--compact">
         <caption class="sr-only">{t.caption}</caption>
         <thead>
@@ -352,18 +361,22 @@ function PilotTable(props: { pilots: readonly Pilot[]; locale: Locale; base: str
           {props.pilots.map((pilot) => (
             <tr>
               <th scope="row">
-                <a href={`${props.base}/${pilot.id}`}>{pilot.title}</a>
+                <a href={`${props.base}/${pilot.id}`}>
+                  <Entered locale={props.locale}>{pilot.title}</Entered>
+                </a>
               </th>
               <td>{pilot.bfa.short}</td>
               <td>{periodText(pilot.periodStart, pilot.periodEnd, props.locale)}</td>
-              <td>{pilot.outcome}</td>
+              <td>
+                <Entered locale={props.locale}>{pilot.outcome}</Entered>
+              </td>
               <td>{effectSummary(pilot, props.locale)}</td>
               {drafts ? <td>{pilot.published ? t.published : t.draft}</td> : null}
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -393,12 +406,13 @@ async function listPage(c: Context, store: Store, locale: Locale) {
 
 function PilotFacts({ pilot, locale }: { pilot: Pilot; locale: Locale }) {
   const t = PILOT_TEXTS[locale];
-  const facts: [string, string][] = [
-    [t.colBfa, `${pilot.bfa.short} – ${pilot.bfa.nameDa}`],
+  const entered = (text: string) => <Entered locale={locale}>{text}</Entered>;
+  const facts: [string, Child][] = [
+    [t.colBfa, `${pilot.bfa.short} – ${pick(pilot.bfa, locale)}`],
     [t.colPeriod, periodText(pilot.periodStart, pilot.periodEnd, locale)],
-    [t.interventionGroup, pilot.interventionGroup],
-    [t.comparisonGroup, pilot.comparisonGroup],
-    [t.outcome, pilot.outcome],
+    [t.interventionGroup, entered(pilot.interventionGroup)],
+    [t.comparisonGroup, entered(pilot.comparisonGroup)],
+    [t.outcome, entered(pilot.outcome)],
     [t.design, DESIGN_NAMES[locale][pilot.design]],
     [t.colStatus, statusText(pilot, t, locale)],
   ];
@@ -426,11 +440,13 @@ async function pilotPage(c: Context, store: Store, locale: Locale) {
       <p class="maaltal-note">
         <a href={localePath(locale, '/piloter')}>{t.allPilots}</a>
       </p>
-      <h1>{pilot.title}</h1>
+      <h1>
+        <Entered locale={locale}>{pilot.title}</Entered>
+      </h1>
       {pilot.published ? null : <Notice kind="warning" text={t.draftNotice} />}
       <PilotFacts pilot={pilot} locale={locale} />
       <h2>{t.about}</h2>
-      <Paragraphs text={pilot.description} empty={t.noDescription} />
+      <Paragraphs text={pilot.description} empty={t.noDescription} locale={locale} />
       <EvaluationSection pilot={pilot} locale={locale} />
       <h2>{t.downloadOne}</h2>
       <ul class="maaltal-downloads">
@@ -762,7 +778,7 @@ function EditorTable({ pilots, locale }: { pilots: readonly Pilot[]; locale: Loc
   const t = PILOT_TEXTS[locale];
   const base = localePath(locale, '/redaktion/piloter');
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={t.editorTitle}>
       <table class="table table--compact">
         <caption class="sr-only">{t.editorTitle}</caption>
         <thead>
@@ -780,7 +796,9 @@ function EditorTable({ pilots, locale }: { pilots: readonly Pilot[]; locale: Loc
           {pilots.map((pilot) => (
             <tr>
               <th scope="row">
-                <a href={`${base}/${pilot.id}`}>{pilot.title}</a>
+                <a href={`${base}/${pilot.id}`}>
+                  <Entered locale={locale}>{pilot.title}</Entered>
+                </a>
               </th>
               <td>{pilot.bfa.short}</td>
               <td>{effectSummary(pilot, locale)}</td>
@@ -790,7 +808,7 @@ function EditorTable({ pilots, locale }: { pilots: readonly Pilot[]; locale: Loc
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -817,7 +835,7 @@ async function editorListPage(c: Context, store: Store, locale: Locale) {
 async function newPilotPage(c: Context, store: Store, locale: Locale, state: FormState) {
   const t = PILOT_TEXTS[locale];
   const principal = principalOf(c);
-  const bfas = bfaOptions(principal, await bfaRefs(store.db), null);
+  const bfas = bfaOptions(principal, await bfaRefs(store.db), null, locale);
   return (
     <Layout locale={locale} path={c.req.path} title={t.newPilot} demo={false}>
       <p class="maaltal-note">
@@ -865,7 +883,7 @@ function EditorForms(props: {
         action={props.base}
         state={state}
         locale={props.locale}
-        bfas={bfaOptions(props.principal, props.bfas, null)}
+        bfas={bfaOptions(props.principal, props.bfas, null, props.locale)}
         submit={t.save}
         versioned
       />
@@ -880,7 +898,7 @@ function ReadOnly({ pilot, locale }: { pilot: Pilot; locale: Locale }) {
       <p id="published">{t.readOnly}</p>
       <PilotFacts pilot={pilot} locale={locale} />
       <h2>{t.about}</h2>
-      <Paragraphs text={pilot.description} empty={t.noDescription} />
+      <Paragraphs text={pilot.description} empty={t.noDescription} locale={locale} />
       <EvaluationSection pilot={pilot} locale={locale} />
     </>
   );
@@ -898,7 +916,9 @@ async function editPage(c: Context, store: Store, locale: Locale, id: number, st
       <p class="maaltal-note">
         <a href={localePath(locale, '/redaktion/piloter')}>{t.editorTitle}</a>
       </p>
-      <h1>{pilot.title}</h1>
+      <h1>
+        <Entered locale={locale}>{pilot.title}</Entered>
+      </h1>
       <p>
         <a href={localePath(locale, `/piloter/${id}`)}>{t.publicPage}</a>
       </p>

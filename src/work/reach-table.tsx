@@ -64,7 +64,7 @@ export function ReachTable(props: {
   const t = FUNDING_TEXTS[locale];
   if (rows.length === 0) return <p>{t.noReach}</p>;
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={props.caption ?? t.reachTitle}>
       <table class="table table--compact table--responsive-headers">
         <caption>{props.caption ?? t.reachTitle}</caption>
         <thead>
@@ -131,6 +131,6 @@ export function ReachTable(props: {
         </tbody>
       </table>
       <p class="maaltal-note">{t.reachNote}</p>
-    </div>
+    </section>
   );
 }

@@ -13,6 +13,7 @@ import { formatDate, type Locale } from '../format.js';
 import { principalOf, requires } from '../web/authorize.js';
 import { localCsv, toCsv } from '../web/csv.js';
 import { type DownloadColumn, downloadLocale, localTable, yesNo } from '../web/download-table.js';
+import { Entered, EnteredIn } from '../web/entered-text.js';
 import { CsrfField, type FieldProblems, problemsOf, textOf } from '../web/forms.js';
 import { localePath } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
@@ -67,47 +68,58 @@ const NO_FORM: FormState = { form: '', problems: {}, values: {}, conflict: false
 
 // --- small parts -----------------------------------------------------------------------------------------------
 
-/** Plain text as paragraphs: an empty line starts a new one, a line break stays a line break (all escaped). */
-function Paragraphs({ text }: { text: string }) {
+/** Plain text as paragraphs: an empty line starts a new one, a line break stays a line break (all escaped). The
+ *  secretariat writes it in Danish: marked so on English pages. */
+function Paragraphs({ text, locale }: { text: string; locale: Locale }) {
   const paragraphs = text
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph !== '');
+  if (paragraphs.length === 0) return null;
   return (
-    <>
+    <Entered locale={locale} block>
       {paragraphs.map((paragraph) => (
         <p>{paragraph.split('\n').flatMap((line, i) => (i === 0 ? [line] : [<br />, line]))}</p>
       ))}
-    </>
+    </Entered>
   );
 }
 
-/** A saved value in words: statuses and flags named, dates formatted, nothing as "(empty)". */
-function shownValue(field: string, value: unknown, locale: Locale): string {
+/** The fields whose values the secretariat writes (in Danish). */
+const ENTERED_FIELDS = new Set(['topic', 'body', 'addressee', 'answerText', 'action', 'owner']);
+
+/** A saved value in words: statuses and flags named, dates formatted, nothing as "(empty)", entered text marked. */
+function shownValue(field: string, value: unknown, locale: Locale): Child {
   const t = RECOMMENDATION_TEXTS[locale];
   if (value === null || value === undefined || value === '') return t.empty;
   if (field === 'status') return STATUS_LABELS[locale][value as FollowUpStatus] ?? String(value);
   if (field === 'published') return value === true ? t.publishedYes : t.publishedNo;
   if (['issuedOn', 'answerOn', 'dueOn'].includes(field) && typeof value === 'string')
     return formatDate(value, locale);
+  if (ENTERED_FIELDS.has(field)) return <Entered locale={locale}>{String(value)}</Entered>;
   return String(value);
 }
 
+/** A record's saved versions; the wrapper scrolls, so it is focusable and named by the caption (`id`). */
 function HistoryTable({
   entries,
   locale,
   caption,
+  id,
 }: {
   entries: HistoryEntry[];
   locale: Locale;
-  caption: string;
+  caption: Child;
+  id: string;
 }) {
   const t = RECOMMENDATION_TEXTS[locale];
   const labels = FIELD_LABELS[locale];
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-labelledby={id}>
       <table class="table table--compact">
-        <caption class="sr-only">{caption}</caption>
+        <caption class="sr-only" id={id}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t.colVersion}</th>
@@ -129,11 +141,10 @@ function HistoryTable({
                   <ul class="nobullet-list">
                     {entry.changes.map((change) => (
                       <li>
-                        {t.change(
-                          labels[change.field] ?? change.field,
-                          shownValue(change.field, change.from, locale),
-                          shownValue(change.field, change.to, locale),
-                        )}
+                        {labels[change.field] ?? change.field}:{' '}
+                        {shownValue(change.field, change.from, locale)}
+                        {' → '}
+                        {shownValue(change.field, change.to, locale)}
                       </li>
                     ))}
                   </ul>
@@ -143,17 +154,32 @@ function HistoryTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
-/** A record's history, folded (it opens without JavaScript). */
-function History({ title, entries, locale }: { title: string; entries: HistoryEntry[]; locale: Locale }) {
+/** A record's history, folded (it opens without JavaScript); `title` is the page's own word for the record, or
+ *  with `entered` the text the secretariat wrote (marked Danish on English pages). */
+function History({
+  title,
+  entered,
+  id,
+  entries,
+  locale,
+}: {
+  title: string;
+  entered: boolean;
+  id: string;
+  entries: HistoryEntry[];
+  locale: Locale;
+}) {
   const t = RECOMMENDATION_TEXTS[locale];
+  const named = (text: (what: string) => string) =>
+    entered ? <EnteredIn locale={locale} text={text} value={title} /> : text(title);
   return (
     <details class="maaltal-why">
-      <summary>{`${t.historyOf(title)} (${t.versions(entries.length)})`}</summary>
-      <HistoryTable entries={entries} locale={locale} caption={t.historyOf(title)} />
+      <summary>{named((what) => `${t.historyOf(what)} (${t.versions(entries.length)})`)}</summary>
+      <HistoryTable entries={entries} locale={locale} caption={named(t.historyOf)} id={id} />
     </details>
   );
 }
@@ -172,18 +198,21 @@ function DueDate({ item, locale }: { item: FollowUpItem; locale: Locale }) {
   );
 }
 
+/** The follow-up items; `label` names the focusable, scrolling wrapper (the heading above the table). */
 function ItemsTable({
   items,
   locale,
+  label,
   topic,
 }: {
   items: FollowUpItem[];
   locale: Locale;
+  label: string;
   topic?: (item: FollowUpItem) => Child;
 }) {
   const t = RECOMMENDATION_TEXTS[locale];
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={label}>
       <table class="table table--compact table--responsive-headers">
         <thead>
           <tr>
@@ -198,8 +227,12 @@ function ItemsTable({
           {items.map((item) => (
             <tr id={`item-${item.id}`}>
               {topic === undefined ? null : <td data-title={t.colTopic}>{topic(item)}</td>}
-              <td data-title={t.colAction}>{item.action}</td>
-              <td data-title={t.colOwner}>{item.owner}</td>
+              <td data-title={t.colAction}>
+                <Entered locale={locale}>{item.action}</Entered>
+              </td>
+              <td data-title={t.colOwner}>
+                <Entered locale={locale}>{item.owner}</Entered>
+              </td>
               <td data-title={t.colDue}>
                 <DueDate item={item} locale={locale} />
               </td>
@@ -208,7 +241,7 @@ function ItemsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -234,7 +267,7 @@ function RecommendationTable({
 }) {
   const t = RECOMMENDATION_TEXTS[locale];
   return (
-    <div class="table-wrapper">
+    <section class="table-wrapper" tabindex={0} aria-label={editor ? t.editorTitle : t.title}>
       <table class="table table--compact table--responsive-headers">
         <thead>
           <tr>
@@ -251,11 +284,15 @@ function RecommendationTable({
           {recs.map((rec) => (
             <tr>
               <td data-title={t.colTopic}>
-                <a href={href(rec.id)}>{rec.topic}</a>
+                <a href={href(rec.id)}>
+                  <Entered locale={locale}>{rec.topic}</Entered>
+                </a>
                 {!editor && !rec.published ? <span class="maaltal-ci">{t.draft}</span> : null}
               </td>
               <td data-title={t.colIssued}>{formatDate(rec.issuedOn, locale)}</td>
-              <td data-title={t.colAddressee}>{rec.addressee}</td>
+              <td data-title={t.colAddressee}>
+                <Entered locale={locale}>{rec.addressee}</Entered>
+              </td>
               <td data-title={t.colAnswer}>{answerWords(rec, locale)}</td>
               <td data-title={t.colProgress}>{progressWords(rec, locale)}</td>
               <td data-title={t.colOverdue}>
@@ -272,7 +309,7 @@ function RecommendationTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -338,18 +375,27 @@ function DetailSections({ rec, locale }: { rec: RecommendationDetail; locale: Lo
   return (
     <>
       <p>
-        {`${FIELD_LABELS[locale].issuedOn}: ${formatDate(rec.issuedOn, locale)}. ${FIELD_LABELS[locale].addressee}: ${rec.addressee}.`}
+        {`${FIELD_LABELS[locale].issuedOn}: ${formatDate(rec.issuedOn, locale)}. ${FIELD_LABELS[locale].addressee}: `}
+        <Entered locale={locale}>{rec.addressee}</Entered>.
         {rec.published ? null : <strong> {t.draft}</strong>}
       </p>
       <h2>{t.recommendation}</h2>
-      <Paragraphs text={rec.body} />
+      <Paragraphs text={rec.body} locale={locale} />
       <h2>{t.answer}</h2>
       {rec.answerOn === null ? (
-        <p>{t.noAnswer(rec.addressee)}</p>
+        <p>
+          <EnteredIn locale={locale} text={t.noAnswer} value={rec.addressee} />
+        </p>
       ) : (
         <>
-          <p>{t.answerFrom(rec.addressee, formatDate(rec.answerOn, locale))}</p>
-          <Paragraphs text={rec.answerText} />
+          <p>
+            <EnteredIn
+              locale={locale}
+              text={(addressee) => t.answerFrom(addressee, formatDate(rec.answerOn ?? '', locale))}
+              value={rec.addressee}
+            />
+          </p>
+          <Paragraphs text={rec.answerText} locale={locale} />
           {safeUrl === null ? null : (
             <p>
               <a href={safeUrl} rel="noopener noreferrer">
@@ -361,11 +407,27 @@ function DetailSections({ rec, locale }: { rec: RecommendationDetail; locale: Lo
       )}
       <h2>{t.followUp}</h2>
       <p>{t.overdueSummary(rec.overdueCount)}</p>
-      {rec.items.length === 0 ? <p>{t.noItems}</p> : <ItemsTable items={rec.items} locale={locale} />}
+      {rec.items.length === 0 ? (
+        <p>{t.noItems}</p>
+      ) : (
+        <ItemsTable items={rec.items} locale={locale} label={t.followUp} />
+      )}
       <h2>{t.history}</h2>
-      <History title={t.recommendation} entries={rec.history} locale={locale} />
+      <History
+        title={t.recommendation}
+        entered={false}
+        id="history-recommendation"
+        entries={rec.history}
+        locale={locale}
+      />
       {rec.items.map((item) => (
-        <History title={item.action} entries={item.history} locale={locale} />
+        <History
+          title={item.action}
+          entered={true}
+          id={`history-item-${item.id}`}
+          entries={item.history}
+          locale={locale}
+        />
       ))}
     </>
   );
@@ -383,7 +445,9 @@ async function detailPage(c: Context, store: Store, locale: Locale) {
       <p>
         <a href={localePath(locale, '/anbefalinger')}>{t.backToList}</a>
       </p>
-      <h1>{rec.topic}</h1>
+      <h1>
+        <Entered locale={locale}>{rec.topic}</Entered>
+      </h1>
       <DetailSections rec={rec} locale={locale} />
     </Layout>,
   );
@@ -427,9 +491,10 @@ async function overviewPage(c: Context, store: Store, locale: Locale) {
         <ItemsTable
           items={overdue}
           locale={locale}
+          label={t.overdueItems}
           topic={(item) => (
             <a href={`${base}/${item.recommendationId}#item-${item.id}`}>
-              {topicOf.get(item.recommendationId)}
+              <Entered locale={locale}>{topicOf.get(item.recommendationId)}</Entered>
             </a>
           )}
         />
@@ -732,7 +797,9 @@ function EditorForms({
       {rec.items.length === 0 ? null : <h2>{t.editItems}</h2>}
       {rec.items.map((item) => (
         <section aria-labelledby={`edit-item-${item.id}`}>
-          <h3 id={`edit-item-${item.id}`}>{t.editItem(item.action)}</h3>
+          <h3 id={`edit-item-${item.id}`}>
+            <EnteredIn locale={locale} text={t.editItem} value={item.action} />
+          </h3>
           <ItemForm
             state={formOf(state, String(item.id), itemValues(item), item.version)}
             prefix={`item-${item.id}-`}
@@ -777,7 +844,9 @@ async function editorPage(
           </>
         ) : null}
       </p>
-      <h1>{rec.topic}</h1>
+      <h1>
+        <Entered locale={locale}>{rec.topic}</Entered>
+      </h1>
       {can(principal, 'secretariat.write') ? null : <p>{t.readOnly}</p>}
       <DetailSections rec={rec} locale={locale} />
       {can(principal, 'secretariat.write') ? <EditorForms rec={rec} state={state} locale={locale} /> : null}
