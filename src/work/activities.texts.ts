@@ -1,7 +1,7 @@
 // The activities' words in Danish and English: type and status labels, page and form texts, field names (the
 // form's labels, the conflict list and the downloads' column headers share them), and amounts in kroner.
 import type { ActivityStatus, ActivityType } from '../db/schema.js';
-import { formatNumber, type Locale } from '../format.js';
+import type { Locale } from '../format.js';
 
 export const ACTIVITY_TYPES = [
   'workplace_visit',

@@ -1,6 +1,6 @@
 // Texts of the funding pools and reach (pages, downloads, problems), in Danish and English, with the amounts in
 // kroner as each language writes them.
-import { formatDkk, formatNumber, type Locale } from '../format.js';
+import { formatDkk, type Locale } from '../format.js';
 
 export { formatDkk };
 
