@@ -52,7 +52,8 @@ describe('API description', () => {
       .filter(({ method }) => method === 'get')
       .map(({ path }) => path);
     for (const path of readable) {
-      const response = await app.request(path.replace('{id}', '1').replace('{code}', 'metal-og-maskiner'));
+      const code = path.startsWith('/api/v1/bfas/') ? 'ba' : 'metal-og-maskiner';
+      const response = await app.request(path.replace('{id}', '1').replace('{code}', code));
       const signedInOnly = ['/api/v1/accidents/fatal-cases', '/api/v1/targets/{id}/comments'];
       const expected = signedInOnly.includes(path) ? 401 : 200;
       expect(response.status, path).toBe(expected);

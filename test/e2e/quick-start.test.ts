@@ -41,7 +41,7 @@ afterAll(() => {
 
 it('migrates, seeds demo data into the embedded database and serves the target page', async () => {
   expect(stderr).toContain(
-    'Applied 2026-11-26T0800-initial, 2026-11-26T1000-imports, 2026-11-26T1200-accident-aggregates, 2026-11-30T1000-disclosure-protection, 2026-12-03T0800-unmapped-industry-codes, 2026-12-03T0900-accident-case-unique, 2026-12-03T1000-accident-parents-guarded, 2026-12-03T1100-accident-base-cube, 2026-12-03T1200-accounts-and-audit to var/maaltal.sqlite',
+    'Applied 2026-11-26T0800-initial, 2026-11-26T1000-imports, 2026-11-26T1200-accident-aggregates, 2026-11-30T1000-disclosure-protection, 2026-12-03T0800-unmapped-industry-codes, 2026-12-03T0900-accident-case-unique, 2026-12-03T1000-accident-parents-guarded, 2026-12-03T1100-accident-base-cube, 2026-12-03T1200-accounts-and-audit, 2026-12-03T1300-bfa-work to var/maaltal.sqlite',
   );
   expect(stderr).toContain('Demo data (seed 2030): added');
   // One demo user per role, their passwords shown on this run only; the README's sign-in works with them.
