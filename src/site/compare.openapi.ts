@@ -1,10 +1,6 @@
 // The comparison of branch groups in the OpenAPI document (web/openapi.ts spreads these paths into its own).
+import { CSV, contentResponse, errorResponse, jsonResponse, TEXT_SCHEMA } from '../web/openapi-parts.js';
 import { COMPARE_INDICATORS, MAX_GROUPS, MIN_GROUPS } from './compare.js';
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
 
 const parameters = [
   {
@@ -116,10 +112,7 @@ export const COMPARE_PATHS = {
       summary: `${MIN_GROUPS}–${MAX_GROUPS} branch groups compared on one accident indicator: rates with intervals, each against the whole country, and every pair tested (Holm-adjusted)`,
       parameters,
       responses: {
-        200: {
-          description: '`{ data: { indicator, year, national, groups, pairs }, meta }`',
-          content: { 'application/json': { schema: answer } },
-        },
+        200: jsonResponse('`{ data: { indicator, year, national, groups, pairs }, meta }`', answer),
         ...refusals,
       },
     },
@@ -131,10 +124,11 @@ export const COMPARE_PATHS = {
         'The comparison as CSV: one row for the whole country, one per group, one per pair (kind = national, group, pair)',
       parameters,
       responses: {
-        200: {
-          description: 'The rows; hidden figures are empty. Without parameters: only the header.',
-          content: { 'text/csv': { schema: { type: 'string' } } },
-        },
+        200: contentResponse(
+          CSV,
+          'The rows; hidden figures are empty. Without parameters: only the header.',
+          TEXT_SCHEMA,
+        ),
         ...refusals,
       },
     },

@@ -3,7 +3,7 @@
 // such as `=HYPERLINK(…)`) is led by an apostrophe in both forms and both file types.
 import type { Locale } from '../format.js';
 import { type DownloadColumn, type LocalTable, localTable, yesNo } from '../web/download-table.js';
-import { type Activity, branchCodes } from './activities.model.js';
+import { type Activity, branchCodes, COUNT_FIELDS, countsOf } from './activities.model.js';
 import { STATUS_LABELS, TYPE_LABELS } from './activities.texts.js';
 
 /** Text led by `=`, `+`, `-`, `@`, a tab or a carriage return opens as text, not as a formula. */
@@ -11,6 +11,13 @@ export const inertText = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? 
 
 const pick = (named: { nameDa: string; nameEn: string }, locale: Locale) =>
   locale === 'da' ? named.nameDa : named.nameEn;
+
+const COUNT_HEADERS: Record<(typeof COUNT_FIELDS)[number], Record<Locale, string>> = {
+  plannedWorkplaces: { da: 'Planlagte arbejdspladser', en: 'Planned workplaces' },
+  plannedParticipants: { da: 'Planlagte deltagere', en: 'Planned participants' },
+  reachedWorkplaces: { da: 'Nåede arbejdspladser', en: 'Workplaces reached' },
+  reachedParticipants: { da: 'Nåede deltagere', en: 'Participants reached' },
+};
 
 const COLUMNS: DownloadColumn<Activity>[] = [
   { header: { da: 'Id', en: 'Id' }, cell: (a) => a.id },
@@ -34,26 +41,13 @@ const COLUMNS: DownloadColumn<Activity>[] = [
   { header: { da: 'Startdato', en: 'Start date' }, cell: (a) => a.periodStart },
   { header: { da: 'Slutdato', en: 'End date' }, cell: (a) => a.periodEnd },
   { header: { da: 'Status', en: 'Status' }, cell: (a, locale) => STATUS_LABELS[a.status][locale] },
-  {
-    header: { da: 'Planlagte arbejdspladser', en: 'Planned workplaces' },
-    cell: (a) => a.plannedWorkplaces,
-    decimals: 0,
-  },
-  {
-    header: { da: 'Planlagte deltagere', en: 'Planned participants' },
-    cell: (a) => a.plannedParticipants,
-    decimals: 0,
-  },
-  {
-    header: { da: 'Nåede arbejdspladser', en: 'Workplaces reached' },
-    cell: (a) => a.reachedWorkplaces,
-    decimals: 0,
-  },
-  {
-    header: { da: 'Nåede deltagere', en: 'Participants reached' },
-    cell: (a) => a.reachedParticipants,
-    decimals: 0,
-  },
+  ...COUNT_FIELDS.map(
+    (field): DownloadColumn<Activity> => ({
+      header: COUNT_HEADERS[field],
+      cell: (a) => a[field],
+      decimals: 0,
+    }),
+  ),
   { header: { da: 'Udgift (kr.)', en: 'Cost (DKK)' }, cell: (a) => a.costDkk, decimals: 0 },
   {
     header: { da: 'Pulje', en: 'Funding pool' },
@@ -82,10 +76,7 @@ export const MACHINE_COLUMNS = [
   'periodStart',
   'periodEnd',
   'status',
-  'plannedWorkplaces',
-  'plannedParticipants',
-  'reachedWorkplaces',
-  'reachedParticipants',
+  ...COUNT_FIELDS,
   'costDkk',
   'fundingPool',
   'campaign',
@@ -108,10 +99,7 @@ export function machineRows(activities: Activity[]): Record<string, unknown>[] {
       periodStart: a.periodStart,
       periodEnd: a.periodEnd,
       status: a.status,
-      plannedWorkplaces: a.plannedWorkplaces,
-      plannedParticipants: a.plannedParticipants,
-      reachedWorkplaces: a.reachedWorkplaces,
-      reachedParticipants: a.reachedParticipants,
+      ...countsOf(a),
       costDkk: a.costDkk,
       fundingPool: a.fundingPool?.id ?? null,
       campaign: a.campaign?.id ?? null,

@@ -6,7 +6,7 @@ import { formatDate, formatNumber, type Locale } from '../format.js';
 import { Entered, enteredLang } from '../web/entered-text.js';
 import { CsrfField, ErrorSummary, Field, type FieldProblems } from '../web/forms.js';
 import { localePath } from '../web/i18n.js';
-import { type Activity, activityState, branchCodes } from './activities.model.js';
+import { type Activity, activityState, branchCodes, COUNT_FIELDS } from './activities.model.js';
 import { pickName, targetLabel } from './activities.pages.js';
 import type { ActivityChoices } from './activities.service.js';
 import {
@@ -25,10 +25,7 @@ const TEXT_FIELDS = [
   'type',
   'periodStart',
   'periodEnd',
-  'plannedWorkplaces',
-  'plannedParticipants',
-  'reachedWorkplaces',
-  'reachedParticipants',
+  ...COUNT_FIELDS,
   'costDkk',
   'fundingPool',
   'campaign',
@@ -185,12 +182,14 @@ function TextInput(props: {
   );
 }
 
+type SelectOption = { value: string; label: string; lang?: 'da' | undefined };
+
 function SelectInput(props: {
   name: (typeof TEXT_FIELDS)[number];
   label: string;
   values: FormValues;
   problems: FieldProblems;
-  options: { value: string; label: string; lang?: 'da' | undefined }[];
+  options: SelectOption[];
   empty?: string;
   hint?: string;
 }) {
@@ -366,23 +365,40 @@ export interface ActivityFormProps {
   conflict?: FormConflict;
 }
 
+/** The problems beside the fields: a conflict's fields get the stored value beside them; typed problems on top. */
+function problemsBeside(props: ActivityFormProps): FieldProblems {
+  const problems: FieldProblems = {};
+  const { conflict, locale } = props;
+  for (const field of conflict?.fields ?? [])
+    if (conflict !== undefined)
+      problems[field] = ACTIVITY_TEXTS[locale].conflictBeside(shownValue(field, conflict.stored, locale));
+  return Object.assign(problems, props.problems);
+}
+
 /** The form's fields and its submit button. */
 export function ActivityForm(props: ActivityFormProps) {
   const { locale, values } = props;
   const t = ACTIVITY_TEXTS[locale];
   const lists = choiceLists(props.choices, props.principal, values, locale);
-  // A conflict's fields get the stored value beside them; typed problems come on top.
-  const problems: FieldProblems = {};
-  for (const field of props.conflict?.fields ?? [])
-    if (props.conflict !== undefined)
-      problems[field] = t.conflictBeside(shownValue(field, props.conflict.stored, locale));
-  Object.assign(problems, props.problems);
+  const problems = problemsBeside(props);
   const summary = props.conflict === undefined ? props.problems : {};
   const label = (field: string) => fieldLabel(field, locale);
+  const shared = { values, problems };
   const input = (
     name: string,
     extra: { hint?: string; type?: string; inputmode?: 'numeric'; required?: boolean } = {},
-  ) => <TextInput name={name} label={label(name)} values={values} problems={problems} {...extra} />;
+  ) => <TextInput name={name} label={label(name)} {...shared} {...extra} />;
+  const select = (
+    name: (typeof TEXT_FIELDS)[number],
+    options: SelectOption[],
+    extra: { empty?: string; hint?: string } = {},
+  ) => <SelectInput name={name} label={label(name)} options={options} {...shared} {...extra} />;
+  const checkboxes = (
+    name: (typeof LIST_FIELDS)[number],
+    hint: string,
+    options: SelectOption[],
+    extra: { empty?: string } = {},
+  ) => <CheckboxList name={name} legend={label(name)} hint={hint} options={options} {...shared} {...extra} />;
   const action =
     props.id === undefined
       ? localePath(locale, '/redaktion/aktiviteter')
@@ -395,51 +411,22 @@ export function ActivityForm(props: ActivityFormProps) {
       )}
       {props.conflict === undefined ? null : <ConflictSummary conflict={props.conflict} locale={locale} />}
       <ErrorSummary problems={summary} title={t.problems} />
-      <SelectInput name="bfa" label={label('bfa')} values={values} problems={problems} options={lists.bfas} />
+      {select('bfa', lists.bfas)}
       {input('title', { required: true })}
-      <SelectInput
-        name="type"
-        label={label('type')}
-        values={values}
-        problems={problems}
-        hint={t.typeHint}
-        empty={locale === 'da' ? 'Vælg type' : 'Choose a type'}
-        options={ACTIVITY_TYPES.map((type) => ({ value: type, label: TYPE_LABELS[type][locale] }))}
-      />
-      <SelectInput
-        name="status"
-        label={label('status')}
-        values={values}
-        problems={problems}
-        options={ACTIVITY_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status][locale] }))}
-      />
-      <CheckboxList
-        name="branchGroups"
-        legend={label('branchGroups')}
-        hint={t.branchHint}
-        values={values}
-        problems={problems}
-        options={lists.groups}
-      />
-      {lists.subBranches.length === 0 && values.subBranches.length === 0 ? null : (
-        <CheckboxList
-          name="subBranches"
-          legend={label('subBranches')}
-          hint={t.subBranchHint}
-          values={values}
-          problems={problems}
-          options={lists.subBranches}
-        />
+      {select(
+        'type',
+        ACTIVITY_TYPES.map((type) => ({ value: type, label: TYPE_LABELS[type][locale] })),
+        { hint: t.typeHint, empty: locale === 'da' ? 'Vælg type' : 'Choose a type' },
       )}
-      <CheckboxList
-        name="targets"
-        legend={label('targets')}
-        hint={t.targetsHint}
-        values={values}
-        problems={problems}
-        options={lists.targets}
-        empty={t.noTargetChoices}
-      />
+      {select(
+        'status',
+        ACTIVITY_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status][locale] })),
+      )}
+      {checkboxes('branchGroups', t.branchHint, lists.groups)}
+      {lists.subBranches.length === 0 && values.subBranches.length === 0
+        ? null
+        : checkboxes('subBranches', t.subBranchHint, lists.subBranches)}
+      {checkboxes('targets', t.targetsHint, lists.targets, { empty: t.noTargetChoices })}
       {input('periodStart', { type: 'date', hint: t.dateHint, required: true })}
       {input('periodEnd', { type: 'date', hint: `${t.optional}. ${t.dateHint}` })}
       {input('plannedWorkplaces', { inputmode: 'numeric', hint: t.countHint })}
@@ -447,22 +434,8 @@ export function ActivityForm(props: ActivityFormProps) {
       {input('reachedWorkplaces', { inputmode: 'numeric', hint: t.countHint })}
       {input('reachedParticipants', { inputmode: 'numeric', hint: t.countHint })}
       {input('costDkk', { inputmode: 'numeric', hint: t.countHint })}
-      <SelectInput
-        name="fundingPool"
-        label={label('fundingPool')}
-        values={values}
-        problems={problems}
-        options={lists.pools}
-        empty={t.none}
-      />
-      <SelectInput
-        name="campaign"
-        label={label('campaign')}
-        values={values}
-        problems={problems}
-        options={lists.campaigns}
-        empty={t.none}
-      />
+      {select('fundingPool', lists.pools, { empty: t.none })}
+      {select('campaign', lists.campaigns, { empty: t.none })}
       <Field name="notes" label={label('notes')} problems={problems} hint={t.notesHint}>
         <textarea
           class="form-input"

@@ -37,29 +37,47 @@ export interface Evidence {
   addedBy: string;
 }
 
-export interface Activity {
-  id: number;
-  bfa: { id: number; code: string; short: string; nameDa: string; nameEn: string };
-  title: string;
-  type: ActivityType;
-  periodStart: string;
-  periodEnd: string | null;
-  plannedWorkplaces: number | null;
-  plannedParticipants: number | null;
-  reachedWorkplaces: number | null;
-  reachedParticipants: number | null;
-  costDkk: number | null;
-  fundingPool: { id: number; name: string } | null;
-  campaign: { id: number; title: string } | null;
-  status: ActivityStatus;
-  notes: string;
-  published: boolean;
+/** The planned and reached counts, in the order every form of an activity lists them. */
+export const COUNT_FIELDS = [
+  'plannedWorkplaces',
+  'plannedParticipants',
+  'reachedWorkplaces',
+  'reachedParticipants',
+] as const;
+
+export type ActivityCounts = Record<(typeof COUNT_FIELDS)[number], number | null>;
+
+/** The counts of an activity (or its row), in COUNT_FIELDS order. */
+export const countsOf = (from: ActivityCounts): ActivityCounts => ({
+  plannedWorkplaces: from.plannedWorkplaces,
+  plannedParticipants: from.plannedParticipants,
+  reachedWorkplaces: from.reachedWorkplaces,
+  reachedParticipants: from.reachedParticipants,
+});
+
+/** When the record was published, its version, and who created and last saved it when. */
+interface SaveStamps {
   publishedAt: string | null;
   version: number;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+}
+
+export interface Activity extends ActivityCounts, SaveStamps {
+  id: number;
+  bfa: { id: number; code: string; short: string; nameDa: string; nameEn: string };
+  title: string;
+  type: ActivityType;
+  periodStart: string;
+  periodEnd: string | null;
+  costDkk: number | null;
+  fundingPool: { id: number; name: string } | null;
+  campaign: { id: number; title: string } | null;
+  status: ActivityStatus;
+  notes: string;
+  published: boolean;
   isDemo: boolean;
   branches: ActivityBranch[];
   targets: LinkedTarget[];
@@ -67,7 +85,7 @@ export interface Activity {
 }
 
 /** The activity's own row with its BFA, pool and campaign joined (the repository's `ActivityRow`). */
-export interface ActivityRowShape {
+export interface ActivityRowShape extends ActivityCounts, SaveStamps {
   id: number;
   bfaId: number;
   bfaCode: string;
@@ -78,10 +96,6 @@ export interface ActivityRowShape {
   activityType: ActivityType;
   periodStart: string;
   periodEnd: string | null;
-  plannedWorkplaces: number | null;
-  plannedParticipants: number | null;
-  reachedWorkplaces: number | null;
-  reachedParticipants: number | null;
   costDkk: number | string | null;
   fundingPoolId: number | null;
   fundingPoolName: string | null;
@@ -90,12 +104,6 @@ export interface ActivityRowShape {
   status: ActivityStatus;
   notes: string;
   published: number;
-  publishedAt: string | null;
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
   isDemo: number;
 }
 
@@ -121,10 +129,7 @@ export function toActivity(
     type: row.activityType,
     periodStart: row.periodStart,
     periodEnd: row.periodEnd,
-    plannedWorkplaces: row.plannedWorkplaces,
-    plannedParticipants: row.plannedParticipants,
-    reachedWorkplaces: row.reachedWorkplaces,
-    reachedParticipants: row.reachedParticipants,
+    ...countsOf(row),
     costDkk: amount(row.costDkk),
     fundingPool:
       row.fundingPoolId === null ? null : { id: row.fundingPoolId, name: row.fundingPoolName ?? '' },
@@ -171,10 +176,7 @@ export function activityState(activity: Activity): RecordState {
     targets: sorted(activity.targets.map((target) => target.id)),
     periodStart: activity.periodStart,
     periodEnd: activity.periodEnd,
-    plannedWorkplaces: activity.plannedWorkplaces,
-    plannedParticipants: activity.plannedParticipants,
-    reachedWorkplaces: activity.reachedWorkplaces,
-    reachedParticipants: activity.reachedParticipants,
+    ...countsOf(activity),
     costDkk: activity.costDkk,
     fundingPool: activity.fundingPool?.id ?? null,
     campaign: activity.campaign?.id ?? null,

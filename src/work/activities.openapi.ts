@@ -1,21 +1,19 @@
 // The activities in the OpenAPI document (web/openapi.ts spreads these paths into its own, under the tag `work`).
+import {
+  BINARY_SCHEMA,
+  csvDownload,
+  errorResponse,
+  idParameterOf,
+  jsonResponse,
+  LOCALISED,
+  langParameterOf,
+  withVersion,
+  writeRefusals,
+  xlsxDownload,
+} from '../web/openapi-parts.js';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from './activities.texts.js';
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
-
-const FILE_SCHEMA = { type: 'string', format: 'binary' } as const;
-
-const idParameter = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  description: 'The activity’s number (as in /aktiviteter/{id}).',
-  schema: { type: 'integer', minimum: 1 },
-  example: 1,
-};
+const idParameter = idParameterOf('The activity’s number (as in /aktiviteter/{id}).');
 
 const filterParameters = [
   {
@@ -70,23 +68,17 @@ const filterParameters = [
   },
 ];
 
-const langParameter = {
-  name: 'lang',
-  in: 'query',
-  description:
-    'The reader’s form: Danish (`da`: `;`, decimal commas, Danish headers and labels) or English (`en`). Without it, the machine form: codes, ids and `,`.',
-  schema: { type: 'string', enum: ['da', 'en'] },
-  example: 'da',
-};
+const langParameter = langParameterOf(
+  'The reader’s form: Danish (`da`: `;`, decimal commas, Danish headers and labels) or English (`en`). Without it, the machine form: codes, ids and `,`.',
+);
 
 const named = {
   type: ['object', 'null'],
   properties: {
     code: { type: 'string' },
-    name: { type: 'object', properties: { da: { type: 'string' }, en: { type: 'string' } } },
+    name: LOCALISED,
   },
 };
-const label = { type: 'object', properties: { da: { type: 'string' }, en: { type: 'string' } } };
 const count = { type: ['integer', 'null'], minimum: 0 };
 
 const activity = {
@@ -95,11 +87,11 @@ const activity = {
     id: { type: 'integer' },
     bfa: {
       type: 'object',
-      properties: { code: { type: 'string' }, short: { type: 'string' }, name: label },
+      properties: { code: { type: 'string' }, short: { type: 'string' }, name: LOCALISED },
     },
     title: { type: 'string' },
     type: { type: 'string', enum: [...ACTIVITY_TYPES] },
-    typeLabel: label,
+    typeLabel: LOCALISED,
     branchGroups: {
       type: 'array',
       items: { ...named, properties: { ...named.properties, subBranch: named } },
@@ -134,7 +126,7 @@ const activity = {
       properties: { id: { type: 'integer' }, title: { type: 'string' } },
     },
     status: { type: 'string', enum: [...ACTIVITY_STATUSES] },
-    statusLabel: label,
+    statusLabel: LOCALISED,
     notes: { type: 'string', description: 'Plain text or simple Markdown (raw HTML is shown as text).' },
     published: { type: 'boolean' },
     publishedAt: { type: ['string', 'null'] },
@@ -163,7 +155,7 @@ const activity = {
 
 const meta = {
   type: 'object',
-  properties: { count: { type: 'integer' }, demo: { type: 'boolean' }, demoLabel: label },
+  properties: { count: { type: 'integer' }, demo: { type: 'boolean' }, demoLabel: LOCALISED },
 };
 
 const listAnswer = { type: 'object', properties: { data: { type: 'array', items: activity }, meta } };
@@ -214,19 +206,24 @@ const example = {
   status: 'planned',
 };
 
-const jsonBody = (schema: object, description: string, sample: object) => ({
+const describedBody = (schema: object, description: string, sample: object) => ({
   required: true,
   description,
   content: { 'application/json': { schema, example: sample } },
 });
 
-const writeRefusals = {
-  400: errorResponse('A field is missing or wrong; `details` names each field.'),
-  401: errorResponse('No API token, or one unknown, expired or revoked.'),
-  403: errorResponse('A role without `work.write`, or another BFA’s (published) activity or BFA.'),
+const activityWriteRefusals = writeRefusals(
+  'A field is missing or wrong; `details` names each field.',
+  'A role without `work.write`, or another BFA’s (published) activity or BFA.',
+);
+
+const oneAnswerResponse = jsonResponse('`{ data, meta }` with the new version', oneAnswer);
+const notFound = errorResponse('No such activity, or a draft the token may not read.');
+const invalidFilter = {
+  400: errorResponse('An unknown parameter or a wrong value; `details` names the parameter.'),
 };
 
-const versionBody = jsonBody(
+const versionBody = describedBody(
   { type: 'object', required: ['version'], properties: { version: { type: 'integer', minimum: 1 } } },
   'The version the client read.',
   { version: 1 },
@@ -242,12 +239,9 @@ const publishing = (published: boolean) => ({
     parameters: [idParameter],
     requestBody: versionBody,
     responses: {
-      200: {
-        description: '`{ data, meta }` with the new version',
-        content: { 'application/json': { schema: oneAnswer } },
-      },
-      ...writeRefusals,
-      404: errorResponse('No such activity, or a draft the token may not read.'),
+      200: oneAnswerResponse,
+      ...activityWriteRefusals,
+      404: notFound,
       409: errorResponse('Someone saved a newer version; `details` names each field they changed.'),
     },
   },
@@ -261,76 +255,51 @@ export const ACTIVITY_PATHS = {
         'The BFAs’ workplace-near activities, newest first (published ones; signed in, also the drafts you may read)',
       parameters: filterParameters,
       responses: {
-        200: {
-          description: '`{ data: Activity[], meta }`',
-          content: { 'application/json': { schema: listAnswer } },
-        },
-        400: errorResponse('An unknown parameter or a wrong value; `details` names the parameter.'),
+        200: jsonResponse('`{ data: Activity[], meta }`', listAnswer),
+        ...invalidFilter,
       },
     },
     post: {
       tags: ['work'],
       summary: 'Create an activity (a draft unless `published: true`)',
       security: [{ apiToken: [] }],
-      requestBody: jsonBody(
+      requestBody: describedBody(
         { ...input, properties: { ...input.properties, published: { type: 'boolean', default: false } } },
         'The activity.',
         example,
       ),
       responses: {
-        201: {
-          description: '`{ id, version, data }`',
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: { id: { type: 'integer' }, version: { type: 'integer' }, data: activity },
-              },
-            },
-          },
-        },
-        ...writeRefusals,
+        201: jsonResponse('`{ id, version, data }`', {
+          type: 'object',
+          properties: { id: { type: 'integer' }, version: { type: 'integer' }, data: activity },
+        }),
+        ...activityWriteRefusals,
       },
     },
   },
-  '/api/v1/activities.csv': {
-    get: {
-      tags: ['work'],
+  '/api/v1/activities.csv': csvDownload(
+    {
       summary:
         'The activities as CSV (the same filters); text that would run as a formula is led by an apostrophe',
       parameters: [...filterParameters, langParameter],
-      responses: {
-        200: { description: 'CSV', content: { 'text/csv': { schema: FILE_SCHEMA } } },
-        400: errorResponse('An unknown parameter or a wrong value; `details` names the parameter.'),
-      },
+      description: 'CSV',
+      refusals: invalidFilter,
     },
-  },
-  '/api/v1/activities.xlsx': {
-    get: {
-      tags: ['work'],
-      summary: 'The activities as XLSX, with a metadata sheet (the same filters)',
-      parameters: [...filterParameters, langParameter],
-      responses: {
-        200: {
-          description: 'XLSX',
-          content: {
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: FILE_SCHEMA },
-          },
-        },
-        400: errorResponse('An unknown parameter or a wrong value; `details` names the parameter.'),
-      },
-    },
-  },
+    BINARY_SCHEMA,
+  ),
+  '/api/v1/activities.xlsx': xlsxDownload({
+    summary: 'The activities as XLSX, with a metadata sheet (the same filters)',
+    parameters: [...filterParameters, langParameter],
+    description: 'XLSX',
+    refusals: invalidFilter,
+  }),
   '/api/v1/activities/{id}': {
     get: {
       tags: ['work'],
       summary: 'One activity with its branch groups, targets and evidence',
       parameters: [idParameter],
       responses: {
-        200: {
-          description: '`{ data: Activity, meta }`',
-          content: { 'application/json': { schema: oneAnswer } },
-        },
+        200: jsonResponse('`{ data: Activity, meta }`', oneAnswer),
         404: errorResponse('No such activity, or a draft you may not read.'),
       },
     },
@@ -339,22 +308,14 @@ export const ACTIVITY_PATHS = {
       summary: 'Save every field of an activity, naming the version read (optimistic locking)',
       security: [{ apiToken: [] }],
       parameters: [idParameter],
-      requestBody: jsonBody(
-        {
-          ...input,
-          required: [...input.required, 'version'],
-          properties: { ...input.properties, version: { type: 'integer', minimum: 1 } },
-        },
-        'Every field and the version the client read.',
-        { ...example, version: 1 },
-      ),
+      requestBody: describedBody(withVersion(input), 'Every field and the version the client read.', {
+        ...example,
+        version: 1,
+      }),
       responses: {
-        200: {
-          description: '`{ data, meta }` with the new version',
-          content: { 'application/json': { schema: oneAnswer } },
-        },
-        ...writeRefusals,
-        404: errorResponse('No such activity, or a draft the token may not read.'),
+        200: oneAnswerResponse,
+        ...activityWriteRefusals,
+        404: notFound,
         409: errorResponse(
           'Someone saved a newer version since `version`; nothing was saved and `details` names each field they changed with its value then and now.',
         ),

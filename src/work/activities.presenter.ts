@@ -1,7 +1,7 @@
 // The public JSON shape of activities, shared by the HTTP API and `maaltal activities … --json`. Who created or
 // changed a record (e-mail addresses) stays out of it; the version is in it, for the next save.
 import { DEMO_LABEL_DA, DEMO_LABEL_EN } from '../demo/demo.generator.js';
-import type { Activity, Evidence, LinkedTarget, Named } from './activities.model.js';
+import { type Activity, countsOf, type Evidence, type LinkedTarget, type Named } from './activities.model.js';
 import { STATUS_LABELS, TYPE_LABELS } from './activities.texts.js';
 
 const named = (value: Named | null) =>
@@ -52,10 +52,7 @@ export function presentActivity(activity: Activity) {
     targets: activity.targets.map(presentTarget),
     periodStart: activity.periodStart,
     periodEnd: activity.periodEnd,
-    plannedWorkplaces: activity.plannedWorkplaces,
-    plannedParticipants: activity.plannedParticipants,
-    reachedWorkplaces: activity.reachedWorkplaces,
-    reachedParticipants: activity.reachedParticipants,
+    ...countsOf(activity),
     costDkk: activity.costDkk,
     fundingPool: activity.fundingPool,
     campaign: activity.campaign,

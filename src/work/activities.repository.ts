@@ -149,6 +149,22 @@ export const branchRowsOf = (db: Handle, activityIds: readonly number[]) =>
       .execute(),
   );
 
+/** What names a target: its goal, sub-problem, branch group and sub-branch (joined as goal, sp, bg and sb). */
+const TARGET_NAMES = [
+  'goal.code as goalCode',
+  'goal.areaDa as goalNameDa',
+  'goal.areaEn as goalNameEn',
+  'sp.code as subProblemCode',
+  'sp.nameDa as subProblemNameDa',
+  'sp.nameEn as subProblemNameEn',
+  'bg.code as groupCode',
+  'bg.nameDa as groupNameDa',
+  'bg.nameEn as groupNameEn',
+  'sb.code as subCode',
+  'sb.nameDa as subNameDa',
+  'sb.nameEn as subNameEn',
+] as const;
+
 /** The targets linked to the activities, named by goal, sub-problem, branch group and sub-branch. */
 export const targetRowsOf = (db: Handle, activityIds: readonly number[]) =>
   inChunks(activityIds, (chunk) =>
@@ -159,22 +175,7 @@ export const targetRowsOf = (db: Handle, activityIds: readonly number[]) =>
       .leftJoin('subProblem as sp', 'sp.id', 'target.subProblemId')
       .leftJoin('branchGroup as bg', 'bg.id', 'target.branchGroupId')
       .leftJoin('subBranch as sb', 'sb.id', 'target.subBranchId')
-      .select([
-        'wt.activityId',
-        'target.id as targetId',
-        'goal.code as goalCode',
-        'goal.areaDa as goalNameDa',
-        'goal.areaEn as goalNameEn',
-        'sp.code as subProblemCode',
-        'sp.nameDa as subProblemNameDa',
-        'sp.nameEn as subProblemNameEn',
-        'bg.code as groupCode',
-        'bg.nameDa as groupNameDa',
-        'bg.nameEn as groupNameEn',
-        'sb.code as subCode',
-        'sb.nameDa as subNameDa',
-        'sb.nameEn as subNameEn',
-      ])
+      .select(['wt.activityId', 'target.id as targetId', ...TARGET_NAMES])
       .where('wt.activityId', 'in', chunk)
       .orderBy('wt.activityId')
       .orderBy('target.id')
@@ -301,22 +302,7 @@ export const targetChoiceRows = (db: Handle) =>
     .leftJoin('subProblem as sp', 'sp.id', 'target.subProblemId')
     .leftJoin('branchGroup as bg', 'bg.id', 'target.branchGroupId')
     .leftJoin('subBranch as sb', 'sb.id', 'target.subBranchId')
-    .select([
-      'target.id as targetId',
-      'rev.ownerBfaId',
-      'goal.code as goalCode',
-      'goal.areaDa as goalNameDa',
-      'goal.areaEn as goalNameEn',
-      'sp.code as subProblemCode',
-      'sp.nameDa as subProblemNameDa',
-      'sp.nameEn as subProblemNameEn',
-      'bg.code as groupCode',
-      'bg.nameDa as groupNameDa',
-      'bg.nameEn as groupNameEn',
-      'sb.code as subCode',
-      'sb.nameDa as subNameDa',
-      'sb.nameEn as subNameEn',
-    ])
+    .select(['target.id as targetId', 'rev.ownerBfaId', ...TARGET_NAMES])
     .where(({ eb, selectFrom }) =>
       eb(
         'rev.revision',

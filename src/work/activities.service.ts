@@ -48,15 +48,8 @@ import { expectVersion, keepVersion, type SavedVersion, staleSave } from './vers
 
 export type { ActivityStatus };
 
-export interface ActivityFilter {
-  bfa?: string | undefined;
-  branch?: string | undefined;
-  target?: number | undefined;
-  status?: ActivityStatus | undefined;
-  year?: number | undefined;
-  campaign?: number | undefined;
-  pool?: number | undefined;
-}
+/** What the lists filter on (the repository's filter without the id). */
+export type ActivityFilter = Omit<ActivityRowFilter, 'id'>;
 
 export const ENTITY = 'work_activity';
 
@@ -222,6 +215,24 @@ export async function saveRow(
   throw await staleSave(tx, ENTITY, stored.id, openedVersion, savedVersionOf(now));
 }
 
+/** The stored activity for a save from `openedVersion`: 404 or 403 as `activityForWrite`, 409 when saved since. */
+async function openedActivity(
+  tx: Tx,
+  audit: AuditContext,
+  id: number,
+  openedVersion: number,
+): Promise<Activity> {
+  const stored = await activityForWrite(tx, audit, id);
+  await expectVersion(tx, ENTITY, id, openedVersion, savedVersionOf(stored));
+  return stored;
+}
+
+/** The publication columns: published now (`at`) or a draft. */
+const publicationOf = (published: boolean, at: string) => ({
+  published: published ? (1 as const) : (0 as const),
+  publishedAt: published ? at : null,
+});
+
 interface Resolved {
   bfaId: number;
   branches: { branchGroupId: number; subBranchId: number | null }[];
@@ -299,6 +310,12 @@ async function resolveBranches(
   });
 }
 
+/** The activity's branch groups and targets as resolved, replacing those stored. */
+async function replaceLinks(tx: Tx, id: number, resolved: Resolved): Promise<void> {
+  await replaceBranches(tx, id, resolved.branches);
+  await replaceTargets(tx, id, resolved.targets);
+}
+
 /** The activity's own columns from the input. */
 const columnsOf = (input: ActivityFields, bfaId: number) => ({
   bfaId,
@@ -341,16 +358,14 @@ export async function createActivity(
     const by = actorLabel(audit.principal);
     const id = await insertActivity(tx, {
       ...columnsOf(input, resolved.bfaId),
-      published: input.published ? 1 : 0,
-      publishedAt: input.published ? at : null,
+      ...publicationOf(input.published, at),
       version: 1,
       createdAt: at,
       createdBy: by,
       updatedAt: at,
       updatedBy: by,
     });
-    await replaceBranches(tx, id, resolved.branches);
-    await replaceTargets(tx, id, resolved.targets);
+    await replaceLinks(tx, id, resolved);
     return finishWrite(tx, audit, { action: 'activity.create', id, before: undefined }, now);
   });
 }
@@ -366,16 +381,14 @@ export async function updateActivity(
 ): Promise<Activity> {
   needsWrite(audit);
   return inTransaction(db, async (tx) => {
-    const stored = await activityForWrite(tx, audit, id);
-    await expectVersion(tx, ENTITY, id, openedVersion, savedVersionOf(stored));
+    const stored = await openedActivity(tx, audit, id, openedVersion);
     const resolved = await resolveReferences(tx, audit, input);
     await saveRow(tx, stored, openedVersion, {
       ...columnsOf(input, resolved.bfaId),
       updatedAt: now.toISOString(),
       updatedBy: actorLabel(audit.principal),
     });
-    await replaceBranches(tx, id, resolved.branches);
-    await replaceTargets(tx, id, resolved.targets);
+    await replaceLinks(tx, id, resolved);
     return finishWrite(tx, audit, { action: 'activity.update', id, before: stored }, now);
   });
 }
@@ -391,12 +404,10 @@ export async function setPublished(
 ): Promise<Activity> {
   needsWrite(audit);
   return inTransaction(db, async (tx) => {
-    const stored = await activityForWrite(tx, audit, id);
-    await expectVersion(tx, ENTITY, id, openedVersion, savedVersionOf(stored));
+    const stored = await openedActivity(tx, audit, id, openedVersion);
     const at = now.toISOString();
     await saveRow(tx, stored, openedVersion, {
-      published: published ? 1 : 0,
-      publishedAt: published ? at : null,
+      ...publicationOf(published, at),
       updatedAt: at,
       updatedBy: actorLabel(audit.principal),
     });

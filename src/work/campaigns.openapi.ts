@@ -1,42 +1,29 @@
 // Campaigns in the OpenAPI document (web/openapi.ts spreads these paths into its own).
+import {
+  BFA_PROPERTIES,
+  conflictResponse,
+  DEMO_META,
+  downloadPaths,
+  errorResponse,
+  idParameterOf,
+  idVersionResponse,
+  jsonBody,
+  jsonResponse,
+  langParameterOf,
+  versionedBody,
+  writeRefusals,
+} from '../web/openapi-parts.js';
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
+const idParameter = idParameterOf('The campaign’s id (as in /kampagner/{id}).');
 
-const json = (description: string, schema: object) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
-const idParameter = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  description: 'The campaign’s id (as in /kampagner/{id}).',
-  schema: { type: 'integer', minimum: 1 },
-  example: 1,
-};
-
-const langParameter = {
-  name: 'lang',
-  in: 'query',
-  description:
-    'The reader’s form: `da` (UTF-8 with BOM, `;`, Danish column names, Ja/Nej) or `en`. Without it, the machine form: BFA codes, ISO dates, true/false, every digit.',
-  schema: { type: 'string', enum: ['da', 'en'] },
-  example: 'da',
-};
+const langParameter = langParameterOf(
+  'The reader’s form: `da` (UTF-8 with BOM, `;`, Danish column names, Ja/Nej) or `en`. Without it, the machine form: BFA codes, ISO dates, true/false, every digit.',
+);
 
 const bfa = {
   type: ['object', 'null'],
   description: 'The BFA behind the campaign; null for the council’s own campaigns or those of several BFAs.',
-  properties: {
-    code: { type: 'string' },
-    short: { type: 'string' },
-    nameDa: { type: 'string' },
-    nameEn: { type: 'string' },
-  },
+  properties: BFA_PROPERTIES,
 };
 
 const period = {
@@ -103,7 +90,7 @@ const campaignDetail = {
   },
 };
 
-const meta = { type: 'object', properties: { demo: { type: 'boolean' } } };
+const meta = DEMO_META;
 
 const fields = {
   bfa: {
@@ -123,33 +110,10 @@ const fields = {
   published: { type: 'boolean', description: 'Publish (true) or withdraw (false); left out, unchanged.' },
 };
 
-const body = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
-
-const writeRefusals = {
-  400: errorResponse(
-    'A field with a problem, or an unknown field (`details` names each, in English and Danish).',
-  ),
-  401: errorResponse('No API token, or one unknown, expired or revoked.'),
-  403: errorResponse(
-    'A role that may not write, or a campaign of another BFA (or of no BFA) for a BFA editor’s token.',
-  ),
-};
-
-const download = (type: string, schema: object, what: string) => ({
-  get: {
-    tags: ['work'],
-    summary: `The campaigns as ${what} (published ones; drafts too when signed in)`,
-    parameters: [langParameter],
-    responses: {
-      200: {
-        description:
-          'One row per campaign. Text a spreadsheet would run as a formula is led by an apostrophe (CSV) or kept as text (XLSX).',
-        content: { [type]: { schema } },
-      },
-      400: errorResponse('`lang` is not da or en.'),
-    },
-  },
-});
+const campaignWriteRefusals = writeRefusals(
+  'A field with a problem, or an unknown field (`details` names each, in English and Danish).',
+  'A role that may not write, or a campaign of another BFA (or of no BFA) for a BFA editor’s token.',
+);
 
 export const CAMPAIGN_PATHS = {
   '/api/v1/campaigns': {
@@ -158,7 +122,7 @@ export const CAMPAIGN_PATHS = {
       summary:
         'The campaigns of the council and the BFAs with channels, period and reach (published ones; drafts too when signed in)',
       responses: {
-        200: json('`{ data: Campaign[], meta: { demo } }`', {
+        200: jsonResponse('`{ data: Campaign[], meta: { demo } }`', {
           type: 'object',
           properties: { data: { type: 'array', items: campaign }, meta },
         }),
@@ -168,21 +132,22 @@ export const CAMPAIGN_PATHS = {
       tags: ['work'],
       summary: 'A new campaign (a draft unless `published`)',
       security: [{ apiToken: [] }],
-      requestBody: body({ type: 'object', required: ['title', 'periodStart'], properties: fields }),
+      requestBody: jsonBody({ type: 'object', required: ['title', 'periodStart'], properties: fields }),
       responses: {
-        201: json('`{ id, version }` of the new campaign', {
-          type: 'object',
-          properties: { id: { type: 'integer' }, version: { type: 'integer' } },
-        }),
-        ...writeRefusals,
+        201: idVersionResponse('`{ id, version }` of the new campaign'),
+        ...campaignWriteRefusals,
       },
     },
   },
-  '/api/v1/campaigns.csv': download('text/csv', { type: 'string' }, 'CSV'),
-  '/api/v1/campaigns.xlsx': download(
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    { type: 'string', format: 'binary' },
-    'an Excel workbook (Data and Metadata sheets)',
+  ...downloadPaths(
+    '/api/v1/campaigns',
+    (what) => `The campaigns as ${what} (published ones; drafts too when signed in)`,
+    {
+      parameters: [langParameter],
+      description:
+        'One row per campaign. Text a spreadsheet would run as a formula is led by an apostrophe (CSV) or kept as text (XLSX).',
+      refusals: { 400: errorResponse('`lang` is not da or en.') },
+    },
   ),
   '/api/v1/campaigns/{id}': {
     get: {
@@ -190,7 +155,7 @@ export const CAMPAIGN_PATHS = {
       summary: 'One campaign with the activities run under it',
       parameters: [idParameter],
       responses: {
-        200: json('`{ data: CampaignDetail, meta: { demo } }`', {
+        200: jsonResponse('`{ data: CampaignDetail, meta: { demo } }`', {
           type: 'object',
           properties: { data: campaignDetail, meta },
         }),
@@ -202,21 +167,15 @@ export const CAMPAIGN_PATHS = {
       summary: 'Saves every field of a campaign over the `version` the client read',
       security: [{ apiToken: [] }],
       parameters: [idParameter],
-      requestBody: body({
-        type: 'object',
-        required: ['version', 'title', 'periodStart'],
-        properties: { version: { type: 'integer' }, ...fields },
-      }),
+      requestBody: versionedBody(['title', 'periodStart'], fields),
       responses: {
-        200: json('`{ data: CampaignDetail }` as saved', {
+        200: jsonResponse('`{ data: CampaignDetail }` as saved', {
           type: 'object',
           properties: { data: campaignDetail },
         }),
-        ...writeRefusals,
+        ...campaignWriteRefusals,
         404: errorResponse('No such campaign.'),
-        409: errorResponse(
-          'Someone saved a newer version after the one named by `version`: nothing was saved; `details` names every field changed since, with who saved it and the values then and now.',
-        ),
+        409: conflictResponse(),
       },
     },
   },

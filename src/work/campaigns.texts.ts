@@ -1,38 +1,6 @@
-// The campaign pages' texts in Danish and English, and the Danish of the input problems the work schemas name
-// (shared with the pilots' schemas).
+// The campaign pages' texts in Danish and English (the words every editable record shares are in editable.texts.ts).
 import type { Locale } from '../format.js';
-
-/** English problem texts of the schemas and their Danish; `$1` carries a number over. */
-const DANISH_PROBLEMS: [RegExp, string][] = [
-  [/^is required$/, 'skal udfyldes'],
-  [/^must be text$/, 'skal være tekst'],
-  [/^must be at most (\d+) characters$/, 'må højst være $1 tegn'],
-  [/^must not contain a NUL character$/, 'må ikke indeholde et NUL-tegn'],
-  [/^must be a date \(YYYY-MM-DD\)$/, 'skal være en dato (ÅÅÅÅ-MM-DD)'],
-  [/^is not a real date$/, 'er ikke en gyldig dato'],
-  [/^must be on or after the start$/, 'må ikke ligge før starten'],
-  [/^must be a number$/, 'skal være et tal'],
-  [/^must be a whole number$/, 'skal være et helt tal'],
-  [/^must not be negative$/, 'må ikke være negativ'],
-  [/^must be more than 0$/, 'skal være større end 0'],
-  [/^must be at most (\S+)$/, 'må højst være $1'],
-  [/^must not exceed n \((\w+)\)$/, 'må ikke være større end n ($1)'],
-  [/^must be a BFA code$/, 'skal være en BFA-kode'],
-  [/^is not a BFA code$/, 'er ikke en BFA-kode'],
-  [/^must be a list of names$/, 'skal være en liste af navne'],
-  [/^at most (\d+) channels$/, 'højst $1 kanaler'],
-  [/^must be the version you opened$/, 'skal være den version, du åbnede'],
-  [/^must be one of (.+)$/, 'skal være en af $1'],
-  [/^is not a known field$/, 'er ikke et kendt felt'],
-  [/^must be true or false$/, 'skal være true eller false'],
-];
-
-/** The Danish of a schema's problem (the English itself when it has none). */
-export function danishProblem(message: string): string {
-  for (const [pattern, danish] of DANISH_PROBLEMS)
-    if (pattern.test(message)) return message.replace(pattern, danish);
-  return message;
-}
+import { EDITABLE_TEXTS } from './editable.texts.js';
 
 export const ACTIVITY_STATUS_NAMES: Record<Locale, Record<string, string>> = {
   da: { planned: 'Planlagt', running: 'I gang', done: 'Gennemført', cancelled: 'Aflyst' },
@@ -40,28 +8,21 @@ export const ACTIVITY_STATUS_NAMES: Record<Locale, Record<string, string>> = {
 };
 
 const da = {
+  ...EDITABLE_TEXTS.da,
   title: 'Kampagner',
   intro:
     'Kampagner fra Arbejdsmiljørådet og branchefællesskaberne for arbejdsmiljø (BFA): hvor de kørte, hvornår, og hvor mange de nåede.',
   caption: 'Kampagner',
   none: 'Der er ingen kampagner endnu.',
   colCampaign: 'Kampagne',
-  colBfa: 'BFA',
-  colPeriod: 'Periode',
   colChannels: 'Kanaler',
   colPeople: 'Personer nået',
   colWorkplaces: 'Arbejdspladser nået',
   colImpressions: 'Visninger',
-  colStatus: 'Status',
-  colVersion: 'Version',
   council: 'Rådet eller flere BFA’er',
-  draft: 'Kladde (ikke offentlig)',
-  published: 'Offentliggjort',
-  publishedOn: (date: string) => `Offentliggjort ${date}`,
   draftNotice: 'Kampagnen er en kladde. Den vises kun for redaktører, der må læse den.',
   from: (start: string) => `fra ${start}`,
   about: 'Om kampagnen',
-  noDescription: 'Ingen beskrivelse.',
   reach: 'Rækkevidde',
   reachNote: 'Sådan er der talt',
   noReach: 'Kampagnen har endnu ingen tal for rækkevidde.',
@@ -78,64 +39,42 @@ const da = {
   // The editor area
   editorTitle: 'Kampagner i redaktionen',
   editorIntro: 'Kampagner, du kan læse, kladder også. Kladder vises ikke offentligt, før de offentliggøres.',
-  newCampaign: 'Ny kampagne',
+  newRecord: 'Ny kampagne',
   cannotCreate: 'Din rolle kan ikke oprette kampagner.',
   readOnly: 'Du kan læse kampagnen, men ikke redigere den.',
-  publicPage: 'Den offentlige side',
-  problems: 'Der er problemer i formularen',
   conflict:
     'En anden har gemt kampagnen, efter du åbnede den. Felterne med en fejl er ændret siden; det, du skrev, er bevaret. Gem igen for at overskrive med dine værdier.',
-  fieldBfa: 'BFA',
   hintBfa: 'Vælg “Rådet eller flere BFA’er” for rådets egne kampagner (kun sekretariatet).',
-  fieldTitle: 'Titel',
-  fieldDescription: 'Beskrivelse',
-  hintDescription: 'Almindelig tekst; en tom linje giver et nyt afsnit.',
   fieldChannels: 'Kanaler',
   hintChannels: 'Én pr. linje eller adskilt af komma, fx Sociale medier, Presse, Webinar, Skoler.',
-  fieldPeriodStart: 'Start',
-  fieldPeriodEnd: 'Slut',
   hintPeriodEnd: 'Tom, hvis kampagnen stadig kører.',
   fieldPeople: 'Personer nået',
   fieldWorkplaces: 'Arbejdspladser nået',
   fieldImpressions: 'Visninger',
   hintCount: 'Et helt tal; tomt, hvis det ikke er talt.',
   fieldReachNote: 'Sådan er rækkevidden talt',
-  save: 'Gem ændringer',
   create: 'Opret kampagnen',
-  publish: 'Offentliggør',
-  unpublish: 'Gør til kladde igen',
-  publication: 'Offentliggørelse',
-  history: 'Gemte versioner',
   historyCaption: 'Gemte versioner af kampagnen',
-  colSavedAt: 'Gemt',
-  colSavedBy: 'Af',
 };
 
 type CampaignTexts = typeof da;
 
 const en: CampaignTexts = {
+  ...EDITABLE_TEXTS.en,
   title: 'Campaigns',
   intro:
     'Campaigns of the Working Environment Council and the branch bodies for the working environment (BFA): where they ran, when, and how many they reached.',
   caption: 'Campaigns',
   none: 'There are no campaigns yet.',
   colCampaign: 'Campaign',
-  colBfa: 'BFA',
-  colPeriod: 'Period',
   colChannels: 'Channels',
   colPeople: 'People reached',
   colWorkplaces: 'Workplaces reached',
   colImpressions: 'Impressions',
-  colStatus: 'Status',
-  colVersion: 'Version',
   council: 'The council or several BFAs',
-  draft: 'Draft (not public)',
-  published: 'Published',
-  publishedOn: (date: string) => `Published ${date}`,
   draftNotice: 'This campaign is a draft. Only editors who may read it see it.',
   from: (start: string) => `from ${start}`,
   about: 'About the campaign',
-  noDescription: 'No description.',
   reach: 'Reach',
   reachNote: 'How it was counted',
   noReach: 'The campaign has no reach figures yet.',
@@ -151,37 +90,22 @@ const en: CampaignTexts = {
   demo: 'Demo data – not official figures',
   editorTitle: 'Campaigns in the editor area',
   editorIntro: 'Campaigns you may read, drafts too. Drafts are not shown publicly until published.',
-  newCampaign: 'New campaign',
+  newRecord: 'New campaign',
   cannotCreate: 'Your role cannot create campaigns.',
   readOnly: 'You may read this campaign but not edit it.',
-  publicPage: 'The public page',
-  problems: 'The form has problems',
   conflict:
     'Someone else saved the campaign after you opened it. The fields marked changed since; what you typed is kept. Save again to overwrite with your values.',
-  fieldBfa: 'BFA',
   hintBfa: 'Choose “The council or several BFAs” for the council’s own campaigns (the secretariat only).',
-  fieldTitle: 'Title',
-  fieldDescription: 'Description',
-  hintDescription: 'Plain text; an empty line starts a new paragraph.',
   fieldChannels: 'Channels',
   hintChannels: 'One per line or separated by commas, e.g. Social media, Press, Webinar, Schools.',
-  fieldPeriodStart: 'Start',
-  fieldPeriodEnd: 'End',
   hintPeriodEnd: 'Empty while the campaign still runs.',
   fieldPeople: 'People reached',
   fieldWorkplaces: 'Workplaces reached',
   fieldImpressions: 'Impressions',
   hintCount: 'A whole number; empty when not counted.',
   fieldReachNote: 'How the reach was counted',
-  save: 'Save changes',
   create: 'Create the campaign',
-  publish: 'Publish',
-  unpublish: 'Make it a draft again',
-  publication: 'Publication',
-  history: 'Saved versions',
   historyCaption: 'Saved versions of the campaign',
-  colSavedAt: 'Saved',
-  colSavedBy: 'By',
 };
 
 export const CAMPAIGN_TEXTS: Record<Locale, CampaignTexts> = { da, en };

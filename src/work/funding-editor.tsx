@@ -9,7 +9,7 @@ import { Layout } from '../web/layout.js';
 import { formAmount } from './funding.schemas.js';
 import type { BfaRef, FundingPool, PoolSummary } from './funding.service.js';
 import { FUNDING_TEXTS, formatDkk } from './funding.texts.js';
-import { daysLeftText, period, stored } from './funding-pages.js';
+import { daysLeftText, FigureTable, figureColumns, period, stored } from './funding-pages.js';
 
 /** The pool form as typed: every field as text, shares by BFA code. */
 export interface PoolForm {
@@ -143,57 +143,41 @@ export function EditorOverviewPage(props: {
       {summaries.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <section class="table-wrapper" tabindex={0} aria-label={t.caption}>
-          <table class="table table--compact table--responsive-headers">
-            <caption>{t.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.colPool}</th>
-                <th scope="col">{t.colStatus}</th>
-                <th scope="col" class="num">
-                  {t.colAmount}
-                </th>
-                <th scope="col" class="num">
-                  {t.colRemaining}
-                </th>
-                <th scope="col" class="num">
-                  {t.colRemainingAfter}
-                </th>
-                <th scope="col" class="num">
-                  {t.colDaysLeft}
-                </th>
-                <th scope="col">{t.flagColumn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summaries.map((s) => (
-                <tr class={s.flagged ? 'maaltal-flagged' : undefined}>
-                  <th scope="row" data-title={t.colPool}>
-                    <a href={localePath(locale, `/redaktion/puljer/${s.pool.id}`)} lang={stored(locale)}>
-                      {s.pool.name}
-                    </a>
-                  </th>
-                  <td data-title={t.colStatus}>{s.pool.published ? t.published : t.draft}</td>
-                  <td class="num" data-title={t.colAmount}>
-                    {money(s.pool.amountDkk)}
-                  </td>
-                  <td class="num" data-title={t.colRemaining}>
-                    {money(s.remainingDkk)}
-                  </td>
-                  <td class="num" data-title={t.colRemainingAfter}>
-                    {money(s.remainingAfterCommitmentsDkk)}
-                  </td>
-                  <td class="num" data-title={t.colDaysLeft}>
-                    {daysLeftText(s, locale)}
-                  </td>
-                  <td data-title={t.flagColumn}>
-                    <Flag summary={s} locale={locale} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <FigureTable
+          caption={t.caption}
+          columns={[
+            { label: t.colPool },
+            { label: t.colStatus },
+            ...figureColumns(t.colAmount, t.colRemaining, t.colRemainingAfter, t.colDaysLeft),
+            { label: t.flagColumn },
+          ]}
+        >
+          {summaries.map((s) => (
+            <tr class={s.flagged ? 'maaltal-flagged' : undefined}>
+              <th scope="row" data-title={t.colPool}>
+                <a href={localePath(locale, `/redaktion/puljer/${s.pool.id}`)} lang={stored(locale)}>
+                  {s.pool.name}
+                </a>
+              </th>
+              <td data-title={t.colStatus}>{s.pool.published ? t.published : t.draft}</td>
+              <td class="num" data-title={t.colAmount}>
+                {money(s.pool.amountDkk)}
+              </td>
+              <td class="num" data-title={t.colRemaining}>
+                {money(s.remainingDkk)}
+              </td>
+              <td class="num" data-title={t.colRemainingAfter}>
+                {money(s.remainingAfterCommitmentsDkk)}
+              </td>
+              <td class="num" data-title={t.colDaysLeft}>
+                {daysLeftText(s, locale)}
+              </td>
+              <td data-title={t.flagColumn}>
+                <Flag summary={s} locale={locale} />
+              </td>
+            </tr>
+          ))}
+        </FigureTable>
       )}
     </Layout>
   );
@@ -244,36 +228,19 @@ function PoolFormFields(props: {
 }) {
   const { form, problems, locale } = props;
   const t = FUNDING_TEXTS[locale];
+  const required = (
+    name: 'name' | 'legalBasis' | 'amountDkk' | 'periodStart' | 'periodEnd',
+    label: string,
+    extra: { hint?: string; type?: string } = {},
+  ) => <Field name={name} label={label} problems={problems} value={form[name]} required {...extra} />;
+  const date = { hint: t.fieldDateHint, type: 'date' };
   return (
     <>
-      <Field name="name" label={t.fieldName} problems={problems} value={form.name} required />
-      <Field
-        name="legalBasis"
-        label={t.fieldLegalBasis}
-        hint={t.fieldLegalBasisHint}
-        problems={problems}
-        value={form.legalBasis}
-        required
-      />
-      <Field name="amountDkk" label={t.fieldAmount} problems={problems} value={form.amountDkk} required />
-      <Field
-        name="periodStart"
-        label={t.fieldPeriodStart}
-        hint={t.fieldDateHint}
-        type="date"
-        problems={problems}
-        value={form.periodStart}
-        required
-      />
-      <Field
-        name="periodEnd"
-        label={t.fieldPeriodEnd}
-        hint={t.fieldDateHint}
-        type="date"
-        problems={problems}
-        value={form.periodEnd}
-        required
-      />
+      {required('name', t.fieldName)}
+      {required('legalBasis', t.fieldLegalBasis, { hint: t.fieldLegalBasisHint })}
+      {required('amountDkk', t.fieldAmount)}
+      {required('periodStart', t.fieldPeriodStart, date)}
+      {required('periodEnd', t.fieldPeriodEnd, date)}
       <Field name="purpose" label={t.fieldPurpose} problems={problems}>
         <textarea class="form-input" id="purpose" name="purpose" rows={4} maxlength={5000}>
           {form.purpose}

@@ -3,6 +3,7 @@
 // its table, downloads). Public figures use published pools and activities only; `?drafts=1` (signed in with
 // drafts.read) includes the drafts the reader may see, and the page says so.
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { formatDate, formatNumber, type Locale } from '../format.js';
 import { atTwoWidths } from '../web/charts.js';
 import { enteredLang } from '../web/entered-text.js';
@@ -58,61 +59,85 @@ function FiguresNote({ context, here }: { context: PageContext; here: string }) 
 
 const money = (value: number | null, locale: Locale) => formatDkk(value, locale);
 
-function PoolTable({ summaries, locale }: { summaries: readonly PoolSummary[]; locale: Locale }) {
-  const t = FUNDING_TEXTS[locale];
+/** A column's heading; `num` right-aligns a column of figures. */
+export interface ColumnHead {
+  label: string;
+  num?: boolean;
+}
+
+/** Right-aligned columns of figures. */
+export const figureColumns = (...labels: string[]): ColumnHead[] =>
+  labels.map((label) => ({ label, num: true }));
+
+/** A table of figures in a focusable region named by its caption; the rows are the children. */
+export function FigureTable(props: {
+  caption: string;
+  columns: readonly ColumnHead[];
+  /** Each cell named by its column on narrow screens (default true). */
+  responsive?: boolean;
+  /** Shown below the table, inside the region. */
+  note?: Child;
+  children: Child;
+}) {
+  const tableClass =
+    props.responsive === false ? 'table table--compact' : 'table table--compact table--responsive-headers';
   return (
-    <section class="table-wrapper" tabindex={0} aria-label={t.caption}>
-      <table class="table table--compact table--responsive-headers">
-        <caption>{t.caption}</caption>
+    <section class="table-wrapper" tabindex={0} aria-label={props.caption}>
+      <table class={tableClass}>
+        <caption>{props.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.colPool}</th>
-            <th scope="col">{t.colLegalBasis}</th>
-            <th scope="col">{t.colPeriod}</th>
-            <th scope="col" class="num">
-              {t.colAmount}
-            </th>
-            <th scope="col" class="num">
-              {t.colSpent}
-            </th>
-            <th scope="col" class="num">
-              {t.colRemaining}
-            </th>
-            <th scope="col" class="num">
-              {t.colDaysLeft}
-            </th>
+            {props.columns.map((column) => (
+              <th scope="col" class={column.num === true ? 'num' : undefined}>
+                {column.label}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody>
-          {summaries.map((s) => (
-            <tr>
-              <th scope="row" data-title={t.colPool}>
-                <a href={localePath(locale, `/puljer/${s.pool.id}`)} lang={stored(locale)}>
-                  {s.pool.name}
-                </a>
-                {s.pool.published ? null : <span class="maaltal-note"> ({t.draft})</span>}
-              </th>
-              <td data-title={t.colLegalBasis} lang={stored(locale)}>
-                {s.pool.legalBasis}
-              </td>
-              <td data-title={t.colPeriod}>{period(s, locale)}</td>
-              <td class="num" data-title={t.colAmount}>
-                {money(s.pool.amountDkk, locale)}
-              </td>
-              <td class="num" data-title={t.colSpent}>
-                {money(s.spentDkk, locale)}
-              </td>
-              <td class="num" data-title={t.colRemaining}>
-                {money(s.remainingDkk, locale)}
-              </td>
-              <td class="num" data-title={t.colDaysLeft}>
-                {daysLeftText(s, locale)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <tbody>{props.children}</tbody>
       </table>
+      {props.note}
     </section>
+  );
+}
+
+function PoolTable({ summaries, locale }: { summaries: readonly PoolSummary[]; locale: Locale }) {
+  const t = FUNDING_TEXTS[locale];
+  const columns = [
+    { label: t.colPool },
+    { label: t.colLegalBasis },
+    { label: t.colPeriod },
+    ...figureColumns(t.colAmount, t.colSpent, t.colRemaining, t.colDaysLeft),
+  ];
+  return (
+    <FigureTable caption={t.caption} columns={columns}>
+      {summaries.map((s) => (
+        <tr>
+          <th scope="row" data-title={t.colPool}>
+            <a href={localePath(locale, `/puljer/${s.pool.id}`)} lang={stored(locale)}>
+              {s.pool.name}
+            </a>
+            {s.pool.published ? null : <span class="maaltal-note"> ({t.draft})</span>}
+          </th>
+          <td data-title={t.colLegalBasis} lang={stored(locale)}>
+            {s.pool.legalBasis}
+          </td>
+          <td data-title={t.colPeriod}>{period(s, locale)}</td>
+          <td class="num" data-title={t.colAmount}>
+            {money(s.pool.amountDkk, locale)}
+          </td>
+          <td class="num" data-title={t.colSpent}>
+            {money(s.spentDkk, locale)}
+          </td>
+          <td class="num" data-title={t.colRemaining}>
+            {money(s.remainingDkk, locale)}
+          </td>
+          <td class="num" data-title={t.colDaysLeft}>
+            {daysLeftText(s, locale)}
+          </td>
+        </tr>
+      ))}
+    </FigureTable>
   );
 }
 
@@ -175,62 +200,45 @@ function KeyFigures({ summary, locale }: { summary: PoolSummary; locale: Locale 
 
 function PerBfaTable({ summary, locale }: { summary: PoolSummary; locale: Locale }) {
   const t = FUNDING_TEXTS[locale];
+  const columns = [
+    { label: t.colBfa },
+    ...figureColumns(
+      t.colShare,
+      t.colSpent,
+      t.colCommitted,
+      t.colActivities,
+      t.colReached,
+      t.colCostPerWorkplace,
+    ),
+  ];
   return (
-    <section class="table-wrapper" tabindex={0} aria-label={t.perBfaCaption}>
-      <table class="table table--compact table--responsive-headers">
-        <caption>{t.perBfaCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.colBfa}</th>
-            <th scope="col" class="num">
-              {t.colShare}
-            </th>
-            <th scope="col" class="num">
-              {t.colSpent}
-            </th>
-            <th scope="col" class="num">
-              {t.colCommitted}
-            </th>
-            <th scope="col" class="num">
-              {t.colActivities}
-            </th>
-            <th scope="col" class="num">
-              {t.colReached}
-            </th>
-            <th scope="col" class="num">
-              {t.colCostPerWorkplace}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.perBfa.map((row) => (
-            <tr>
-              <th scope="row" data-title={t.colBfa}>
-                {row.bfa.short}
-              </th>
-              <td class="num" data-title={t.colShare}>
-                {row.shareDkk === null ? t.noShare : money(row.shareDkk, locale)}
-              </td>
-              <td class="num" data-title={t.colSpent}>
-                {money(row.spentDkk, locale)}
-              </td>
-              <td class="num" data-title={t.colCommitted}>
-                {money(row.committedDkk, locale)}
-              </td>
-              <td class="num" data-title={t.colActivities}>
-                {formatNumber(row.activities, locale)}
-              </td>
-              <td class="num" data-title={t.colReached}>
-                {formatNumber(row.reachedWorkplaces, locale)}
-              </td>
-              <td class="num" data-title={t.colCostPerWorkplace}>
-                {formatCostPerWorkplace(row.costPerWorkplaceDkk, locale)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <FigureTable caption={t.perBfaCaption} columns={columns}>
+      {summary.perBfa.map((row) => (
+        <tr>
+          <th scope="row" data-title={t.colBfa}>
+            {row.bfa.short}
+          </th>
+          <td class="num" data-title={t.colShare}>
+            {row.shareDkk === null ? t.noShare : money(row.shareDkk, locale)}
+          </td>
+          <td class="num" data-title={t.colSpent}>
+            {money(row.spentDkk, locale)}
+          </td>
+          <td class="num" data-title={t.colCommitted}>
+            {money(row.committedDkk, locale)}
+          </td>
+          <td class="num" data-title={t.colActivities}>
+            {formatNumber(row.activities, locale)}
+          </td>
+          <td class="num" data-title={t.colReached}>
+            {formatNumber(row.reachedWorkplaces, locale)}
+          </td>
+          <td class="num" data-title={t.colCostPerWorkplace}>
+            {formatCostPerWorkplace(row.costPerWorkplaceDkk, locale)}
+          </td>
+        </tr>
+      ))}
+    </FigureTable>
   );
 }
 
@@ -273,35 +281,23 @@ function BurnDown({ summary, locale }: { summary: PoolSummary; locale: Locale })
       </figure>
       <details>
         <summary>{t.chartTable}</summary>
-        <section class="table-wrapper" tabindex={0} aria-label={t.burnDownCaption}>
-          <table class="table table--compact">
-            <caption>{t.burnDownCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.colMonth}</th>
-                <th scope="col" class="num">
-                  {t.colSpentMonth}
-                </th>
-                <th scope="col" class="num">
-                  {t.colCumulative}
-                </th>
-                <th scope="col" class="num">
-                  {t.colRemaining}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.burnDown.map((m) => (
-                <tr>
-                  <th scope="row">{monthName(m.month, locale)}</th>
-                  <td class="num">{money(m.spentDkk, locale)}</td>
-                  <td class="num">{money(m.cumulativeDkk, locale)}</td>
-                  <td class="num">{money(m.remainingDkk, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <FigureTable
+          caption={t.burnDownCaption}
+          columns={[
+            { label: t.colMonth },
+            ...figureColumns(t.colSpentMonth, t.colCumulative, t.colRemaining),
+          ]}
+          responsive={false}
+        >
+          {summary.burnDown.map((m) => (
+            <tr>
+              <th scope="row">{monthName(m.month, locale)}</th>
+              <td class="num">{money(m.spentDkk, locale)}</td>
+              <td class="num">{money(m.cumulativeDkk, locale)}</td>
+              <td class="num">{money(m.remainingDkk, locale)}</td>
+            </tr>
+          ))}
+        </FigureTable>
       </details>
     </>
   );

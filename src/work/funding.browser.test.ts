@@ -2,12 +2,11 @@
 // problems and a conflict too): every axe rule passes with the chart's table opened, and the flag is in words.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, principalOfUser, sessionOf } from '../../test/accounts.js';
 import { axeViolations } from '../../test/browser/axe.js';
+import { signedInPage, violationsWithDetailsOpen } from '../../test/browser/signed-in.js';
 import { useBrowserSite } from '../../test/browser/site.js';
+import type { AuditContext } from '../audit/audit.service.js';
 import { copenhagenDate, createPool, setPoolPublished, updatePool } from './funding.service.js';
-
-const OPEN_DETAILS = `document.querySelectorAll('details').forEach((d) => { d.open = true; })`;
 
 /** A date `offsetDays` from today in Copenhagen (the day the pools' days left count from). */
 const isoDay = (offsetDays: number) =>
@@ -19,7 +18,7 @@ describe('funding pool pages in Chromium', () => {
   const site = useBrowserSite({ accidentScale: 0.001 });
   let page: Page;
   let id = 0;
-  let audit: Parameters<typeof createPool>[1];
+  let audit: AuditContext;
   const input = {
     name: 'Browserpuljen',
     legalBasis: 'Akt 9 2026',
@@ -34,20 +33,13 @@ describe('funding pool pages in Chromium', () => {
   };
 
   beforeAll(async () => {
-    const admin = await makeUser(site.store, 'admin');
-    audit = { principal: principalOfUser(admin), requestId: null, clientAddress: 'test' };
+    ({ audit, page } = await signedInPage(site, 'admin'));
     id = await createPool(site.store.db, audit, input, new Date());
     await setPoolPublished(site.store.db, audit, id, true, new Date());
-    const { cookie } = await sessionOf(site.store, admin);
-    page = await site.browser.newPage();
-    const [name = '', value = ''] = cookie.split('=');
-    await page.context().addCookies([{ name, value, url: site.url('/') }]);
   });
 
   async function check(path: string): Promise<void> {
-    await page.goto(site.url(path));
-    await page.evaluate(OPEN_DETAILS);
-    expect(await axeViolations(page), path).toEqual([]);
+    expect(await violationsWithDetailsOpen(page, site.url(path)), path).toEqual([]);
   }
 
   it('passes axe on the public and the editor pages in both languages', async () => {

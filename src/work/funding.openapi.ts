@@ -1,61 +1,42 @@
 // The funding pools and reach in the OpenAPI document (web/openapi.ts spreads these paths into its own).
+import {
+  BFA_PROPERTIES,
+  BINARY_SCHEMA,
+  conflictResponse,
+  downloadPaths,
+  errorResponse,
+  idParameterOf,
+  idVersionResponse,
+  jsonBody,
+  jsonResponse,
+  LANG_SCHEMA,
+  LOCALISED,
+  queryParameter,
+  withVersion,
+  writeRefusals,
+} from '../web/openapi-parts.js';
 import { MAX_AMOUNT_DKK } from './funding.schemas.js';
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+const drafts = queryParameter(
+  'drafts',
+  'Include the unpublished pools and activities the caller may read (`1`); needs a signed-in session or API token with drafts.read (401/403 otherwise). Without it: published pools and activities only.',
+  { type: 'string', enum: ['0', '1'] },
+);
+
+const lang = queryParameter(
+  'lang',
+  "The reader's form: `da` is UTF-8 with BOM, `;`-separated, decimal commas, Danish column names; `en` the same in English with `,` and points. Without `lang`: the machine form (codes, every digit, comma-separated).",
+  LANG_SCHEMA,
+);
+
+const poolParameter = queryParameter('pool', 'Only this pool (its number); default every pool.', {
+  type: 'integer',
+  minimum: 1,
 });
 
-const json = (description: string, schema: object) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+const idParameter = idParameterOf('The pool’s number (as in /puljer/{id}).');
 
-const FILE = { type: 'string', format: 'binary' } as const;
-
-const localised = { type: 'object', properties: { da: { type: 'string' }, en: { type: 'string' } } } as const;
-
-const drafts = {
-  name: 'drafts',
-  in: 'query',
-  description:
-    'Include the unpublished pools and activities the caller may read (`1`); needs a signed-in session or API token with drafts.read (401/403 otherwise). Without it: published pools and activities only.',
-  schema: { type: 'string', enum: ['0', '1'] },
-};
-
-const lang = {
-  name: 'lang',
-  in: 'query',
-  description:
-    "The reader's form: `da` is UTF-8 with BOM, `;`-separated, decimal commas, Danish column names; `en` the same in English with `,` and points. Without `lang`: the machine form (codes, every digit, comma-separated).",
-  schema: { type: 'string', enum: ['da', 'en'] },
-};
-
-const poolParameter = {
-  name: 'pool',
-  in: 'query',
-  description: 'Only this pool (its number); default every pool.',
-  schema: { type: 'integer', minimum: 1 },
-};
-
-const idParameter = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  description: 'The pool’s number (as in /puljer/{id}).',
-  schema: { type: 'integer', minimum: 1 },
-  example: 1,
-};
-
-const bfa = {
-  type: 'object',
-  properties: {
-    code: { type: 'string' },
-    short: { type: 'string' },
-    nameDa: { type: 'string' },
-    nameEn: { type: 'string' },
-  },
-} as const;
+const bfa = { type: 'object', properties: BFA_PROPERTIES } as const;
 
 const pool = {
   type: 'object',
@@ -134,7 +115,7 @@ const summary = {
       type: 'boolean',
       description: 'Ends within 12 months (365 days) and has money (remaining > 0) or activities left.',
     },
-    flagReason: { oneOf: [localised, { type: 'null' }] },
+    flagReason: { oneOf: [LOCALISED, { type: 'null' }] },
     includesDrafts: { type: 'boolean' },
     today: { type: 'string', format: 'date' },
   },
@@ -146,8 +127,8 @@ const meta = {
     demo: { type: 'boolean' },
     today: { type: 'string', format: 'date' },
     includesDrafts: { type: 'boolean' },
-    figures: localised,
-    costPerWorkplace: localised,
+    figures: LOCALISED,
+    costPerWorkplace: LOCALISED,
   },
 } as const;
 
@@ -248,31 +229,15 @@ const poolInput = {
   },
 } as const;
 
-const body = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
+const poolWriteRefusals = writeRefusals(
+  'A field is missing or wrong; `details` names every field, in English and Danish.',
+  'The token’s role is not the secretariat’s.',
+  'No API token.',
+);
 
-const writeRefusals = {
-  400: errorResponse('A field is missing or wrong; `details` names every field, in English and Danish.'),
-  401: errorResponse('No API token.'),
-  403: errorResponse('The token’s role is not the secretariat’s.'),
-};
+const written = idVersionResponse('`{ id, version }` of the saved pool');
 
-const written = json('`{ id, version }` of the saved pool', {
-  type: 'object',
-  properties: { id: { type: 'integer' }, version: { type: 'integer' } },
-});
-
-function download(type: string, what: string, parameters: object[], summaryText: string) {
-  return {
-    get: {
-      tags: ['work'],
-      summary: `${summaryText} as ${what}`,
-      parameters,
-      responses: { 200: { description: 'The file.', content: { [type]: { schema: FILE } } }, ...refusals },
-    },
-  };
-}
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FILE_PARTS = { description: 'The file.', refusals };
 const POOLS_FILE =
   'One row per pool and one per BFA’s part of it (share, spent, committed, reach, cost per workplace)';
 const REACH_FILE = 'Reach per BFA × branch group × year with the denominators and shares';
@@ -285,7 +250,7 @@ export const FUNDING_PATHS = {
         'The funding pools with amount, spent, committed, remaining, days left, burn-down and figures per BFA',
       parameters: [drafts],
       responses: {
-        200: json('`{ data: PoolSummary[], meta }`', {
+        200: jsonResponse('`{ data: PoolSummary[], meta }`', {
           type: 'object',
           properties: { data: { type: 'array', items: summary }, meta },
         }),
@@ -296,16 +261,15 @@ export const FUNDING_PATHS = {
       tags: ['work'],
       summary: 'A new funding pool (a draft), the secretariat only',
       security: [{ apiToken: [] }],
-      requestBody: body(poolInput),
-      responses: { 201: written, ...writeRefusals },
+      requestBody: jsonBody(poolInput),
+      responses: { 201: written, ...poolWriteRefusals },
     },
   },
-  '/api/v1/funding-pools.csv': download('text/csv', 'CSV', [poolParameter, lang, drafts], POOLS_FILE),
-  '/api/v1/funding-pools.xlsx': download(
-    XLSX,
-    'an Excel workbook (Data and Metadata sheets)',
-    [poolParameter, lang, drafts],
-    POOLS_FILE,
+  ...downloadPaths(
+    '/api/v1/funding-pools',
+    (what) => `${POOLS_FILE} as ${what}`,
+    { ...FILE_PARTS, parameters: [poolParameter, lang, drafts] },
+    BINARY_SCHEMA,
   ),
   '/api/v1/funding-pools/{id}': {
     get: {
@@ -313,7 +277,10 @@ export const FUNDING_PATHS = {
       summary: 'One funding pool’s figures',
       parameters: [idParameter, drafts],
       responses: {
-        200: json('`{ data: PoolSummary, meta }`', { type: 'object', properties: { data: summary, meta } }),
+        200: jsonResponse('`{ data: PoolSummary, meta }`', {
+          type: 'object',
+          properties: { data: summary, meta },
+        }),
         ...refusals,
         404: errorResponse('No such pool (or a draft the caller may not read).'),
       },
@@ -323,18 +290,12 @@ export const FUNDING_PATHS = {
       summary: 'Saves every field of a pool over the `version` the client read, the secretariat only',
       security: [{ apiToken: [] }],
       parameters: [idParameter],
-      requestBody: body({
-        ...poolInput,
-        required: [...poolInput.required, 'version'],
-        properties: { ...poolInput.properties, version: { type: 'integer', minimum: 1 } },
-      }),
+      requestBody: jsonBody(withVersion(poolInput)),
       responses: {
         200: written,
-        ...writeRefusals,
+        ...poolWriteRefusals,
         404: errorResponse('No such pool.'),
-        409: errorResponse(
-          'Someone saved a newer version after the one named by `version`: nothing was saved; `details` names every field changed since, with who saved it and the values then and now.',
-        ),
+        409: conflictResponse(),
       },
     },
   },
@@ -345,13 +306,13 @@ export const FUNDING_PATHS = {
         'Reach per BFA × branch group × year: workplaces and participants reached (upper bounds) over the branch group’s workplaces and employed, with their source and year',
       parameters: reachParameters,
       responses: {
-        200: json('`{ data: ReachRow[], meta: { demo, includesDrafts, note } }`', {
+        200: jsonResponse('`{ data: ReachRow[], meta: { demo, includesDrafts, note } }`', {
           type: 'object',
           properties: {
             data: { type: 'array', items: reachRow },
             meta: {
               type: 'object',
-              properties: { demo: { type: 'boolean' }, includesDrafts: { type: 'boolean' }, note: localised },
+              properties: { demo: { type: 'boolean' }, includesDrafts: { type: 'boolean' }, note: LOCALISED },
             },
           },
         }),
@@ -359,11 +320,10 @@ export const FUNDING_PATHS = {
       },
     },
   },
-  '/api/v1/reach.csv': download('text/csv', 'CSV', [...reachParameters, lang], REACH_FILE),
-  '/api/v1/reach.xlsx': download(
-    XLSX,
-    'an Excel workbook (Data and Metadata sheets)',
-    [...reachParameters, lang],
-    REACH_FILE,
+  ...downloadPaths(
+    '/api/v1/reach',
+    (what) => `${REACH_FILE} as ${what}`,
+    { ...FILE_PARTS, parameters: [...reachParameters, lang] },
+    BINARY_SCHEMA,
   ),
 };

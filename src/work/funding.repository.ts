@@ -2,7 +2,8 @@
 // and reach).
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db, Tx } from '../db/connect.js';
-import type { ActivityStatus, FundingPoolTable } from '../db/schema.js';
+import type { FundingPoolTable } from '../db/schema.js';
+import { REACH_ACTIVITY_COLUMNS, type ReachActivityRow } from './reach.repository.js';
 
 type Handle = Db | Tx;
 
@@ -40,17 +41,10 @@ export async function shareRows(db: Handle, poolIds?: readonly number[]): Promis
   return query.orderBy('poolId').orderBy('bfaId').execute();
 }
 
-export interface PoolActivityRow {
-  id: number;
+/** An activity drawing on a pool: its reach and its cost. */
+export interface PoolActivityRow extends ReachActivityRow {
   poolId: number;
-  bfaId: number;
-  status: ActivityStatus;
   costDkk: number | null;
-  periodStart: string;
-  periodEnd: string | null;
-  reachedWorkplaces: number | null;
-  reachedParticipants: number | null;
-  published: number;
 }
 
 /** The activities drawing on the given pools (all pools' when `poolIds` is undefined), drafts too. */
@@ -58,18 +52,7 @@ export async function poolActivityRows(db: Handle, poolIds?: readonly number[]):
   if (poolIds !== undefined && poolIds.length === 0) return [];
   let query = db
     .selectFrom('workActivity')
-    .select([
-      'id',
-      'bfaId',
-      'status',
-      'costDkk',
-      'periodStart',
-      'periodEnd',
-      'reachedWorkplaces',
-      'reachedParticipants',
-      'published',
-    ])
-    .select('fundingPoolId as poolId')
+    .select([...REACH_ACTIVITY_COLUMNS, 'costDkk', 'fundingPoolId as poolId'])
     .where('fundingPoolId', 'is not', null);
   if (poolIds !== undefined) query = query.where('fundingPoolId', 'in', [...poolIds]);
   const rows = await query.orderBy('id').execute();

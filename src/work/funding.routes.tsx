@@ -13,7 +13,7 @@ import { toAppError } from '../errors.js';
 import type { Locale } from '../format.js';
 import { demand, principalOf, requires } from '../web/authorize.js';
 import { localCsv, toCsv } from '../web/csv.js';
-import { localTable } from '../web/download-table.js';
+import { type DownloadColumn, localTable } from '../web/download-table.js';
 import { type FieldProblems, problemsOf } from '../web/forms.js';
 import { localePath } from '../web/i18n.js';
 import { auditContextOf } from '../web/sessions.js';
@@ -135,6 +135,18 @@ function publicPages(app: Hono, store: Store, locale: Locale): void {
   });
 }
 
+type PoolFormProps = Parameters<typeof PoolFormPage>[0];
+
+/** The pool form page at this request's path: a new pool's (no summary) or a stored one's. */
+function poolFormPage(
+  c: Context,
+  locale: Locale,
+  page: Omit<PoolFormProps, 'locale' | 'path'>,
+  status: 200 | 400 | 409 = 200,
+) {
+  return c.html(<PoolFormPage locale={locale} path={c.req.path} {...page} />, status);
+}
+
 /** The pool form again with its problems (400, or 409 on a conflict with the stored version in the hidden field). */
 async function formAgain(
   c: Context,
@@ -153,19 +165,8 @@ async function formAgain(
   const shown =
     summary === undefined || !conflict ? form : { ...form, version: String(summary.pool.version) };
   const bfas = await shareBfas(store.db);
-  return c.html(
-    <PoolFormPage
-      locale={locale}
-      path={c.req.path}
-      summary={summary}
-      form={shown}
-      problems={problems}
-      bfas={bfas}
-      mayWrite={true}
-      conflict={conflict}
-    />,
-    conflict ? 409 : 400,
-  );
+  const page = { summary, form: shown, problems, bfas, mayWrite: true, conflict };
+  return poolFormPage(c, locale, page, conflict ? 409 : 400);
 }
 
 function editorPages(app: Hono, store: Store, locale: Locale): void {
@@ -185,17 +186,8 @@ function editorPages(app: Hono, store: Store, locale: Locale): void {
   });
   app.get(`${base}/ny`, requires('secretariat.write'), async (c) => {
     const bfas = await shareBfas(store.db);
-    return c.html(
-      <PoolFormPage
-        locale={locale}
-        path={c.req.path}
-        summary={undefined}
-        form={emptyPoolForm()}
-        problems={{}}
-        bfas={bfas}
-        mayWrite={true}
-      />,
-    );
+    const page = { summary: undefined, form: emptyPoolForm(), problems: {}, bfas, mayWrite: true };
+    return poolFormPage(c, locale, page);
   });
   app.post(base, requires('secretariat.write'), async (c) => {
     const form = postedPoolForm(await c.req.parseBody(), await shareBfas(store.db));
@@ -213,17 +205,15 @@ function editorPages(app: Hono, store: Store, locale: Locale): void {
       drafts: true,
     });
     poolCaching(c);
-    return c.html(
-      <PoolFormPage
-        locale={locale}
-        path={c.req.path}
-        summary={summary}
-        form={poolForm(summary.pool, locale)}
-        problems={{}}
-        bfas={await shareBfas(store.db)}
-        mayWrite={mayWritePools(principal)}
-      />,
-    );
+    const form = poolForm(summary.pool, locale);
+    const page = {
+      summary,
+      form,
+      problems: {},
+      bfas: await shareBfas(store.db),
+      mayWrite: mayWritePools(principal),
+    };
+    return poolFormPage(c, locale, page);
   });
   app.post(`${base}/:id`, requires('secretariat.write'), async (c) => {
     const id = poolIdOf(c.req.param('id'));
@@ -247,6 +237,28 @@ function editorPages(app: Hono, store: Store, locale: Locale): void {
   });
 }
 
+/** A table as the download's body: the reader's form in `lang`, else the machine form (codes, every digit). */
+interface TableFile<Row> {
+  rows: readonly Row[];
+  columns: DownloadColumn<Row>[];
+  machineRow: (row: Row) => Record<string, unknown>;
+  machineColumns: string[];
+  /** The XLSX's metadata sheet. */
+  about: () => [string, string][];
+}
+
+async function tableFile<Row>(c: Context, format: 'csv' | 'xlsx', lang: Locale | null, file: TableFile<Row>) {
+  const machine = () => file.rows.map(file.machineRow);
+  if (format === 'csv') {
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    if (lang === null) return c.body(toCsv(machine(), file.machineColumns));
+    return c.body(localCsv(localTable(file.rows, file.columns, lang), lang));
+  }
+  c.header('Content-Type', XLSX_TYPE);
+  if (lang === null) return c.body(await toXlsx(machine(), file.about(), file.machineColumns));
+  return c.body(await toLocalXlsx(localTable(file.rows, file.columns, lang), file.about()));
+}
+
 async function poolFile(c: Context, store: Store, format: 'csv' | 'xlsx') {
   const query = parsePoolQuery(c.req.query());
   const drafts = wantsDrafts(c, query.drafts);
@@ -263,15 +275,13 @@ async function poolFile(c: Context, store: Store, format: 'csv' | 'xlsx') {
   const name = `${lang === 'en' ? 'funding-pools' : 'puljer'}${query.pool === undefined ? '' : `-${query.pool}`}`;
   poolCaching(c);
   c.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
-  if (format === 'csv') {
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    if (lang === null) return c.body(toCsv(lines.map(poolMachineRow), POOL_MACHINE_COLUMNS));
-    return c.body(localCsv(localTable(lines, POOL_COLUMNS, lang), lang));
-  }
-  c.header('Content-Type', XLSX_TYPE);
-  const about = poolAbout(summaries, drafts, copenhagenDate(now));
-  if (lang === null) return c.body(await toXlsx(lines.map(poolMachineRow), about, POOL_MACHINE_COLUMNS));
-  return c.body(await toLocalXlsx(localTable(lines, POOL_COLUMNS, lang), about));
+  return tableFile(c, format, lang, {
+    rows: lines,
+    columns: POOL_COLUMNS,
+    machineRow: poolMachineRow,
+    machineColumns: POOL_MACHINE_COLUMNS,
+    about: () => poolAbout(summaries, drafts, copenhagenDate(now)),
+  });
 }
 
 async function reachFile(c: Context, store: Store, format: 'csv' | 'xlsx') {
@@ -284,15 +294,13 @@ async function reachFile(c: Context, store: Store, format: 'csv' | 'xlsx') {
     'Content-Disposition',
     `attachment; filename="${lang === 'en' ? 'reach' : 'raekkevidde'}.${format}"`,
   );
-  if (format === 'csv') {
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    if (lang === null) return c.body(toCsv(rows.map(reachMachineRow), REACH_MACHINE_COLUMNS));
-    return c.body(localCsv(localTable(rows, REACH_COLUMNS, lang), lang));
-  }
-  c.header('Content-Type', XLSX_TYPE);
-  if (lang === null)
-    return c.body(await toXlsx(rows.map(reachMachineRow), reachAbout(drafts), REACH_MACHINE_COLUMNS));
-  return c.body(await toLocalXlsx(localTable(rows, REACH_COLUMNS, lang), reachAbout(drafts)));
+  return tableFile(c, format, lang, {
+    rows,
+    columns: REACH_COLUMNS,
+    machineRow: reachMachineRow,
+    machineColumns: REACH_MACHINE_COLUMNS,
+    about: () => reachAbout(drafts),
+  });
 }
 
 function apiRoutes(app: Hono, store: Store): void {

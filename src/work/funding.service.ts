@@ -131,6 +131,25 @@ export interface PoolReadOptions {
 export const copenhagenDate = (date: Date): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(date);
 
+/** Every BFA by its id. */
+const bfasById = async (db: Db | Tx): Promise<Map<number, BfaRow>> =>
+  new Map((await bfaRows(db)).map((bfa) => [bfa.id, bfa]));
+
+/** A pool's own fields, the amount as a number (stored, it may come back as a string), in the order every form
+ *  of a pool lists them. */
+const poolFields = (
+  from: Pick<PoolRow, 'name' | 'legalBasis' | 'periodStart' | 'periodEnd' | 'purpose'> & {
+    amountDkk: number | string;
+  },
+) => ({
+  name: from.name,
+  legalBasis: from.legalBasis,
+  amountDkk: Number(from.amountDkk),
+  periodStart: from.periodStart,
+  periodEnd: from.periodEnd,
+  purpose: from.purpose,
+});
+
 const refOf = (bfa: BfaRow): BfaRef => ({
   code: bfa.code,
   short: bfa.short,
@@ -141,12 +160,7 @@ const refOf = (bfa: BfaRow): BfaRef => ({
 function toPool(row: PoolRow, shares: readonly ShareRow[], bfas: Map<number, BfaRow>): FundingPool {
   return {
     id: row.id,
-    name: row.name,
-    legalBasis: row.legalBasis,
-    amountDkk: Number(row.amountDkk),
-    periodStart: row.periodStart,
-    periodEnd: row.periodEnd,
-    purpose: row.purpose,
+    ...poolFields(row),
     shares: shares
       .filter((share) => share.poolId === row.id)
       .flatMap((share) => {
@@ -182,7 +196,7 @@ export async function listPools(
   principal: Principal,
   options: PoolReadOptions = {},
 ): Promise<FundingPool[]> {
-  const bfas = new Map((await bfaRows(db)).map((bfa) => [bfa.id, bfa]));
+  const bfas = await bfasById(db);
   const rows = (await poolRows(db)).filter((row) =>
     mayReadPool(principal, row.published, options.drafts === true),
   );
@@ -291,7 +305,7 @@ export async function poolSummaries(
 ): Promise<PoolSummary[]> {
   const drafts = options.drafts === true;
   const pools = await listPools(db, principal, options);
-  const bfas = new Map((await bfaRows(db)).map((bfa) => [bfa.id, bfa]));
+  const bfas = await bfasById(db);
   const activities = (
     await poolActivityRows(
       db,
@@ -317,7 +331,7 @@ export async function poolSummary(
   const drafts = options.drafts === true;
   const row = Number.isSafeInteger(id) && id > 0 ? await poolRow(db, id) : undefined;
   if (row === undefined || !mayReadPool(principal, row.published, drafts)) throw noPool(id);
-  const bfas = new Map((await bfaRows(db)).map((bfa) => [bfa.id, bfa]));
+  const bfas = await bfasById(db);
   const pool = toPool(row, await shareRows(db, [id]), bfas);
   const activities = (await poolActivityRows(db, [id])).filter((a) => mayCountActivity(principal, a, drafts));
   const includesDrafts = !pool.published || activities.some((a) => a.published !== 1);
@@ -355,12 +369,7 @@ function notSecretariat(): AppError {
 /** The pool's editable state as kept in its history and compared on a conflict (shares as "code=amount"). */
 function poolState(row: PoolRow, shares: readonly ShareRow[], bfas: Map<number, BfaRow>): RecordState {
   return {
-    name: row.name,
-    legalBasis: row.legalBasis,
-    amountDkk: Number(row.amountDkk),
-    periodStart: row.periodStart,
-    periodEnd: row.periodEnd,
-    purpose: row.purpose,
+    ...poolFields(row),
     shares: shares
       .map((share) => `${bfas.get(share.bfaId)?.code ?? share.bfaId}=${Number(share.amountDkk)}`)
       .sort(),
@@ -393,46 +402,58 @@ function sharesOf(input: PoolInput, bfas: Map<number, BfaRow>): { bfaId: number;
   return input.shares.map((share) => ({ bfaId: byCode.get(share.bfa) ?? 0, amountDkk: share.amountDkk }));
 }
 
-const columnsOf = (input: PoolInput) => ({
-  name: input.name,
-  legalBasis: input.legalBasis,
-  amountDkk: input.amountDkk,
-  periodStart: input.periodStart,
-  periodEnd: input.periodEnd,
-  purpose: input.purpose,
+/** Who saves when, and the BFAs the shares name: what every save of a pool needs. */
+interface Saving {
+  bfas: Map<number, BfaRow>;
+  at: string;
+  by: string;
+}
+
+const savingOf = async (tx: Tx, audit: AuditContext, now: Date): Promise<Saving> => ({
+  bfas: await bfasById(tx),
+  at: now.toISOString(),
+  by: actorLabel(audit.principal),
 });
 
-/** Keeps the saved version and bumps the data version; the state saved (with its version), for the audit row. */
-async function finishSave(tx: Tx, id: number, bfas: Map<number, BfaRow>, at: string, by: string) {
-  const { row, state } = await storedPool(tx, id, bfas);
-  await keepVersion(tx, 'funding_pool', id, { version: row.version, state, at, by });
+type StoredPool = Awaited<ReturnType<typeof storedPool>>;
+
+const auditedState = (stored: StoredPool) => ({ version: stored.row.version, ...stored.state });
+
+/** The end of every save: the saved version kept, the data version bumped, and the audit row (before and after,
+ *  each with its version) written last. */
+async function finishSave(
+  tx: Tx,
+  audit: AuditContext,
+  change: { action: string; id: number; before?: StoredPool },
+  saving: Saving,
+  now: Date,
+): Promise<void> {
+  const { action, id } = change;
+  const saved = await storedPool(tx, id, saving.bfas);
+  const { at, by } = saving;
+  await keepVersion(tx, 'funding_pool', id, { version: saved.row.version, state: saved.state, at, by });
   await bumpDataVersion(tx);
-  return { version: row.version, ...state };
+  const before = change.before === undefined ? undefined : auditedState(change.before);
+  const after = auditedState(saved);
+  await recordAudit(tx, audit, { action, entity: 'funding_pool', entityId: id, before, after }, now);
 }
 
 /** A new pool, a draft at version 1. */
 export async function createPool(db: Db, audit: AuditContext, input: PoolInput, now: Date): Promise<number> {
   if (!mayWritePools(audit.principal)) throw notSecretariat();
-  const at = now.toISOString();
-  const by = actorLabel(audit.principal);
   return inTransaction(db, async (tx) => {
-    const bfas = new Map((await bfaRows(tx)).map((bfa) => [bfa.id, bfa]));
-    const shares = sharesOf(input, bfas);
+    const saving = await savingOf(tx, audit, now);
+    const { at, by } = saving;
+    const shares = sharesOf(input, saving.bfas);
     const id = await insertPool(tx, {
-      ...columnsOf(input),
+      ...poolFields(input),
       createdAt: at,
       createdBy: by,
       updatedAt: at,
       updatedBy: by,
     });
     await replaceShares(tx, id, shares);
-    const after = await finishSave(tx, id, bfas, at, by);
-    await recordAudit(
-      tx,
-      audit,
-      { action: 'funding_pool.create', entity: 'funding_pool', entityId: id, after },
-      now,
-    );
+    await finishSave(tx, audit, { action: 'funding_pool.create', id }, saving, now);
     return id;
   });
 }
@@ -460,29 +481,14 @@ export async function updatePool(
   now: Date,
 ): Promise<void> {
   if (!mayWritePools(audit.principal)) throw notSecretariat();
-  const at = now.toISOString();
-  const by = actorLabel(audit.principal);
   await inTransaction(db, async (tx) => {
-    const bfas = new Map((await bfaRows(tx)).map((bfa) => [bfa.id, bfa]));
-    const stored = await storedPool(tx, id, bfas);
-    const shares = sharesOf(input, bfas);
-    await saveOver(
-      tx,
-      id,
-      openedVersion,
-      stored.saved,
-      { ...columnsOf(input), updatedAt: at, updatedBy: by },
-      bfas,
-    );
+    const saving = await savingOf(tx, audit, now);
+    const stored = await storedPool(tx, id, saving.bfas);
+    const shares = sharesOf(input, saving.bfas);
+    const values = { ...poolFields(input), updatedAt: saving.at, updatedBy: saving.by };
+    await saveOver(tx, id, openedVersion, stored.saved, values, saving.bfas);
     await replaceShares(tx, id, shares);
-    const after = await finishSave(tx, id, bfas, at, by);
-    const before = { version: stored.row.version, ...stored.state };
-    await recordAudit(
-      tx,
-      audit,
-      { action: 'funding_pool.update', entity: 'funding_pool', entityId: id, before, after },
-      now,
-    );
+    await finishSave(tx, audit, { action: 'funding_pool.update', id, before: stored }, saving, now);
   });
 }
 
@@ -496,11 +502,10 @@ export async function setPoolPublished(
   openedVersion: number | null = null,
 ): Promise<void> {
   if (!mayWritePools(audit.principal)) throw notSecretariat();
-  const at = now.toISOString();
-  const by = actorLabel(audit.principal);
   await inTransaction(db, async (tx) => {
-    const bfas = new Map((await bfaRows(tx)).map((bfa) => [bfa.id, bfa]));
-    const stored = await storedPool(tx, id, bfas);
+    const saving = await savingOf(tx, audit, now);
+    const { at, by } = saving;
+    const stored = await storedPool(tx, id, saving.bfas);
     const publishedAt = published ? (stored.row.published === 1 ? stored.row.publishedAt : at) : null;
     const values = {
       published: published ? (1 as const) : (0 as const),
@@ -508,10 +513,8 @@ export async function setPoolPublished(
       updatedAt: at,
       updatedBy: by,
     };
-    await saveOver(tx, id, openedVersion ?? stored.row.version, stored.saved, values, bfas);
-    const after = await finishSave(tx, id, bfas, at, by);
-    const before = { version: stored.row.version, ...stored.state };
+    await saveOver(tx, id, openedVersion ?? stored.row.version, stored.saved, values, saving.bfas);
     const action = published ? 'funding_pool.publish' : 'funding_pool.unpublish';
-    await recordAudit(tx, audit, { action, entity: 'funding_pool', entityId: id, before, after }, now);
+    await finishSave(tx, audit, { action, id, before: stored }, saving, now);
   });
 }

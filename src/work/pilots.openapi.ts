@@ -1,44 +1,35 @@
 // Pilots and their evaluation in the OpenAPI document (web/openapi.ts spreads these paths into its own).
+import {
+  BFA_PROPERTIES,
+  conflictResponse,
+  DEMO_META,
+  downloadPaths,
+  errorResponse,
+  idParameterOf,
+  idVersionResponse,
+  jsonBody,
+  jsonResponse,
+  LOCALISED,
+  langParameterOf,
+  queryParameter,
+  versionedBody,
+  writeRefusals,
+} from '../web/openapi-parts.js';
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
+const idParameter = idParameterOf('The pilot’s id (as in /piloter/{id}).');
 
-const json = (description: string, schema: object) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+const bfaParameter = queryParameter(
+  'bfa',
+  'Only the pilots of this BFA (its code).',
+  { type: 'string' },
+  'voa',
+);
 
-const idParameter = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  description: 'The pilot’s id (as in /piloter/{id}).',
-  schema: { type: 'integer', minimum: 1 },
-  example: 1,
-};
-
-const bfaParameter = {
-  name: 'bfa',
-  in: 'query',
-  description: 'Only the pilots of this BFA (its code).',
-  schema: { type: 'string' },
-  example: 'voa',
-};
-
-const langParameter = {
-  name: 'lang',
-  in: 'query',
-  description:
-    'The reader’s form: `da` (UTF-8 with BOM, `;`, decimal commas, Danish column names, the estimate in percentage points or as a ratio) or `en`. Without it, the machine form: codes, every digit, shares as fractions.',
-  schema: { type: 'string', enum: ['da', 'en'] },
-  example: 'da',
-};
+const langParameter = langParameterOf(
+  'The reader’s form: `da` (UTF-8 with BOM, `;`, decimal commas, Danish column names, the estimate in percentage points or as a ratio) or `en`. Without it, the machine form: codes, every digit, shares as fractions.',
+);
 
 const nullableNumber = { type: ['number', 'null'] };
-
-const localised = { type: 'object', properties: { da: { type: 'string' }, en: { type: 'string' } } };
 
 const cell = {
   type: 'object',
@@ -95,7 +86,7 @@ const evaluation = {
       type: 'array',
       description:
         'Parallel trends, a non-randomised comparison group, independent samples, and (when weak) the conservative range; each with a code.',
-      items: { ...localised, properties: { code: { type: 'string' }, ...localised.properties } },
+      items: { ...LOCALISED, properties: { code: { type: 'string' }, ...LOCALISED.properties } },
     },
   },
 };
@@ -115,15 +106,7 @@ const cellFields = Object.fromEntries(
 
 const pilotProperties = {
   id: { type: 'integer' },
-  bfa: {
-    type: 'object',
-    properties: {
-      code: { type: 'string' },
-      short: { type: 'string' },
-      nameDa: { type: 'string' },
-      nameEn: { type: 'string' },
-    },
-  },
+  bfa: { type: 'object', properties: BFA_PROPERTIES },
   title: { type: 'string' },
   description: { type: 'string', description: 'Plain text; an empty line separates paragraphs.' },
   interventionGroup: { type: 'string' },
@@ -153,7 +136,7 @@ const pilotProperties = {
 };
 
 const pilot = { type: 'object', properties: pilotProperties };
-const meta = { type: 'object', properties: { demo: { type: 'boolean' } } };
+const meta = DEMO_META;
 
 const fields = {
   bfa: { type: 'string', description: 'A BFA code (a BFA editor: their own).' },
@@ -173,31 +156,10 @@ const fields = {
 
 const required = ['bfa', 'title', 'interventionGroup', 'comparisonGroup', 'outcome', 'design', 'periodStart'];
 
-const body = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
-
-const writeRefusals = {
-  400: errorResponse(
-    'A field with a problem, or an unknown field (`details` names each, in English and Danish).',
-  ),
-  401: errorResponse('No API token, or one unknown, expired or revoked.'),
-  403: errorResponse('A role that may not write, or a pilot of another BFA for a BFA editor’s token.'),
-};
-
-const download = (type: string, schema: object, what: string) => ({
-  get: {
-    tags: ['work'],
-    summary: `The pilots with their evaluation as ${what} (published ones; drafts too when signed in)`,
-    parameters: [bfaParameter, langParameter],
-    responses: {
-      200: {
-        description:
-          'One row per pilot: the cells, the estimate with its interval, significance and the weak-approximation flag with the conservative range. Text a spreadsheet would run as a formula is led by an apostrophe (CSV) or kept as text (XLSX).',
-        content: { [type]: { schema } },
-      },
-      400: errorResponse('`lang` is not da or en, or an unknown parameter.'),
-    },
-  },
-});
+const pilotWriteRefusals = writeRefusals(
+  'A field with a problem, or an unknown field (`details` names each, in English and Danish).',
+  'A role that may not write, or a pilot of another BFA for a BFA editor’s token.',
+);
 
 export const PILOT_PATHS = {
   '/api/v1/pilots': {
@@ -207,7 +169,7 @@ export const PILOT_PATHS = {
         'The BFAs’ pilots with their evaluation by difference in differences (published ones; drafts too when signed in)',
       parameters: [bfaParameter],
       responses: {
-        200: json('`{ data: Pilot[], meta: { demo } }`', {
+        200: jsonResponse('`{ data: Pilot[], meta: { demo } }`', {
           type: 'object',
           properties: { data: { type: 'array', items: pilot }, meta },
         }),
@@ -218,21 +180,22 @@ export const PILOT_PATHS = {
       tags: ['work'],
       summary: 'A new pilot (a draft unless `published`); the cells may follow later',
       security: [{ apiToken: [] }],
-      requestBody: body({ type: 'object', required, properties: fields }),
+      requestBody: jsonBody({ type: 'object', required, properties: fields }),
       responses: {
-        201: json('`{ id, version }` of the new pilot', {
-          type: 'object',
-          properties: { id: { type: 'integer' }, version: { type: 'integer' } },
-        }),
-        ...writeRefusals,
+        201: idVersionResponse('`{ id, version }` of the new pilot'),
+        ...pilotWriteRefusals,
       },
     },
   },
-  '/api/v1/pilots.csv': download('text/csv', { type: 'string' }, 'CSV'),
-  '/api/v1/pilots.xlsx': download(
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    { type: 'string', format: 'binary' },
-    'an Excel workbook (Data and Metadata sheets)',
+  ...downloadPaths(
+    '/api/v1/pilots',
+    (what) => `The pilots with their evaluation as ${what} (published ones; drafts too when signed in)`,
+    {
+      parameters: [bfaParameter, langParameter],
+      description:
+        'One row per pilot: the cells, the estimate with its interval, significance and the weak-approximation flag with the conservative range. Text a spreadsheet would run as a formula is led by an apostrophe (CSV) or kept as text (XLSX).',
+      refusals: { 400: errorResponse('`lang` is not da or en, or an unknown parameter.') },
+    },
   ),
   '/api/v1/pilots/{id}': {
     get: {
@@ -241,7 +204,10 @@ export const PILOT_PATHS = {
         'One pilot with its evaluation: value, 95 % interval, significance, weak approximation with the conservative range, method and caveats',
       parameters: [idParameter],
       responses: {
-        200: json('`{ data: Pilot, meta: { demo } }`', { type: 'object', properties: { data: pilot, meta } }),
+        200: jsonResponse('`{ data: Pilot, meta: { demo } }`', {
+          type: 'object',
+          properties: { data: pilot, meta },
+        }),
         404: errorResponse('No such pilot (or a draft the caller may not read).'),
       },
     },
@@ -250,18 +216,12 @@ export const PILOT_PATHS = {
       summary: 'Saves every field of a pilot over the `version` the client read',
       security: [{ apiToken: [] }],
       parameters: [idParameter],
-      requestBody: body({
-        type: 'object',
-        required: ['version', ...required],
-        properties: { version: { type: 'integer' }, ...fields },
-      }),
+      requestBody: versionedBody(required, fields),
       responses: {
-        200: json('`{ data: Pilot }` as saved', { type: 'object', properties: { data: pilot } }),
-        ...writeRefusals,
+        200: jsonResponse('`{ data: Pilot }` as saved', { type: 'object', properties: { data: pilot } }),
+        ...pilotWriteRefusals,
         404: errorResponse('No such pilot.'),
-        409: errorResponse(
-          'Someone saved a newer version after the one named by `version`: nothing was saved; `details` names every field changed since, with who saved it and the values then and now.',
-        ),
+        409: conflictResponse(),
       },
     },
   },

@@ -1,72 +1,46 @@
 // Pilots on the web: the public list and page (/piloter, /en/piloter) with the evaluation by difference in differences
 // in words and numbers, a chart with a table beside it, and the caveats; the API (/api/v1/pilots with CSV and XLSX in
-// the reader's language); and the editor area (/redaktion/piloter: create, edit with optimistic locking, publish).
-import { type Context, Hono } from 'hono';
+// the reader's language); and the editor area (/redaktion/piloter: create, edit with optimistic locking, publish), all
+// wired by editable.routes.ts.
+import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { can, type Principal } from '../auth/policy.js';
 import type { Store } from '../db/connect.js';
 import { holdsDemoData } from '../demo/demo.seed.js';
-import { formatDate, formatDecimal, formatNumber, type Locale } from '../format.js';
-import { principalOf, requires } from '../web/authorize.js';
+import { formatDecimal, formatNumber, type Locale } from '../format.js';
+import { principalOf } from '../web/authorize.js';
 import { atTwoWidths } from '../web/charts.js';
-import { localCsv, toCsv } from '../web/csv.js';
-import { type DownloadColumn, downloadLocale, localTable, yesNo } from '../web/download-table.js';
-import { Downloads } from '../web/downloads.js';
+import { type DownloadColumn, yesNo } from '../web/download-table.js';
 import { Entered, EnteredIn } from '../web/entered-text.js';
-import { CsrfField, ErrorSummary } from '../web/forms.js';
 import { localePath, pick } from '../web/i18n.js';
-import { Layout } from '../web/layout.js';
 import {
   PILOT_LINE_STYLE,
   type PilotChartLine,
   type PilotLineKey,
   pilotChartSvg,
 } from '../web/pilot-chart.js';
-import { auditContextOf } from '../web/sessions.js';
-import { toLocalXlsx, toXlsx } from '../web/xlsx.js';
-import { type BfaRef, bfaRefs } from './campaigns.repository.js';
-import {
-  bfaOptions,
-  type FormState,
-  formOf,
-  freshForm,
-  Input,
-  idOf,
-  jsonOf,
-  Notice,
-  Paragraphs,
-  PublicationStatus,
-  PublishForm,
-  periodText,
-  privateIfSignedIn,
-  refusal,
-  Select,
-  TextArea,
-  VersionHistory,
-} from './campaigns.routes.js';
-import { formVersion } from './campaigns.schemas.js';
+import { type EditableWeb, editableRoutes, privateIfSignedIn } from './editable.routes.js';
+import { type FormState, Input, KindBody, type Options, Select, TextArea } from './editable-forms.js';
+import { PublicListPage, periodText, RecordPage, statusText, type TableColumn } from './editable-pages.js';
 import {
   CELL_NAMES,
   type CellName,
   PILOT_DESIGNS,
+  type PilotInput,
   parsePilotFilter,
   parsePilotInput,
   parsePilotUpdate,
   pilotFromForm,
-  pilotUpdateFromForm,
 } from './pilots.schemas.js';
 import {
-  assertPilotWritable,
-  createPilot,
   type Evaluated,
   getPilot,
   listPilots,
   mayWritePilot,
   type Pilot,
   pilotHistory,
-  setPilotPublished,
-  updatePilot,
+  pilotService,
+  pilotTexts,
 } from './pilots.service.js';
 import {
   CELL_NAMES_TEXT,
@@ -86,13 +60,6 @@ const afterName = (pilot: Pilot, t: Texts) => pilot.afterLabel || t.after;
 function MeasureName({ label, fallback, locale }: { label: string; fallback: string; locale: Locale }) {
   return label === '' ? fallback : <Entered locale={locale}>{label}</Entered>;
 }
-
-const statusText = (pilot: Pilot, t: Texts, locale: Locale) =>
-  pilot.published
-    ? pilot.publishedAt === null
-      ? t.published
-      : t.publishedOn(formatDate(pilot.publishedAt, locale))
-    : t.draft;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The evaluation in words, the chart and the table
@@ -307,7 +274,7 @@ function FiguresTable({ pilot, locale }: { pilot: Pilot; locale: Locale }) {
   );
 }
 
-function EvaluationSection({ pilot, locale }: { pilot: Pilot; locale: Locale }) {
+function EvaluationSection({ record: pilot, locale }: { record: Pilot; locale: Locale }) {
   const t = PILOT_TEXTS[locale];
   const evaluation = pilot.evaluation;
   return (
@@ -340,45 +307,12 @@ function EvaluationSection({ pilot, locale }: { pilot: Pilot; locale: Locale }) 
 // ---------------------------------------------------------------------------------------------------------------
 // Public pages
 
-function PilotTable(props: { pilots: readonly Pilot[]; locale: Locale; base: string }) {
-  const t = PILOT_TEXTS[props.locale];
-  const drafts = props.pilots.some((pilot) => !pilot.published);
-  return (
-    <section class="table-wrapper" tabindex={0} aria-label={t.caption}>
-      <table class="table table--compact">
-        <caption class="sr-only">{t.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.colPilot}</th>
-            <th scope="col">{t.colBfa}</th>
-            <th scope="col">{t.colPeriod}</th>
-            <th scope="col">{t.colOutcome}</th>
-            <th scope="col">{t.colEffect}</th>
-            {drafts ? <th scope="col">{t.colStatus}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {props.pilots.map((pilot) => (
-            <tr>
-              <th scope="row">
-                <a href={`${props.base}/${pilot.id}`}>
-                  <Entered locale={props.locale}>{pilot.title}</Entered>
-                </a>
-              </th>
-              <td>{pilot.bfa.short}</td>
-              <td>{periodText(pilot.periodStart, pilot.periodEnd, props.locale)}</td>
-              <td>
-                <Entered locale={props.locale}>{pilot.outcome}</Entered>
-              </td>
-              <td>{effectSummary(pilot, props.locale)}</td>
-              {drafts ? <td>{pilot.published ? t.published : t.draft}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
+/** The BFA column and the effect's, in the public table and the editor's. */
+const bfaColumn = (t: Texts): TableColumn<Pilot> => ({ header: t.colBfa, cell: (pilot) => pilot.bfa.short });
+const effectColumn = (t: Texts, locale: Locale): TableColumn<Pilot> => ({
+  header: t.colEffect,
+  cell: (pilot) => effectSummary(pilot, locale),
+});
 
 async function listPage(c: Context, store: Store, locale: Locale) {
   const t = PILOT_TEXTS[locale];
@@ -389,22 +323,22 @@ async function listPage(c: Context, store: Store, locale: Locale) {
   ]);
   privateIfSignedIn(c);
   const query = filter.bfa === undefined ? '' : new URLSearchParams({ bfa: filter.bfa }).toString();
+  const columns: TableColumn<Pilot>[] = [
+    bfaColumn(t),
+    { header: t.colPeriod, cell: (pilot) => periodText(pilot.periodStart, pilot.periodEnd, locale) },
+    { header: t.colOutcome, cell: (pilot) => <Entered locale={locale}>{pilot.outcome}</Entered> },
+    effectColumn(t, locale),
+  ];
   return (
-    <Layout locale={locale} path={c.req.path} title={t.title} demo={demo}>
-      <h1>{t.title}</h1>
-      <p class="font-lead">{t.intro}</p>
-      {pilots.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <PilotTable pilots={pilots} locale={locale} base={localePath(locale, '/piloter')} />
-      )}
-      <h2>{t.downloads}</h2>
-      <Downloads locale={locale} api="/api/v1/pilots" query={query} />
-    </Layout>
+    <PublicListPage
+      {...{ locale, path: c.req.path, demo, texts: t, records: pilots }}
+      table={{ titleHeader: t.colPilot, columns, base: localePath(locale, '/piloter') }}
+      downloads={{ api: '/api/v1/pilots', query }}
+    />
   );
 }
 
-function PilotFacts({ pilot, locale }: { pilot: Pilot; locale: Locale }) {
+function PilotFacts({ record: pilot, locale }: { record: Pilot; locale: Locale }) {
   const t = PILOT_TEXTS[locale];
   const entered = (text: string) => <Entered locale={locale}>{text}</Entered>;
   const facts: [string, Child][] = [
@@ -428,33 +362,24 @@ function PilotFacts({ pilot, locale }: { pilot: Pilot; locale: Locale }) {
   );
 }
 
-async function pilotPage(c: Context, store: Store, locale: Locale) {
+async function pilotPage(c: Context, store: Store, locale: Locale, id: number) {
   const t = PILOT_TEXTS[locale];
-  const [pilot, demo] = await Promise.all([
-    getPilot(store.db, principalOf(c), idOf(c)),
-    holdsDemoData(store.db),
-  ]);
+  const [pilot, demo] = await Promise.all([getPilot(store.db, principalOf(c), id), holdsDemoData(store.db)]);
   privateIfSignedIn(c);
   return (
-    <Layout locale={locale} path={c.req.path} title={pilot.title} demo={demo}>
-      <p class="maaltal-note">
-        <a href={localePath(locale, '/piloter')}>{t.allPilots}</a>
-      </p>
-      <h1>
-        <Entered locale={locale}>{pilot.title}</Entered>
-      </h1>
-      {pilot.published ? null : <Notice kind="warning" text={t.draftNotice} />}
-      <PilotFacts pilot={pilot} locale={locale} />
-      <h2>{t.about}</h2>
-      <Paragraphs text={pilot.description} empty={t.noDescription} locale={locale} />
-      <EvaluationSection pilot={pilot} locale={locale} />
+    <RecordPage
+      {...{ locale, path: c.req.path, demo, title: pilot.title }}
+      back={{ href: localePath(locale, '/piloter'), text: t.allPilots }}
+      notice={pilot.published ? null : t.draftNotice}
+    >
+      <KindBody kind={PILOTS} record={pilot} locale={locale} />
       <h2>{t.downloadOne}</h2>
       <ul class="maaltal-downloads">
         <li>
           <a href={`/api/v1/pilots/${pilot.id}`}>{t.downloadJson}</a>
         </li>
       </ul>
-    </Layout>
+    </RecordPage>
   );
 }
 
@@ -465,12 +390,7 @@ export function presentPilot(pilot: Pilot) {
   return {
     id: pilot.id,
     bfa: { code: pilot.bfa.code, short: pilot.bfa.short, nameDa: pilot.bfa.nameDa, nameEn: pilot.bfa.nameEn },
-    title: pilot.title,
-    description: pilot.description,
-    interventionGroup: pilot.interventionGroup,
-    comparisonGroup: pilot.comparisonGroup,
-    outcome: pilot.outcome,
-    design: pilot.design,
+    ...pilotTexts(pilot),
     period: { start: pilot.periodStart, end: pilot.periodEnd },
     labels: { before: pilot.beforeLabel, after: pilot.afterLabel },
     cells: pilot.cells,
@@ -605,67 +525,6 @@ const ABOUT: [string, string][] = [
 
 const fileName = (locale: Locale | null) => (locale === 'en' ? 'pilots' : 'piloter');
 
-/** The list's filter from a download's query (its `lang` apart). */
-const downloadFilter = (c: Context) => {
-  const { lang: _lang, ...query } = c.req.query();
-  return parsePilotFilter(query);
-};
-
-function downloadRoutes(app: Hono, store: Store) {
-  app.get('/api/v1/pilots.csv', requires('public'), async (c) => {
-    const lang = downloadLocale(c.req.query('lang'));
-    const pilots = await listPilots(store.db, principalOf(c), downloadFilter(c));
-    privateIfSignedIn(c);
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${fileName(lang)}.csv"`);
-    if (lang !== null) return c.body(localCsv(localTable(pilots, PILOT_COLUMNS, lang), lang));
-    return c.body(toCsv(pilots.map(machineRow), MACHINE_COLUMNS));
-  });
-  app.get('/api/v1/pilots.xlsx', requires('public'), async (c) => {
-    const lang = downloadLocale(c.req.query('lang'));
-    const pilots = await listPilots(store.db, principalOf(c), downloadFilter(c));
-    privateIfSignedIn(c);
-    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    c.header('Content-Disposition', `attachment; filename="${fileName(lang)}.xlsx"`);
-    if (lang !== null) return c.body(await toLocalXlsx(localTable(pilots, PILOT_COLUMNS, lang), ABOUT));
-    return c.body(await toXlsx(pilots.map(machineRow), ABOUT, MACHINE_COLUMNS));
-  });
-}
-
-function apiRoutes(app: Hono, store: Store) {
-  app.get('/api/v1/pilots', requires('public'), async (c) => {
-    const filter = parsePilotFilter(c.req.query());
-    const [pilots, demo] = await Promise.all([
-      listPilots(store.db, principalOf(c), filter),
-      holdsDemoData(store.db),
-    ]);
-    privateIfSignedIn(c);
-    return c.json({ data: pilots.map(presentPilot), meta: { demo } });
-  });
-  downloadRoutes(app, store);
-  app.get('/api/v1/pilots/:id', requires('public'), async (c) => {
-    const [pilot, demo] = await Promise.all([
-      getPilot(store.db, principalOf(c), idOf(c)),
-      holdsDemoData(store.db),
-    ]);
-    privateIfSignedIn(c);
-    return c.json({ data: presentPilot(pilot), meta: { demo } });
-  });
-  app.post('/api/v1/pilots', requires('work.write'), async (c) => {
-    const input = parsePilotInput(await jsonOf(c));
-    const id = await createPilot(store.db, auditContextOf(c), input, new Date());
-    c.header('Cache-Control', 'private, no-store');
-    return c.json({ id, version: 1 }, 201);
-  });
-  app.put('/api/v1/pilots/:id', requires('work.write'), async (c) => {
-    await assertPilotWritable(store.db, principalOf(c), idOf(c));
-    const { version, input } = parsePilotUpdate(await jsonOf(c));
-    await updatePilot(store.db, auditContextOf(c), idOf(c), version, input, new Date());
-    c.header('Cache-Control', 'private, no-store');
-    return c.json({ data: presentPilot(await getPilot(store.db, principalOf(c), idOf(c))) });
-  });
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // The editor area
 
@@ -673,12 +532,7 @@ function apiRoutes(app: Hono, store: Store) {
 function pilotValues(pilot: Pilot, locale: Locale): Record<string, string> {
   const values: Record<string, string> = {
     bfa: pilot.bfa.code,
-    title: pilot.title,
-    description: pilot.description,
-    interventionGroup: pilot.interventionGroup,
-    comparisonGroup: pilot.comparisonGroup,
-    outcome: pilot.outcome,
-    design: pilot.design,
+    ...pilotTexts(pilot),
     periodStart: pilot.periodStart,
     periodEnd: pilot.periodEnd ?? '',
     beforeLabel: pilot.beforeLabel,
@@ -718,11 +572,7 @@ function CellFields({ state, locale }: { state: FormState; locale: Locale }) {
   );
 }
 
-function PilotFields(props: {
-  state: FormState;
-  locale: Locale;
-  bfas: readonly (readonly [string, string])[];
-}) {
+function PilotFields(props: { state: FormState; locale: Locale; bfas: Options }) {
   const t = PILOT_TEXTS[props.locale];
   const shared = { values: props.state.values, problems: props.state.problems };
   const designs = PILOT_DESIGNS.map((design) => [design, DESIGN_NAMES[props.locale][design]] as const);
@@ -751,273 +601,35 @@ function PilotFields(props: {
   );
 }
 
-function PilotForm(props: {
-  action: string;
-  state: FormState;
-  locale: Locale;
-  bfas: readonly (readonly [string, string])[];
-  submit: string;
-  versioned: boolean;
-}) {
-  const t = PILOT_TEXTS[props.locale];
-  return (
-    <form method="post" action={props.action}>
-      <CsrfField />
-      {props.state.conflict ? <Notice kind="warning" text={t.conflict} /> : null}
-      <ErrorSummary problems={props.state.problems} title={t.problems} />
-      {props.versioned ? <input type="hidden" name="version" value={String(props.state.version)} /> : null}
-      <PilotFields state={props.state} locale={props.locale} bfas={props.bfas} />
-      <button class="button button-primary" type="submit">
-        {props.submit}
-      </button>
-    </form>
-  );
-}
+// ---------------------------------------------------------------------------------------------------------------
+// The routes
 
-function EditorTable({ pilots, locale }: { pilots: readonly Pilot[]; locale: Locale }) {
-  const t = PILOT_TEXTS[locale];
-  const base = localePath(locale, '/redaktion/piloter');
-  return (
-    <section class="table-wrapper" tabindex={0} aria-label={t.editorTitle}>
-      <table class="table table--compact">
-        <caption class="sr-only">{t.editorTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.colPilot}</th>
-            <th scope="col">{t.colBfa}</th>
-            <th scope="col">{t.colEffect}</th>
-            <th scope="col">{t.colStatus}</th>
-            <th scope="col" class="num">
-              {t.colVersion}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {pilots.map((pilot) => (
-            <tr>
-              <th scope="row">
-                <a href={`${base}/${pilot.id}`}>
-                  <Entered locale={locale}>{pilot.title}</Entered>
-                </a>
-              </th>
-              <td>{pilot.bfa.short}</td>
-              <td>{effectSummary(pilot, locale)}</td>
-              <td>{pilot.published ? t.published : t.draft}</td>
-              <td class="num">{String(pilot.version)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
+const PILOTS: EditableWeb<Pilot, Pilot, PilotInput> = {
+  publicPath: '/piloter',
+  editorPath: '/redaktion/piloter',
+  apiPath: '/api/v1/pilots',
+  texts: PILOT_TEXTS,
+  listPage,
+  recordPage: pilotPage,
+  list: async (db, principal, query) => listPilots(db, principal, parsePilotFilter(query)),
+  get: getPilot,
+  history: pilotHistory,
+  mayWrite: mayWritePilot,
+  table: (locale) => {
+    const t = PILOT_TEXTS[locale];
+    return { titleHeader: t.colPilot, columns: [bfaColumn(t), effectColumn(t, locale)] };
+  },
+  blank: { design: 'proportions' },
+  valuesOf: pilotValues,
+  noBfa: () => null,
+  fields: PilotFields,
+  facts: PilotFacts,
+  details: EvaluationSection,
+  present: presentPilot,
+  presentOne: presentPilot,
+  downloads: { columns: PILOT_COLUMNS, machineRow, machineColumns: MACHINE_COLUMNS, about: ABOUT, fileName },
+  service: pilotService,
+  parse: { fromForm: pilotFromForm, input: parsePilotInput, update: parsePilotUpdate },
+};
 
-async function editorListPage(c: Context, store: Store, locale: Locale) {
-  const t = PILOT_TEXTS[locale];
-  const principal = principalOf(c);
-  const pilots = await listPilots(store.db, principal);
-  return (
-    <Layout locale={locale} path={c.req.path} title={t.editorTitle} demo={false}>
-      <h1>{t.editorTitle}</h1>
-      <p>{t.editorIntro}</p>
-      {can(principal, 'work.write') ? (
-        <p>
-          <a class="button button-primary" href={localePath(locale, '/redaktion/piloter/ny')}>
-            {t.newPilot}
-          </a>
-        </p>
-      ) : null}
-      {pilots.length === 0 ? <p>{t.none}</p> : <EditorTable pilots={pilots} locale={locale} />}
-    </Layout>
-  );
-}
-
-async function newPilotPage(c: Context, store: Store, locale: Locale, state: FormState) {
-  const t = PILOT_TEXTS[locale];
-  const principal = principalOf(c);
-  const bfas = bfaOptions(principal, await bfaRefs(store.db), null, locale);
-  return (
-    <Layout locale={locale} path={c.req.path} title={t.newPilot} demo={false}>
-      <p class="maaltal-note">
-        <a href={localePath(locale, '/redaktion/piloter')}>{t.editorTitle}</a>
-      </p>
-      <h1>{t.newPilot}</h1>
-      {can(principal, 'work.write') ? (
-        <PilotForm
-          action={localePath(locale, '/redaktion/piloter')}
-          state={state}
-          locale={locale}
-          bfas={bfas}
-          submit={t.create}
-          versioned={false}
-        />
-      ) : (
-        <p>{t.cannotCreate}</p>
-      )}
-    </Layout>
-  );
-}
-
-function EditorForms(props: {
-  pilot: Pilot;
-  state: FormState;
-  base: string;
-  locale: Locale;
-  principal: Principal;
-  bfas: readonly BfaRef[];
-}) {
-  const t = PILOT_TEXTS[props.locale];
-  const { pilot, state } = props;
-  return (
-    <>
-      <h2>{t.publication}</h2>
-      <PublicationStatus text={statusText(pilot, t, props.locale)} />
-      <PublishForm
-        action={`${props.base}/offentliggoer`}
-        version={state.version}
-        published={pilot.published}
-        texts={t}
-      />
-      <h2>{t.about}</h2>
-      <PilotForm
-        action={props.base}
-        state={state}
-        locale={props.locale}
-        bfas={bfaOptions(props.principal, props.bfas, null, props.locale)}
-        submit={t.save}
-        versioned
-      />
-    </>
-  );
-}
-
-function ReadOnly({ pilot, locale }: { pilot: Pilot; locale: Locale }) {
-  const t = PILOT_TEXTS[locale];
-  return (
-    <>
-      <p id="published">{t.readOnly}</p>
-      <PilotFacts pilot={pilot} locale={locale} />
-      <h2>{t.about}</h2>
-      <Paragraphs text={pilot.description} empty={t.noDescription} locale={locale} />
-      <EvaluationSection pilot={pilot} locale={locale} />
-    </>
-  );
-}
-
-async function editPage(c: Context, store: Store, locale: Locale, id: number, state?: FormState) {
-  const t = PILOT_TEXTS[locale];
-  const principal = principalOf(c);
-  const pilot = await getPilot(store.db, principal, id);
-  const [versions, bfas] = await Promise.all([pilotHistory(store.db, principal, id), bfaRefs(store.db)]);
-  const base = localePath(locale, `/redaktion/piloter/${id}`);
-  const form = state ?? freshForm(pilotValues(pilot, locale), pilot.version);
-  return (
-    <Layout locale={locale} path={c.req.path} title={pilot.title} demo={false}>
-      <p class="maaltal-note">
-        <a href={localePath(locale, '/redaktion/piloter')}>{t.editorTitle}</a>
-      </p>
-      <h1>
-        <Entered locale={locale}>{pilot.title}</Entered>
-      </h1>
-      <p>
-        <a href={localePath(locale, `/piloter/${id}`)}>{t.publicPage}</a>
-      </p>
-      {mayWritePilot(principal, pilot) ? (
-        <EditorForms
-          pilot={pilot}
-          state={form}
-          base={base}
-          locale={locale}
-          principal={principal}
-          bfas={bfas}
-        />
-      ) : (
-        <ReadOnly pilot={pilot} locale={locale} />
-      )}
-      <VersionHistory versions={versions} locale={locale} texts={t} />
-    </Layout>
-  );
-}
-
-/** The stored version after a conflict, so the next save overwrites knowingly. */
-async function storedVersion(c: Context, store: Store, id: number, fallback: number): Promise<number> {
-  try {
-    return (await getPilot(store.db, principalOf(c), id)).version;
-  } catch {
-    return fallback;
-  }
-}
-
-function editorWrites(app: Hono, store: Store, locale: Locale, base: string) {
-  app.post(base, requires('work.write'), async (c) => {
-    const form = await formOf(c);
-    try {
-      const input = parsePilotInput(pilotFromForm(form, locale));
-      const id = await createPilot(store.db, auditContextOf(c), input, new Date());
-      return c.redirect(`${base}/${id}`, 303);
-    } catch (error) {
-      const { problems, status } = refusal(error, locale);
-      const state = { values: form, problems, version: 1, conflict: false };
-      return c.html(await newPilotPage(c, store, locale, state), status);
-    }
-  });
-  app.post(`${base}/:id`, requires('work.write'), async (c) => {
-    const id = idOf(c);
-    await assertPilotWritable(store.db, principalOf(c), id);
-    const form = await formOf(c);
-    try {
-      const { version, input } = parsePilotUpdate(pilotUpdateFromForm(form, locale));
-      await updatePilot(store.db, auditContextOf(c), id, version, input, new Date());
-      return c.redirect(`${base}/${id}`, 303);
-    } catch (error) {
-      const { problems, status } = refusal(error, locale);
-      const opened = Number(form.version) || 1;
-      const version = status === 409 ? await storedVersion(c, store, id, opened) : opened;
-      const state = { values: form, problems, version, conflict: status === 409 };
-      return c.html(await editPage(c, store, locale, id, state), status);
-    }
-  });
-  app.post(`${base}/:id/offentliggoer`, requires('work.write'), async (c) => {
-    const id = idOf(c);
-    const form = await formOf(c);
-    const version = formVersion(form.version ?? '');
-    try {
-      const opened = typeof version === 'number' ? version : null;
-      await setPilotPublished(store.db, auditContextOf(c), id, opened, form.published !== '0', new Date());
-      return c.redirect(`${base}/${id}`, 303);
-    } catch (error) {
-      const { problems, status } = refusal(error, locale);
-      const pilot = await getPilot(store.db, principalOf(c), id);
-      const state = {
-        ...freshForm(pilotValues(pilot, locale), pilot.version),
-        problems,
-        conflict: status === 409,
-      };
-      return c.html(await editPage(c, store, locale, id, state), status);
-    }
-  });
-}
-
-function editorRoutes(app: Hono, store: Store, locale: Locale) {
-  const base = localePath(locale, '/redaktion/piloter');
-  app.get(base, requires('drafts.read'), async (c) => c.html(await editorListPage(c, store, locale)));
-  app.get(`${base}/ny`, requires('drafts.read'), async (c) =>
-    c.html(await newPilotPage(c, store, locale, freshForm({ design: 'proportions' }, 1))),
-  );
-  app.get(`${base}/:id`, requires('drafts.read'), async (c) =>
-    c.html(await editPage(c, store, locale, idOf(c))),
-  );
-  editorWrites(app, store, locale, base);
-}
-
-export function pilotRoutes(store: Store): Hono {
-  const app = new Hono();
-  for (const locale of ['da', 'en'] as const) {
-    const base = localePath(locale, '/piloter');
-    app.get(base, requires('public'), async (c) => c.html(await listPage(c, store, locale)));
-    app.get(`${base}/:id`, requires('public'), async (c) => c.html(await pilotPage(c, store, locale)));
-    editorRoutes(app, store, locale);
-  }
-  apiRoutes(app, store);
-  return app;
-}
+export const pilotRoutes = (store: Store): Hono => editableRoutes(store, PILOTS);

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { Locale } from '../format.js';
 import {
   ALWAYS,
+  emptyIsNull,
   formNumber,
-  formVersion,
   isoDate,
   optionalDate,
   optionalText,
@@ -15,7 +15,7 @@ import {
   publishedFlag,
   requiredText,
   versionSchema,
-} from './campaigns.schemas.js';
+} from './editable.schemas.js';
 
 export const PILOT_DESIGNS = ['proportions', 'rates'] as const;
 export type PilotDesignName = (typeof PILOT_DESIGNS)[number];
@@ -31,8 +31,6 @@ export const CELL_PAIRS = [
   ['xC0', 'nC0'],
   ['xC1', 'nC1'],
 ] as const satisfies readonly (readonly [CellName, CellName])[];
-
-const emptyIsNull = (value: unknown) => (value === undefined || value === '' ? null : value);
 
 const number = () => z.number({ message: 'must be a number' }).max(1e12, 'must be at most 1000000000000');
 
@@ -130,8 +128,3 @@ export function pilotFromForm(form: Record<string, string>, locale: Locale): Rec
   for (const name of CELL_NAMES) input[name] = formNumber(form[name] ?? '', locale);
   return input;
 }
-
-export const pilotUpdateFromForm = (form: Record<string, string>, locale: Locale) => ({
-  ...pilotFromForm(form, locale),
-  version: formVersion(form.version ?? ''),
-});

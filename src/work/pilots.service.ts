@@ -4,28 +4,27 @@
 // follow the campaigns' rules: published for everyone, drafts for whoever may read that BFA's drafts (else a 404
 // like a missing id), writes with `work.write` on the pilot's BFA; every save names the version it opened, keeps the
 // new version, bumps the data version and leaves one audit row.
-import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import { canOn, type Principal } from '../auth/policy.js';
-import { type Db, inTransaction, type Tx } from '../db/connect.js';
-import { bumpDataVersion } from '../db/meta.js';
+import type { Db, Tx } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { type DidResult, didProportions, didRates } from '../stats/pilot-evaluation.js';
 import { StatsInputError } from '../stats/stats-input-error.js';
 import { type BfaRef, bfaRefByCode } from './campaigns.repository.js';
-import { actorLabel, publication } from './campaigns.service.js';
+import {
+  bfaRefOf,
+  type EditableFields,
+  type EditableKind,
+  editableFieldsOf,
+  editableService,
+  mayRead,
+  readableRow,
+} from './editable.service.js';
 import { insertPilot, type PilotRow, pilotRow, pilotRows, updatePilotRow } from './pilots.repository.js';
 import { CELL_NAMES, type CellName, type PilotDesignName, type PilotInput } from './pilots.schemas.js';
 import { CAVEATS, CELL_NAMES_TEXT, NO_EVALUATION, rangeText } from './pilots.texts.js';
-import {
-  expectVersion,
-  historyOf,
-  keepVersion,
-  type RecordState,
-  type SavedVersion,
-  staleSave,
-} from './versioned.js';
+import type { RecordState } from './versioned.js';
 
-export interface Pilot {
+export interface Pilot extends EditableFields {
   id: number;
   bfa: BfaRef;
   title: string;
@@ -39,14 +38,6 @@ export interface Pilot {
   beforeLabel: string;
   afterLabel: string;
   cells: Record<CellName, number | null>;
-  published: boolean;
-  publishedAt: string | null;
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-  isDemo: boolean;
   evaluation: PilotEvaluation;
 }
 
@@ -191,68 +182,37 @@ const cellsOfRow = (row: PilotRow): Record<CellName, number | null> => ({
   nC1: row.nC1,
 });
 
+type PilotText = 'title' | 'description' | 'interventionGroup' | 'comparisonGroup' | 'outcome' | 'design';
+
+/** The pilot's texts and design, of a stored row or of a pilot as shown (their fields are named alike). */
+export const pilotTexts = (pilot: Pick<Pilot, PilotText>): Pick<Pilot, PilotText> => ({
+  title: pilot.title,
+  description: pilot.description,
+  interventionGroup: pilot.interventionGroup,
+  comparisonGroup: pilot.comparisonGroup,
+  outcome: pilot.outcome,
+  design: pilot.design,
+});
+
+/** The pilot's own fields, as shown and as kept in its history (its cells apart). */
+const ownFields = (row: PilotRow) => ({
+  ...pilotTexts(row),
+  periodStart: row.periodStart,
+  periodEnd: row.periodEnd,
+  beforeLabel: row.beforeLabel,
+  afterLabel: row.afterLabel,
+});
+
 function toPilot(row: PilotRow): Pilot {
   const cells = cellsOfRow(row);
-  return {
-    id: row.id,
-    bfa: {
-      id: row.bfaId,
-      code: row.bfaCode,
-      short: row.bfaShort,
-      nameDa: row.bfaNameDa,
-      nameEn: row.bfaNameEn,
-    },
-    title: row.title,
-    description: row.description,
-    interventionGroup: row.interventionGroup,
-    comparisonGroup: row.comparisonGroup,
-    outcome: row.outcome,
-    design: row.design,
-    periodStart: row.periodStart,
-    periodEnd: row.periodEnd,
-    beforeLabel: row.beforeLabel,
-    afterLabel: row.afterLabel,
-    cells,
-    published: row.published === 1,
-    publishedAt: row.publishedAt,
-    version: row.version,
-    createdAt: row.createdAt,
-    createdBy: row.createdBy,
-    updatedAt: row.updatedAt,
-    updatedBy: row.updatedBy,
-    isDemo: row.isDemo === 1,
-    evaluation: evaluatePilot(row.design, cells),
-  };
+  const evaluation = evaluatePilot(row.design, cells);
+  return { id: row.id, bfa: bfaRefOf(row), ...ownFields(row), cells, ...editableFieldsOf(row), evaluation };
 }
 
 /** The record's editable state as kept in its history and compared on a conflict. */
 export function pilotState(row: PilotRow): RecordState {
-  return {
-    bfa: row.bfaCode,
-    title: row.title,
-    description: row.description,
-    interventionGroup: row.interventionGroup,
-    comparisonGroup: row.comparisonGroup,
-    outcome: row.outcome,
-    design: row.design,
-    periodStart: row.periodStart,
-    periodEnd: row.periodEnd,
-    beforeLabel: row.beforeLabel,
-    afterLabel: row.afterLabel,
-    ...cellsOfRow(row),
-    published: row.published === 1,
-  };
+  return { bfa: row.bfaCode, ...ownFields(row), ...cellsOfRow(row), published: row.published === 1 };
 }
-
-const savedVersionOf = (row: PilotRow): SavedVersion => ({
-  version: row.version,
-  state: pilotState(row),
-  savedAt: row.updatedAt,
-  savedBy: row.updatedBy,
-});
-
-const mayRead = (principal: Principal, row: PilotRow) =>
-  row.published === 1 || canOn(principal, 'drafts.read', row.bfaId);
 
 export function noPilot(id: number): AppError {
   return new AppError('not_found', `No pilot ${id}`, [
@@ -269,6 +229,31 @@ const notYours = (field: string) =>
     },
   ]);
 
+async function bfaIdOf(tx: Tx, code: string): Promise<number> {
+  const bfa = await bfaRefByCode(tx, code);
+  if (bfa !== undefined) return bfa.id;
+  throw new AppError('invalid_input', 'The pilot has problems', [
+    { field: 'bfa', message: `"${code}" is not a BFA`, messageDa: `"${code}" er ikke et BFA` },
+  ]);
+}
+
+const columnsOf = async (tx: Tx, input: PilotInput) => {
+  const { bfa: code, published: _published, ...fields } = input;
+  return { ...fields, bfaId: await bfaIdOf(tx, code) };
+};
+
+/** Pilots as editable records (work/editable.service.ts). */
+const PILOTS: EditableKind<PilotRow, PilotInput, Awaited<ReturnType<typeof columnsOf>>> = {
+  entity: 'pilot',
+  rowOf: pilotRow,
+  stateOf: pilotState,
+  columnsOf,
+  insert: insertPilot,
+  update: updatePilotRow,
+  missing: noPilot,
+  notYours,
+};
+
 /** The pilots the principal may read (of one BFA, given its code): published ones and the drafts they may read. */
 export async function listPilots(
   db: Db,
@@ -281,149 +266,14 @@ export async function listPilots(
 
 /** One pilot with its evaluation; 404 when missing or a draft the principal may not read. */
 export async function getPilot(db: Db, principal: Principal, id: number): Promise<Pilot> {
-  const row = Number.isSafeInteger(id) ? await pilotRow(db, id) : undefined;
-  if (row === undefined || !mayRead(principal, row)) throw noPilot(id);
-  return toPilot(row);
+  return toPilot(await readableRow(db, PILOTS, principal, id));
 }
 
 export const mayWritePilot = (principal: Principal, pilot: Pilot): boolean =>
   canOn(principal, 'work.write', pilot.bfa.id);
 
-/** Every saved version of a pilot the principal may read, oldest first. */
-export async function pilotHistory(db: Db, principal: Principal, id: number): Promise<SavedVersion[]> {
-  await getPilot(db, principal, id);
-  return historyOf(db, 'pilot', id);
-}
+/** The pilots' history and writes (work/editable.service.ts). */
+export const pilotService = editableService(PILOTS);
 
-async function bfaIdOf(tx: Tx, code: string): Promise<number> {
-  const bfa = await bfaRefByCode(tx, code);
-  if (bfa !== undefined) return bfa.id;
-  throw new AppError('invalid_input', 'The pilot has problems', [
-    { field: 'bfa', message: `"${code}" is not a BFA`, messageDa: `"${code}" er ikke et BFA` },
-  ]);
-}
-
-const columnsOf = (input: PilotInput, bfaId: number) => {
-  const { bfa: _code, published: _published, ...fields } = input;
-  return { ...fields, bfaId };
-};
-
-/** Keeps the saved version and bumps the data version; the state saved, for the audit row. */
-async function finishSave(tx: Tx, id: number, at: string, by: string): Promise<RecordState> {
-  const saved = await pilotRow(tx, id);
-  if (saved === undefined) throw noPilot(id);
-  const state = pilotState(saved);
-  await keepVersion(tx, 'pilot', id, { version: saved.version, state, at, by });
-  await bumpDataVersion(tx);
-  return { version: saved.version, ...state };
-}
-
-/** A new draft pilot (version 1) of a BFA the principal writes for. */
-export async function createPilot(
-  db: Db,
-  audit: AuditContext,
-  input: PilotInput,
-  now: Date,
-): Promise<number> {
-  const at = now.toISOString();
-  const by = actorLabel(audit.principal);
-  return inTransaction(db, async (tx) => {
-    const bfaId = await bfaIdOf(tx, input.bfa);
-    if (!canOn(audit.principal, 'work.write', bfaId)) throw notYours('bfa');
-    const row = {
-      ...columnsOf(input, bfaId),
-      ...publication(input.published, undefined, at),
-      createdAt: at,
-      createdBy: by,
-      updatedAt: at,
-      updatedBy: by,
-    };
-    const id = await insertPilot(tx, row);
-    const after = await finishSave(tx, id, at, by);
-    await recordAudit(tx, audit, { action: 'pilot.create', entity: 'pilot', entityId: id, after }, now);
-    return id;
-  });
-}
-
-/** The stored pilot the principal may write, inside the saving transaction (404, else 403). */
-async function writableRow(tx: Db | Tx, principal: Principal, id: number): Promise<PilotRow> {
-  const row = Number.isSafeInteger(id) ? await pilotRow(tx, id) : undefined;
-  if (row === undefined || !mayRead(principal, row)) throw noPilot(id);
-  if (!canOn(principal, 'work.write', row.bfaId)) throw notYours('id');
-  return row;
-}
-
-/** Before a write's input is read: 404 when the principal may not see the pilot, 403 when they may not change it. */
-export async function assertPilotWritable(db: Db, principal: Principal, id: number): Promise<void> {
-  await writableRow(db, principal, id);
-}
-
-/** Saves over the version the editor opened, or refuses with a conflict naming every field changed since. */
-async function saveOver(
-  tx: Tx,
-  row: PilotRow,
-  openedVersion: number,
-  values: Parameters<typeof updatePilotRow>[3],
-): Promise<void> {
-  await expectVersion(tx, 'pilot', row.id, openedVersion, savedVersionOf(row));
-  if ((await updatePilotRow(tx, row.id, openedVersion, values)) === 1) return;
-  const stored = await pilotRow(tx, row.id);
-  if (stored === undefined) throw noPilot(row.id);
-  throw await staleSave(tx, 'pilot', row.id, openedVersion, savedVersionOf(stored));
-}
-
-export async function updatePilot(
-  db: Db,
-  audit: AuditContext,
-  id: number,
-  openedVersion: number,
-  input: PilotInput,
-  now: Date,
-): Promise<void> {
-  const at = now.toISOString();
-  const by = actorLabel(audit.principal);
-  await inTransaction(db, async (tx) => {
-    const row = await writableRow(tx, audit.principal, id);
-    const bfaId = await bfaIdOf(tx, input.bfa);
-    if (!canOn(audit.principal, 'work.write', bfaId)) throw notYours('bfa');
-    const before = { version: row.version, ...pilotState(row) };
-    await saveOver(tx, row, openedVersion, {
-      ...columnsOf(input, bfaId),
-      ...publication(input.published, row, at),
-      updatedAt: at,
-      updatedBy: by,
-    });
-    const after = await finishSave(tx, id, at, by);
-    await recordAudit(
-      tx,
-      audit,
-      { action: 'pilot.update', entity: 'pilot', entityId: id, before, after },
-      now,
-    );
-  });
-}
-
-/** Publishes a pilot or takes it back to a draft; `openedVersion` null saves over whatever is stored. */
-export async function setPilotPublished(
-  db: Db,
-  audit: AuditContext,
-  id: number,
-  openedVersion: number | null,
-  published: boolean,
-  now: Date,
-): Promise<void> {
-  const at = now.toISOString();
-  const by = actorLabel(audit.principal);
-  await inTransaction(db, async (tx) => {
-    const row = await writableRow(tx, audit.principal, id);
-    const before = { version: row.version, ...pilotState(row) };
-    await saveOver(tx, row, openedVersion ?? row.version, {
-      ...publication(published, row, at),
-      updatedAt: at,
-      updatedBy: by,
-    });
-    const after = await finishSave(tx, id, at, by);
-    const action = published ? 'pilot.publish' : 'pilot.unpublish';
-    await recordAudit(tx, audit, { action, entity: 'pilot', entityId: id, before, after }, now);
-  });
-}
+export const { history: pilotHistory, create: createPilot, update: updatePilot } = pilotService;
+export const setPilotPublished = pilotService.setPublished;

@@ -3,6 +3,7 @@
 // year, and the shares, or why a share is missing; the rows of several branch groups are labelled as such.
 import { formatNumber, formatPercent, type Locale } from '../format.js';
 import { FUNDING_TEXTS } from './funding.texts.js';
+import { FigureTable, figureColumns } from './funding-pages.js';
 import type { ReachRow } from './reach.service.js';
 
 const pickName = (named: { nameDa: string; nameEn: string }, locale: Locale) =>
@@ -64,73 +65,56 @@ export function ReachTable(props: {
   const t = FUNDING_TEXTS[locale];
   if (rows.length === 0) return <p>{t.noReach}</p>;
   return (
-    <section class="table-wrapper" tabindex={0} aria-label={props.caption ?? t.reachTitle}>
-      <table class="table table--compact table--responsive-headers">
-        <caption>{props.caption ?? t.reachTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.colBranch}</th>
-            <th scope="col">{t.colYear}</th>
-            {props.showBfa === true ? <th scope="col">{t.colBfa}</th> : null}
-            <th scope="col" class="num">
-              {t.colActivities}
-            </th>
-            <th scope="col" class="num">
-              {t.colReachedWorkplaces}
-            </th>
-            <th scope="col" class="num">
-              {t.colWorkplaces}
-            </th>
-            <th scope="col" class="num">
-              {t.colWorkplaceShare}
-            </th>
-            <th scope="col" class="num">
-              {t.colReachedParticipants}
-            </th>
-            <th scope="col" class="num">
-              {t.colEmployed}
-            </th>
-            <th scope="col" class="num">
-              {t.colParticipantShare}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr>
-              <th scope="row" data-title={t.colBranch}>
-                {reachPlace(row, locale)}
-              </th>
-              <td data-title={t.colYear}>{row.year}</td>
-              {props.showBfa === true ? <td data-title={t.colBfa}>{row.bfa.short}</td> : null}
-              <td class="num" data-title={t.colActivities}>
-                {formatNumber(row.activities, locale)}
-              </td>
-              <td class="num" data-title={t.colReachedWorkplaces}>
-                {formatNumber(row.reachedWorkplaces, locale)}
-              </td>
-              <Denominator value={row.workplaces} locale={locale} title={t.colWorkplaces} />
-              <ShareCell
-                share={row.workplaceShare}
-                missing={row.workplaceShareMissing}
-                locale={locale}
-                title={t.colWorkplaceShare}
-              />
-              <td class="num" data-title={t.colReachedParticipants}>
-                {formatNumber(row.reachedParticipants, locale)}
-              </td>
-              <Denominator value={row.employed} locale={locale} title={t.colEmployed} />
-              <ShareCell
-                share={row.participantShare}
-                missing={row.participantShareMissing}
-                locale={locale}
-                title={t.colParticipantShare}
-              />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p class="maaltal-note">{t.reachNote}</p>
-    </section>
+    <FigureTable
+      caption={props.caption ?? t.reachTitle}
+      columns={[
+        { label: t.colBranch },
+        { label: t.colYear },
+        ...(props.showBfa === true ? [{ label: t.colBfa }] : []),
+        ...figureColumns(
+          t.colActivities,
+          t.colReachedWorkplaces,
+          t.colWorkplaces,
+          t.colWorkplaceShare,
+          t.colReachedParticipants,
+          t.colEmployed,
+          t.colParticipantShare,
+        ),
+      ]}
+      note={<p class="maaltal-note">{t.reachNote}</p>}
+    >
+      {rows.map((row) => (
+        <tr>
+          <th scope="row" data-title={t.colBranch}>
+            {reachPlace(row, locale)}
+          </th>
+          <td data-title={t.colYear}>{row.year}</td>
+          {props.showBfa === true ? <td data-title={t.colBfa}>{row.bfa.short}</td> : null}
+          <td class="num" data-title={t.colActivities}>
+            {formatNumber(row.activities, locale)}
+          </td>
+          <td class="num" data-title={t.colReachedWorkplaces}>
+            {formatNumber(row.reachedWorkplaces, locale)}
+          </td>
+          <Denominator value={row.workplaces} locale={locale} title={t.colWorkplaces} />
+          <ShareCell
+            share={row.workplaceShare}
+            missing={row.workplaceShareMissing}
+            locale={locale}
+            title={t.colWorkplaceShare}
+          />
+          <td class="num" data-title={t.colReachedParticipants}>
+            {formatNumber(row.reachedParticipants, locale)}
+          </td>
+          <Denominator value={row.employed} locale={locale} title={t.colEmployed} />
+          <ShareCell
+            share={row.participantShare}
+            missing={row.participantShareMissing}
+            locale={locale}
+            title={t.colParticipantShare}
+          />
+        </tr>
+      ))}
+    </FigureTable>
   );
 }

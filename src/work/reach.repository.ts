@@ -16,20 +16,21 @@ export interface ReachActivityRow {
   published: number;
 }
 
+/** The columns of a `ReachActivityRow`. */
+export const REACH_ACTIVITY_COLUMNS = [
+  'id',
+  'bfaId',
+  'status',
+  'periodStart',
+  'periodEnd',
+  'reachedWorkplaces',
+  'reachedParticipants',
+  'published',
+] as const;
+
 /** Every activity (drafts too; the service decides who sees which), or one BFA's. */
 export async function reachActivityRows(db: Handle, bfaId?: number): Promise<ReachActivityRow[]> {
-  let query = db
-    .selectFrom('workActivity')
-    .select([
-      'id',
-      'bfaId',
-      'status',
-      'periodStart',
-      'periodEnd',
-      'reachedWorkplaces',
-      'reachedParticipants',
-      'published',
-    ]);
+  let query = db.selectFrom('workActivity').select(REACH_ACTIVITY_COLUMNS);
   if (bfaId !== undefined) query = query.where('bfaId', '=', bfaId);
   return query.orderBy('id').execute();
 }

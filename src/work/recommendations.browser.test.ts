@@ -2,8 +2,8 @@
 // problems too): every axe rule passes with every history opened, and the overdue item is flagged in words.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, principalOfUser, sessionOf } from '../../test/accounts.js';
 import { axeViolations } from '../../test/browser/axe.js';
+import { signedInPage, violationsWithDetailsOpen } from '../../test/browser/signed-in.js';
 import { useBrowserSite } from '../../test/browser/site.js';
 import {
   addFollowUpItem,
@@ -12,17 +12,15 @@ import {
   updateFollowUpItem,
 } from './recommendations.service.js';
 
-/** Opens every folded history, so that axe checks what it holds. */
-const OPEN_DETAILS = `document.querySelectorAll('details').forEach((d) => { d.open = true; })`;
-
 describe('recommendation pages in Chromium', () => {
   const site = useBrowserSite({ accidentScale: 0.001 });
   let page: Page;
   let id = 0;
 
   beforeAll(async () => {
-    const admin = await makeUser(site.store, 'admin');
-    const audit = { principal: principalOfUser(admin), requestId: null, clientAddress: 'test' };
+    const signedIn = await signedInPage(site, 'admin');
+    const audit = signedIn.audit;
+    page = signedIn.page;
     const now = new Date();
     id = await createRecommendation(
       site.store.db,
@@ -54,16 +52,10 @@ describe('recommendation pages in Chromium', () => {
       { action: 'Temadag', owner: 'Sekretariatet', dueOn: '2099-01-31', status: 'done' },
       now,
     );
-    const { cookie } = await sessionOf(site.store, admin);
-    page = await site.browser.newPage();
-    const [name = '', value = ''] = cookie.split('=');
-    await page.context().addCookies([{ name, value, url: site.url('/') }]);
   });
 
   async function check(path: string): Promise<void> {
-    await page.goto(site.url(path));
-    await page.evaluate(OPEN_DETAILS);
-    expect(await axeViolations(page), path).toEqual([]);
+    expect(await violationsWithDetailsOpen(page, site.url(path)), path).toEqual([]);
   }
 
   it('passes axe on the public and the editor pages in both languages', async () => {

@@ -1,30 +1,24 @@
 // The council's recommendations and their follow-up in the OpenAPI document (web/openapi.ts spreads these paths
 // into its own).
+import {
+  conflictResponse,
+  downloadPaths,
+  errorResponse,
+  idParameterOf,
+  jsonBody,
+  jsonResponse,
+  langParameterOf,
+  versionedBody,
+  writeRefusals,
+} from '../web/openapi-parts.js';
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
-
-const idParameter = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  description: 'The recommendation’s id (as in /anbefalinger/{id}).',
-  schema: { type: 'integer' },
-  example: 1,
-};
+const idParameter = idParameterOf('The recommendation’s id (as in /anbefalinger/{id}).', { type: 'integer' });
 
 const itemIdParameter = { ...idParameter, description: 'The follow-up item’s id.' };
 
-const langParameter = {
-  name: 'lang',
-  in: 'query',
-  description:
-    'The reader’s form: `da` (`;`, Danish column names and statuses, Ja/Nej) or `en`. Without it, the machine form: codes, ISO dates, true/false.',
-  schema: { type: 'string', enum: ['da', 'en'] },
-  example: 'da',
-};
+const langParameter = langParameterOf(
+  'The reader’s form: `da` (`;`, Danish column names and statuses, Ja/Nej) or `en`. Without it, the machine form: codes, ISO dates, true/false.',
+);
 
 const historyEntry = {
   type: 'object',
@@ -110,12 +104,7 @@ const recommendationDetail = {
   },
 };
 
-const json = (description: string, schema: object) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
-const created = json('`{ id }` of the new record', { $ref: '#/components/schemas/Created' });
+const created = jsonResponse('`{ id }` of the new record', { $ref: '#/components/schemas/Created' });
 
 const recommendationFields = {
   topic: { type: 'string', maxLength: 300 },
@@ -135,16 +124,10 @@ const itemFields = {
   status,
 };
 
-const body = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
-
-const writeRefusals = {
-  400: errorResponse('A field with a problem (`details` names each, in English and Danish).'),
-  401: errorResponse('Not signed in (no API token).'),
-  403: errorResponse('Only the secretariat (admin) edits recommendations and follow-up.'),
-};
-
-const conflict = errorResponse(
-  'Someone saved a newer version after the one named by `version`: nothing was saved; `details` names every field changed since, with who saved it and the values then and now.',
+const secretariatRefusals = writeRefusals(
+  'A field with a problem (`details` names each, in English and Danish).',
+  'Only the secretariat (admin) edits recommendations and follow-up.',
+  'Not signed in (no API token).',
 );
 
 const downloadDescription =
@@ -157,7 +140,7 @@ export const RECOMMENDATION_PATHS = {
       summary:
         'The council’s recommendations (published ones; drafts too when signed in), each with its follow-up items, progress and overdue count',
       responses: {
-        200: json('`{ data: Recommendation[], meta: { count, overdue, today } }`', {
+        200: jsonResponse('`{ data: Recommendation[], meta: { count, overdue, today } }`', {
           type: 'object',
           properties: { data: { type: 'array', items: recommendation }, meta: { type: 'object' } },
         }),
@@ -167,12 +150,12 @@ export const RECOMMENDATION_PATHS = {
       tags: ['work'],
       summary: 'A new recommendation (a draft unless `published`)',
       security: [{ apiToken: [] }],
-      requestBody: body({
+      requestBody: jsonBody({
         type: 'object',
         required: ['topic', 'body', 'issuedOn', 'addressee'],
         properties: recommendationFields,
       }),
-      responses: { 201: created, ...writeRefusals },
+      responses: { 201: created, ...secretariatRefusals },
     },
   },
   '/api/v1/recommendations/{id}': {
@@ -181,7 +164,7 @@ export const RECOMMENDATION_PATHS = {
       summary: 'One recommendation with its answer, its follow-up items and every saved version of each',
       parameters: [idParameter],
       responses: {
-        200: json('`{ data: RecommendationDetail, meta: { today } }`', {
+        200: jsonResponse('`{ data: RecommendationDetail, meta: { today } }`', {
           type: 'object',
           properties: { data: recommendationDetail, meta: { type: 'object' } },
         }),
@@ -194,19 +177,15 @@ export const RECOMMENDATION_PATHS = {
         'Changes a recommendation (the fields sent; the answer received too) over the `version` the client read',
       security: [{ apiToken: [] }],
       parameters: [idParameter],
-      requestBody: body({
-        type: 'object',
-        required: ['version'],
-        properties: { version: { type: 'integer' }, ...recommendationFields },
-      }),
+      requestBody: versionedBody([], recommendationFields),
       responses: {
-        200: json('`{ data: RecommendationDetail }` as saved', {
+        200: jsonResponse('`{ data: RecommendationDetail }` as saved', {
           type: 'object',
           properties: { data: recommendationDetail },
         }),
-        ...writeRefusals,
+        ...secretariatRefusals,
         404: errorResponse('No such recommendation.'),
-        409: conflict,
+        409: conflictResponse(),
       },
     },
   },
@@ -216,8 +195,12 @@ export const RECOMMENDATION_PATHS = {
       summary: 'A new follow-up item of a recommendation (status `open` unless sent)',
       security: [{ apiToken: [] }],
       parameters: [idParameter],
-      requestBody: body({ type: 'object', required: ['action', 'owner', 'dueOn'], properties: itemFields }),
-      responses: { 201: created, ...writeRefusals, 404: errorResponse('No such recommendation.') },
+      requestBody: jsonBody({
+        type: 'object',
+        required: ['action', 'owner', 'dueOn'],
+        properties: itemFields,
+      }),
+      responses: { 201: created, ...secretariatRefusals, 404: errorResponse('No such recommendation.') },
     },
   },
   '/api/v1/follow-up/{id}': {
@@ -227,47 +210,25 @@ export const RECOMMENDATION_PATHS = {
         'Changes a follow-up item’s status, due date, action or owner over the `version` the client read',
       security: [{ apiToken: [] }],
       parameters: [itemIdParameter],
-      requestBody: body({
-        type: 'object',
-        required: ['version'],
-        properties: { version: { type: 'integer' }, ...itemFields },
-      }),
+      requestBody: versionedBody([], itemFields),
       responses: {
-        200: json('`{ data: FollowUpItem }` as saved', { type: 'object', properties: { data: item } }),
-        ...writeRefusals,
+        200: jsonResponse('`{ data: FollowUpItem }` as saved', {
+          type: 'object',
+          properties: { data: item },
+        }),
+        ...secretariatRefusals,
         404: errorResponse('No such follow-up item.'),
-        409: conflict,
+        409: conflictResponse(),
       },
     },
   },
-  '/api/v1/recommendations.csv': {
-    get: {
-      tags: ['work'],
-      summary: 'The follow-up items with their recommendations as CSV',
+  ...downloadPaths(
+    '/api/v1/recommendations',
+    (what) => `The follow-up items with their recommendations as ${what}`,
+    {
       parameters: [langParameter],
-      responses: {
-        200: { description: downloadDescription, content: { 'text/csv': { schema: { type: 'string' } } } },
-        400: errorResponse('`lang` is not da or en.'),
-      },
+      description: downloadDescription,
+      refusals: { 400: errorResponse('`lang` is not da or en.') },
     },
-  },
-  '/api/v1/recommendations.xlsx': {
-    get: {
-      tags: ['work'],
-      summary:
-        'The follow-up items with their recommendations as an Excel workbook (Data and Metadata sheets)',
-      parameters: [langParameter],
-      responses: {
-        200: {
-          description: downloadDescription,
-          content: {
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-              schema: { type: 'string', format: 'binary' },
-            },
-          },
-        },
-        400: errorResponse('`lang` is not da or en.'),
-      },
-    },
-  },
+  ),
 };

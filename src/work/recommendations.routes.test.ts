@@ -248,9 +248,14 @@ describeEachDialect('recommendation pages, API and downloads', (dialect) => {
         body: new URLSearchParams({ _csrf: csrf, ...fields }),
       });
 
-    const bad = await post('/redaktion/anbefalinger', {
+    const typed = {
       topic: 'Digital overvågning',
       body: 'Tekst',
+      issuedOn: '2026-01-13',
+      addressee: 'Beskæftigelsesministeren',
+    };
+    const bad = await post('/redaktion/anbefalinger', {
+      ...typed,
       issuedOn: '2026-13-01',
       addressee: '',
       answerUrl: 'javascript:alert(1)',
@@ -263,12 +268,7 @@ describeEachDialect('recommendation pages, API and downloads', (dialect) => {
     expect(badDoc.querySelector('#rec-topic')?.getAttribute('value')).toBe('Digital overvågning');
     expect(badDoc.querySelector('#rec-issuedOn')?.getAttribute('value')).toBe('2026-13-01');
 
-    const created = await post('/redaktion/anbefalinger', {
-      topic: 'Digital overvågning',
-      body: 'Tekst',
-      issuedOn: '2026-01-13',
-      addressee: 'Beskæftigelsesministeren',
-    });
+    const created = await post('/redaktion/anbefalinger', typed);
     expect(created.status).toBe(303);
     const location = created.headers.get('location') ?? '';
     const id = Number(/\/redaktion\/anbefalinger\/(\d+)$/.exec(location)?.[1]);
@@ -277,20 +277,15 @@ describeEachDialect('recommendation pages, API and downloads', (dialect) => {
     // Two editors open version 1; the first records the answer, the second saves a new topic over version 1.
     const answered = await post(`/redaktion/anbefalinger/${id}`, {
       version: '1',
-      topic: 'Digital overvågning',
-      body: 'Tekst',
-      issuedOn: '2026-01-13',
-      addressee: 'Beskæftigelsesministeren',
+      ...typed,
       answerOn: '2026-02-20',
       answerText: 'Svaret',
     });
     expect(answered.status).toBe(303);
     const stale = await post(`/redaktion/anbefalinger/${id}`, {
       version: '1',
+      ...typed,
       topic: 'Mit nye emne',
-      body: 'Tekst',
-      issuedOn: '2026-01-13',
-      addressee: 'Beskæftigelsesministeren',
     });
     expect(stale.status).toBe(409);
     const staleDoc = documentOf(await stale.text());
@@ -309,12 +304,8 @@ describeEachDialect('recommendation pages, API and downloads', (dialect) => {
     expect(stored).toEqual([{ topic: 'Digital overvågning', version: 2 }]);
 
     // A follow-up item overdue long ago, then its status changed: the overview flags it until it is done.
-    const added = await post(`/redaktion/anbefalinger/${id}/opfoelgning`, {
-      action: 'Kortlægning',
-      owner: 'NFA',
-      dueOn: '2021-09-30',
-      status: 'open',
-    });
+    const item = { action: 'Kortlægning', owner: 'NFA', dueOn: '2021-09-30', status: 'open' };
+    const added = await post(`/redaktion/anbefalinger/${id}/opfoelgning`, item);
     expect(added.status).toBe(303);
     const itemId = Number(/#item-(\d+)$/.exec(added.headers.get('location') ?? '')?.[1]);
     const overview = await page('/redaktion/anbefalinger', { headers: { cookie } });
@@ -322,10 +313,9 @@ describeEachDialect('recommendation pages, API and downloads', (dialect) => {
     expect(flagged).toContain('Frist overskredet');
     expect(overview.html).toMatch(/\d+ opfølgningspunkt(er)? har overskredet fristen/);
     const badItem = await post(`/redaktion/opfoelgning/${itemId}`, {
+      ...item,
       version: '1',
-      action: 'Kortlægning',
       owner: '',
-      dueOn: '2021-09-30',
       status: 'in_progress',
     });
     expect(badItem.status).toBe(400);
@@ -334,13 +324,7 @@ describeEachDialect('recommendation pages, API and downloads', (dialect) => {
     expect(badItemDoc.querySelector(`#item-${itemId}-status option[selected]`)?.getAttribute('value')).toBe(
       'in_progress',
     );
-    const done = await post(`/redaktion/opfoelgning/${itemId}`, {
-      version: '1',
-      action: 'Kortlægning',
-      owner: 'NFA',
-      dueOn: '2021-09-30',
-      status: 'done',
-    });
+    const done = await post(`/redaktion/opfoelgning/${itemId}`, { ...item, version: '1', status: 'done' });
     expect(done.status).toBe(303);
     const after = await page('/redaktion/anbefalinger', { headers: { cookie } });
     expect(documentOf(after.html).querySelector(`#item-${itemId}`)).toBeNull();

@@ -19,7 +19,14 @@ import { localePath } from '../web/i18n.js';
 import { Layout } from '../web/layout.js';
 import { auditContextOf } from '../web/sessions.js';
 import { toLocalXlsx, toXlsx } from '../web/xlsx.js';
-import { idOf, isWebAddress, LIMITS, openedVersionOf } from './recommendations.schemas.js';
+import {
+  ITEM_FORM_FIELDS,
+  idOf,
+  isWebAddress,
+  LIMITS,
+  openedVersionOf,
+  RECOMMENDATION_FORM_FIELDS,
+} from './recommendations.schemas.js';
 import {
   addFollowUpItem,
   createRecommendation,
@@ -42,17 +49,6 @@ import {
   RECOMMENDATION_TEXTS,
   STATUS_LABELS,
 } from './recommendations.texts.js';
-
-const RECOMMENDATION_FIELDS = [
-  'topic',
-  'body',
-  'issuedOn',
-  'addressee',
-  'answerOn',
-  'answerText',
-  'answerUrl',
-] as const;
-const ITEM_FIELDS = ['action', 'owner', 'dueOn', 'status'] as const;
 
 /** The form a re-shown page's problems and typed values belong to ('recommendation', 'publish', 'new-item' or an
  *  item's id), and the version its hidden field carries (after a conflict: the one stored now). */
@@ -624,6 +620,38 @@ function Problems({
   );
 }
 
+type InputOptions = { type?: string; hint?: string; rows?: number; required?: boolean };
+
+/** The inputs of one form: each with its field's label, typed value, problem and length limit; `prefix` keeps
+ *  their ids unique on the page. */
+function inputsOf<Name extends string>(state: FormState, prefix: string, locale: Locale) {
+  const labels = FIELD_LABELS[locale];
+  return (name: Name, options: InputOptions = {}) => (
+    <Input
+      id={`${prefix}${name}`}
+      name={name}
+      label={labels[name] ?? name}
+      value={state.values[name] ?? ''}
+      problem={state.problems[name]}
+      maxlength={(LIMITS as Record<string, number>)[name]}
+      {...options}
+    />
+  );
+}
+
+/** A form's first parts: the CSRF field, the version it saves over (when it has one) and its problems. */
+function FormHead(props: Parameters<typeof Problems>[0]) {
+  return (
+    <>
+      <CsrfField />
+      {props.state.version === undefined ? null : (
+        <input type="hidden" name="version" value={String(props.state.version)} />
+      )}
+      <Problems {...props} />
+    </>
+  );
+}
+
 /** The state of one form on the page: its own problems and typed values if it was the one sent, else the record's. */
 function formOf(state: FormState, form: string, stored: Record<string, string>, version?: number): FormState {
   const own: FormState =
@@ -654,28 +682,10 @@ function RecommendationForm({
   locale: Locale;
 }) {
   const t = RECOMMENDATION_TEXTS[locale];
-  const labels = FIELD_LABELS[locale];
-  const input = (
-    name: (typeof RECOMMENDATION_FIELDS)[number],
-    extra: { type?: string; hint?: string; rows?: number; required?: boolean } = {},
-  ) => (
-    <Input
-      id={`rec-${name}`}
-      name={name}
-      label={labels[name] ?? name}
-      value={state.values[name] ?? ''}
-      problem={state.problems[name]}
-      maxlength={(LIMITS as Record<string, number>)[name]}
-      {...extra}
-    />
-  );
+  const input = inputsOf<(typeof RECOMMENDATION_FORM_FIELDS)[number]>(state, 'rec-', locale);
   return (
     <form method="post" action={action}>
-      <CsrfField />
-      {state.version === undefined ? null : (
-        <input type="hidden" name="version" value={String(state.version)} />
-      )}
-      <Problems state={state} prefix="rec-" fields={RECOMMENDATION_FIELDS} locale={locale} />
+      <FormHead state={state} prefix="rec-" fields={RECOMMENDATION_FORM_FIELDS} locale={locale} />
       {input('topic', { required: true })}
       {input('body', { rows: 8, hint: t.hintBody, required: true })}
       {input('issuedOn', { type: 'date', required: true })}
@@ -703,29 +713,13 @@ function ItemForm({
   submit: string;
   locale: Locale;
 }) {
-  const labels = FIELD_LABELS[locale];
-  const input = (name: 'action' | 'owner' | 'dueOn', extra: { type?: string; rows?: number } = {}) => (
-    <Input
-      id={`${prefix}${name}`}
-      name={name}
-      label={labels[name] ?? name}
-      value={state.values[name] ?? ''}
-      problem={state.problems[name]}
-      maxlength={(LIMITS as Record<string, number>)[name]}
-      required={true}
-      {...extra}
-    />
-  );
+  const input = inputsOf<'action' | 'owner' | 'dueOn'>(state, prefix, locale);
   return (
     <form method="post" action={action}>
-      <CsrfField />
-      {state.version === undefined ? null : (
-        <input type="hidden" name="version" value={String(state.version)} />
-      )}
-      <Problems state={state} prefix={prefix} fields={ITEM_FIELDS} locale={locale} />
-      {input('action', { rows: 3 })}
-      {input('owner')}
-      {input('dueOn', { type: 'date' })}
+      <FormHead state={state} prefix={prefix} fields={ITEM_FORM_FIELDS} locale={locale} />
+      {input('action', { rows: 3, required: true })}
+      {input('owner', { required: true })}
+      {input('dueOn', { type: 'date', required: true })}
       <StatusSelect
         id={`${prefix}status`}
         value={state.values.status ?? 'open'}
@@ -739,15 +733,14 @@ function ItemForm({
   );
 }
 
-function PublishForm({
-  rec,
-  state,
-  locale,
-}: {
+/** A recommendation in the secretariat's editor, with what the last post left in its forms. */
+interface EditorProps {
   rec: RecommendationDetail;
   state: FormState;
   locale: Locale;
-}) {
+}
+
+function PublishForm({ rec, state, locale }: EditorProps) {
   const t = RECOMMENDATION_TEXTS[locale];
   const form = formOf(state, 'publish', {}, rec.version);
   return (
@@ -772,15 +765,7 @@ const itemValues = (item: FollowUpItem): Record<string, string> => ({
 });
 
 /** The secretariat's forms on a recommendation: publication, the text and answer, each item, a new item. */
-function EditorForms({
-  rec,
-  state,
-  locale,
-}: {
-  rec: RecommendationDetail;
-  state: FormState;
-  locale: Locale;
-}) {
+function EditorForms({ rec, state, locale }: EditorProps) {
   const t = RECOMMENDATION_TEXTS[locale];
   const base = editorBase(locale);
   return (
@@ -913,7 +898,7 @@ function editorRoutes(app: Hono, store: Store, locale: Locale): void {
     editorPage(c, store, locale, idOf(c.req.param('id')), NO_FORM),
   );
   app.post(base, requires('secretariat.write'), async (c) => {
-    const values = valuesOf(await c.req.parseBody(), RECOMMENDATION_FIELDS);
+    const values = valuesOf(await c.req.parseBody(), RECOMMENDATION_FORM_FIELDS);
     try {
       const id = await createRecommendation(store.db, auditContextOf(c), values, now());
       return c.redirect(`${base}/${id}`, 303);
@@ -929,7 +914,7 @@ function editorRoutes(app: Hono, store: Store, locale: Locale): void {
   app.post(`${base}/:id`, requires('secretariat.write'), async (c) => {
     const id = idOf(c.req.param('id'));
     const form = await c.req.parseBody();
-    const values = valuesOf(form, RECOMMENDATION_FIELDS);
+    const values = valuesOf(form, RECOMMENDATION_FORM_FIELDS);
     try {
       await updateRecommendation(
         store.db,
@@ -966,7 +951,7 @@ function editorRoutes(app: Hono, store: Store, locale: Locale): void {
   });
   app.post(`${base}/:id/opfoelgning`, requires('secretariat.write'), async (c) => {
     const id = idOf(c.req.param('id'));
-    const values = valuesOf(await c.req.parseBody(), ITEM_FIELDS);
+    const values = valuesOf(await c.req.parseBody(), ITEM_FORM_FIELDS);
     try {
       const itemId = await addFollowUpItem(store.db, auditContextOf(c), id, values, now());
       return c.redirect(`${base}/${id}#item-${itemId}`, 303);
@@ -979,7 +964,7 @@ function editorRoutes(app: Hono, store: Store, locale: Locale): void {
     const itemId = idOf(c.req.param('id'));
     const item = await getFollowUpItem(store.db, principalOf(c), itemId, now());
     const form = await c.req.parseBody();
-    const values = valuesOf(form, ITEM_FIELDS);
+    const values = valuesOf(form, ITEM_FORM_FIELDS);
     try {
       await updateFollowUpItem(
         store.db,

@@ -6,6 +6,20 @@ import type { FollowUpStatus } from '../db/schema.js';
 import { AppError, type Issue } from '../errors.js';
 import { FOLLOW_UP_STATUSES, problemText } from './recommendations.texts.js';
 
+/** A recommendation's fields as its form lists them (publication apart). */
+export const RECOMMENDATION_FORM_FIELDS = [
+  'topic',
+  'body',
+  'issuedOn',
+  'addressee',
+  'answerOn',
+  'answerText',
+  'answerUrl',
+] as const;
+
+/** A follow-up item's fields as its form lists them. */
+export const ITEM_FORM_FIELDS = ['action', 'owner', 'dueOn', 'status'] as const;
+
 export const LIMITS = {
   topic: 300,
   body: 20_000,

@@ -62,6 +62,12 @@ describeEachDialect('recommendations and follow-up', (dialect) => {
   }, 60_000);
   afterAll(async () => store?.destroy());
 
+  /** A new recommendation saved by the secretariat `minute` minutes into TODAY. */
+  const create = (minute: number, fields: object = NEW) =>
+    createRecommendation(store.db, admin, fields, at(minute));
+  const addItem = (id: number, item: Record<string, string>, minute: number) =>
+    addFollowUpItem(store.db, admin, id, item, at(minute));
+
   const auditRows = (entity: string, entityId: number) =>
     store.db
       .selectFrom('auditEvent')
@@ -72,7 +78,7 @@ describeEachDialect('recommendations and follow-up', (dialect) => {
       .execute();
 
   it('keeps every saved version: create, answer, items, an item’s status changed twice shows three versions', async () => {
-    const id = await createRecommendation(store.db, admin, NEW, at(0));
+    const id = await create(0);
     const answered = await recordAnswer(
       store.db,
       admin,
@@ -86,20 +92,12 @@ describeEachDialect('recommendations and follow-up', (dialect) => {
       at(1),
     );
     expect(answered).toEqual({ id, version: 2 });
-    const itemId = await addFollowUpItem(
-      store.db,
-      admin,
+    const itemId = await addItem(
       id,
       { action: 'Analyse af tilsynet', owner: 'Arbejdstilsynet', dueOn: '2026-06-30' },
-      at(2),
+      2,
     );
-    await addFollowUpItem(
-      store.db,
-      admin,
-      id,
-      { action: 'Temadag', owner: 'Sekretariatet', dueOn: '2026-09-30', status: 'open' },
-      at(3),
-    );
+    await addItem(id, { action: 'Temadag', owner: 'Sekretariatet', dueOn: '2026-09-30', status: 'open' }, 3);
     await updateFollowUpItem(store.db, admin, itemId, 1, { status: 'in_progress' }, at(4));
     await updateFollowUpItem(store.db, admin, itemId, 2, { status: 'done' }, at(5));
 
@@ -132,17 +130,11 @@ describeEachDialect('recommendations and follow-up', (dialect) => {
 
   it('records one audit row per write, with before and after, and bumps the data version each time', async () => {
     const versionBefore = await dataVersion(store.db);
-    const id = await createRecommendation(store.db, admin, NEW, at(10));
+    const id = await create(10);
     const afterCreate = await dataVersion(store.db);
     await updateRecommendation(store.db, admin, id, 1, { topic: 'Unge og oplæring' }, at(11));
     await setRecommendationPublished(store.db, admin, id, 2, true, at(12));
-    const itemId = await addFollowUpItem(
-      store.db,
-      admin,
-      id,
-      { action: 'Kampagne', owner: 'BFA Handel', dueOn: '2026-05-01' },
-      at(13),
-    );
+    const itemId = await addItem(id, { action: 'Kampagne', owner: 'BFA Handel', dueOn: '2026-05-01' }, 13);
     await updateFollowUpItem(
       store.db,
       admin,
@@ -186,13 +178,11 @@ describeEachDialect('recommendations and follow-up', (dialect) => {
   });
 
   it('refuses a stale save naming the fields changed since, and stores nothing', async () => {
-    const id = await createRecommendation(store.db, admin, NEW, at(20));
-    const itemId = await addFollowUpItem(
-      store.db,
-      admin,
+    const id = await create(20);
+    const itemId = await addItem(
       id,
       { action: 'Analyse', owner: 'Arbejdstilsynet', dueOn: '2026-06-30' },
-      at(21),
+      21,
     );
     // Someone else saves version 2 of both first.
     await updateRecommendation(
@@ -232,14 +222,8 @@ describeEachDialect('recommendations and follow-up', (dialect) => {
   });
 
   it('lets one of two saves over the same version win when they race, the other refused naming the field', async () => {
-    const id = await createRecommendation(store.db, admin, NEW, at(27));
-    const itemId = await addFollowUpItem(
-      store.db,
-      admin,
-      id,
-      { action: 'Kapløb', owner: 'AT', dueOn: '2026-06-30' },
-      at(28),
-    );
+    const id = await create(27);
+    const itemId = await addItem(id, { action: 'Kapløb', owner: 'AT', dueOn: '2026-06-30' }, 28);
     const results = await Promise.allSettled([
       updateFollowUpItem(store.db, admin, itemId, 1, { status: 'in_progress' }, at(29)),
       updateFollowUpItem(store.db, admin, itemId, 1, { status: 'done' }, at(29)),
@@ -259,9 +243,9 @@ describeEachDialect('recommendations and follow-up', (dialect) => {
   });
 
   it('flags an item overdue when due before today and open or in progress: not when done, not when due today', async () => {
-    const id = await createRecommendation(store.db, admin, { ...NEW, topic: 'Frister' }, at(30));
+    const id = await create(30, { ...NEW, topic: 'Frister' });
     const item = (action: string, dueOn: string, status: string) =>
-      addFollowUpItem(store.db, admin, id, { action, owner: 'Sekretariatet', dueOn, status }, at(31));
+      addItem(id, { action, owner: 'Sekretariatet', dueOn, status }, 31);
     await item('due yesterday, open', '2026-03-09', 'open');
     await item('due yesterday, in progress', '2026-03-09', 'in_progress');
     await item('due yesterday, done', '2026-03-09', 'done');
@@ -286,14 +270,8 @@ describeEachDialect('recommendations and follow-up', (dialect) => {
   });
 
   it('lets only the secretariat write: a BFA editor and a viewer are refused (403), nothing stored', async () => {
-    const id = await createRecommendation(store.db, admin, NEW, at(40));
-    const itemId = await addFollowUpItem(
-      store.db,
-      admin,
-      id,
-      { action: 'Analyse', owner: 'AT', dueOn: '2026-06-30' },
-      at(41),
-    );
+    const id = await create(40);
+    const itemId = await addItem(id, { action: 'Analyse', owner: 'AT', dueOn: '2026-06-30' }, 41);
     const audits = (await store.db.selectFrom('auditEvent').select('id').execute()).length;
     for (const who of [bfaEditor, viewerAudit]) {
       const attempts = [
@@ -310,21 +288,10 @@ describeEachDialect('recommendations and follow-up', (dialect) => {
   });
 
   it('shows the public published recommendations only, the saver as the secretariat; signed-in readers see drafts and names', async () => {
-    const draft = await createRecommendation(store.db, admin, { ...NEW, topic: 'Kladden' }, at(50));
-    const published = await createRecommendation(
-      store.db,
-      admin,
-      { ...NEW, topic: 'Den offentlige' },
-      at(51),
-    );
+    const draft = await create(50, { ...NEW, topic: 'Kladden' });
+    const published = await create(51, { ...NEW, topic: 'Den offentlige' });
     await setRecommendationPublished(store.db, admin, published, 1, true, at(52));
-    await addFollowUpItem(
-      store.db,
-      admin,
-      published,
-      { action: 'Punkt', owner: 'AT', dueOn: '2026-06-30' },
-      at(53),
-    );
+    await addItem(published, { action: 'Punkt', owner: 'AT', dueOn: '2026-06-30' }, 53);
 
     const publicList = await listRecommendations(store.db, ANONYMOUS, TODAY);
     expect(publicList.every((rec) => rec.published)).toBe(true);
@@ -368,7 +335,7 @@ describeEachDialect('recommendations and follow-up', (dialect) => {
       addressee: 'må højst være 300 tegn',
       answerUrl: 'skal være en adresse, der begynder med http:// eller https://',
     });
-    const id = await createRecommendation(store.db, admin, NEW, at(61));
+    const id = await create(61);
     const early = await refusal(recordAnswer(store.db, admin, id, 1, { answerOn: '2026-01-01' }, at(62)));
     expect(early.issues).toEqual([expect.objectContaining({ field: 'answerOn' })]);
     const undated = await refusal(
@@ -376,21 +343,11 @@ describeEachDialect('recommendations and follow-up', (dialect) => {
     );
     expect(undated.issues).toEqual([expect.objectContaining({ field: 'answerOn' })]);
     const item = await refusal(
-      addFollowUpItem(
-        store.db,
-        admin,
-        id,
-        { action: '', owner: 'AT', dueOn: 'i morgen', status: 'maybe' },
-        at(63),
-      ),
+      addItem(id, { action: '', owner: 'AT', dueOn: 'i morgen', status: 'maybe' }, 63),
     );
     expect(item.issues.map((issue) => issue.field).sort()).toEqual(['action', 'dueOn', 'status']);
     expect(
-      (
-        await refusal(
-          addFollowUpItem(store.db, admin, 999_999, { action: 'a', owner: 'b', dueOn: '2026-01-01' }, at(63)),
-        )
-      ).httpStatus,
+      (await refusal(addItem(999_999, { action: 'a', owner: 'b', dueOn: '2026-01-01' }, 63))).httpStatus,
     ).toBe(404);
   });
 });

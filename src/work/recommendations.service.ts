@@ -27,9 +27,11 @@ import {
   answerIssues,
   answerSchema,
   followUpChangesSchema,
+  ITEM_FORM_FIELDS,
   newFollowUpItemSchema,
   newRecommendationSchema,
   parseFields,
+  RECOMMENDATION_FORM_FIELDS,
   recommendationChangesSchema,
 } from './recommendations.schemas.js';
 import { NO_ITEM, NO_RECOMMENDATION, NOT_SECRETARIAT } from './recommendations.texts.js';
@@ -81,8 +83,8 @@ export interface Progress {
   dropped: number;
 }
 
-export interface Recommendation {
-  id: number;
+/** What the secretariat writes of a recommendation: its text and the answer received. */
+export type RecommendationText = {
   topic: string;
   body: string;
   issuedOn: string;
@@ -90,6 +92,10 @@ export interface Recommendation {
   answerOn: string | null;
   answerText: string;
   answerUrl: string | null;
+};
+
+export interface Recommendation extends RecommendationText {
+  id: number;
   /** An answer has been received (its date is known). */
   answered: boolean;
   published: boolean;
@@ -147,16 +153,7 @@ async function saverOf(tx: Tx, principal: Principal): Promise<string> {
 
 // --- states: a record's saved fields as plain JSON -------------------------------------------------------------
 
-type RecommendationState = {
-  topic: string;
-  body: string;
-  issuedOn: string;
-  addressee: string;
-  answerOn: string | null;
-  answerText: string;
-  answerUrl: string | null;
-  published: boolean;
-};
+type RecommendationState = RecommendationText & { published: boolean };
 
 type ItemState = {
   recommendationId: number;
@@ -166,7 +163,7 @@ type ItemState = {
   status: FollowUpStatus;
 };
 
-const recommendationState = (row: RecommendationRow): RecommendationState => ({
+const textOf = (row: RecommendationRow): RecommendationText => ({
   topic: row.topic,
   body: row.body,
   issuedOn: row.issuedOn,
@@ -174,6 +171,10 @@ const recommendationState = (row: RecommendationRow): RecommendationState => ({
   answerOn: row.answerOn,
   answerText: row.answerText,
   answerUrl: row.answerUrl,
+});
+
+const recommendationState = (row: RecommendationRow): RecommendationState => ({
+  ...textOf(row),
   published: row.published === 1,
 });
 
@@ -185,10 +186,9 @@ const itemState = (row: FollowUpItemRow): ItemState => ({
   status: row.status,
 });
 
-const storedVersion = (
-  row: { version: number; updatedAt: string; updatedBy: string },
-  state: object,
-): SavedVersion => ({
+type StoredRow = { version: number; updatedAt: string; updatedBy: string };
+
+const storedVersion = (row: StoredRow, state: object): SavedVersion => ({
   version: row.version,
   state: { ...state },
   savedAt: row.updatedAt,
@@ -202,6 +202,97 @@ const sent = <T extends object>(changes: T): { [K in keyof T]?: Exclude<T[K], un
   };
 
 const flagOf = (value: boolean): Flag => (value ? 1 : 0);
+
+/** The columns of a record's first version. */
+const firstVersion = (at: string, by: string) => ({
+  version: 1,
+  createdAt: at,
+  createdBy: by,
+  updatedAt: at,
+  updatedBy: by,
+});
+
+type RecordEntity = 'recommendation' | 'follow_up_item';
+
+/** How to read a stored record for a save: its entity, its row, its state and the 404 when it is missing. */
+interface Stored<Row, State extends RecordState> {
+  entity: RecordEntity;
+  byId: (tx: Tx, id: number) => Promise<Row | undefined>;
+  stateOf: (row: Row) => State;
+  missing: (id: number) => AppError;
+}
+
+const RECOMMENDATION: Stored<RecommendationRow, RecommendationState> = {
+  entity: 'recommendation',
+  byId: recommendationById,
+  stateOf: recommendationState,
+  missing: noRecommendation,
+};
+
+const ITEM: Stored<FollowUpItemRow, ItemState> = {
+  entity: 'follow_up_item',
+  byId: followUpItemById,
+  stateOf: itemState,
+  missing: noItem,
+};
+
+/** The stored record and its state, once its version is the one the editor opened (409 otherwise, 404 when gone). */
+async function openedRecord<Row extends StoredRow, State extends RecordState>(
+  tx: Tx,
+  stored: Stored<Row, State>,
+  id: number,
+  openedVersion: number,
+): Promise<{ row: Row; before: State }> {
+  const row = Number.isSafeInteger(id) ? await stored.byId(tx, id) : undefined;
+  if (row === undefined) throw stored.missing(id);
+  const before = stored.stateOf(row);
+  await expectVersion(tx, stored.entity, id, openedVersion, storedVersion(row, before));
+  return { row, before };
+}
+
+/** The conflict of a save that lost the race after its version check: named against the row stored now. */
+async function raceLost<Row extends StoredRow, State extends RecordState>(
+  tx: Tx,
+  stored: Stored<Row, State>,
+  id: number,
+  openedVersion: number,
+): Promise<AppError> {
+  const row = await stored.byId(tx, id);
+  if (row === undefined) return stored.missing(id);
+  return staleSave(tx, stored.entity, id, openedVersion, storedVersion(row, stored.stateOf(row)));
+}
+
+/** The last steps of every save: keep the version, bump the data version, then the one audit row. */
+async function keepAndAudit(
+  tx: Tx,
+  audit: AuditContext,
+  saved: { entity: RecordEntity; id: number; version: number; at: string; by: string },
+  change: { action: string; before?: RecordState; after: RecordState },
+  now: Date,
+): Promise<void> {
+  const { entity, id, version, at, by } = saved;
+  await keepVersion(tx, entity, id, { version, state: change.after, at, by });
+  await bumpDataVersion(tx);
+  await recordAudit(tx, audit, { ...change, entity, entityId: id }, now);
+}
+
+type FirstVersion = ReturnType<typeof firstVersion>;
+
+/** A new record at version 1 (`insert` writes its row with the first version's columns), kept and audited; its id. */
+async function createRecord(
+  tx: Tx,
+  audit: AuditContext,
+  created: { entity: RecordEntity; action: string; state: RecordState },
+  insert: (first: FirstVersion) => Promise<number>,
+  now: Date,
+): Promise<number> {
+  const at = now.toISOString();
+  const by = await saverOf(tx, audit.principal);
+  const id = await insert(firstVersion(at, by));
+  const saved = { entity: created.entity, id, version: 1, at, by };
+  await keepAndAudit(tx, audit, saved, { action: created.action, after: created.state }, now);
+  return id;
+}
 
 function checkAnswer(state: RecommendationState): void {
   const issues = answerIssues(state);
@@ -240,13 +331,7 @@ function progressOf(items: readonly FollowUpItem[]): Progress {
 function presentRecommendation(row: RecommendationRow, items: FollowUpItem[]): Recommendation {
   return {
     id: row.id,
-    topic: row.topic,
-    body: row.body,
-    issuedOn: row.issuedOn,
-    addressee: row.addressee,
-    answerOn: row.answerOn,
-    answerText: row.answerText,
-    answerUrl: row.answerUrl,
+    ...textOf(row),
     answered: row.answerOn !== null,
     published: row.published === 1,
     publishedAt: row.publishedAt,
@@ -259,17 +344,8 @@ function presentRecommendation(row: RecommendationRow, items: FollowUpItem[]): R
   };
 }
 
-const RECOMMENDATION_FIELDS = [
-  'topic',
-  'body',
-  'issuedOn',
-  'addressee',
-  'answerOn',
-  'answerText',
-  'answerUrl',
-  'published',
-] as const;
-const ITEM_FIELDS = ['recommendationId', 'action', 'owner', 'dueOn', 'status'] as const;
+const RECOMMENDATION_FIELDS = [...RECOMMENDATION_FORM_FIELDS, 'published'] as const;
+const ITEM_FIELDS = ['recommendationId', ...ITEM_FORM_FIELDS] as const;
 
 /** A kept state with only the record's own fields, its flag as true/false (versions kept elsewhere, e.g. by the
  *  demo seed, may hold 0/1 or more fields). */
@@ -388,29 +464,22 @@ export async function createRecommendation(
     published: fields.published ?? false,
   };
   checkAnswer(state);
-  const at = now.toISOString();
-  return inTransaction(db, async (tx) => {
-    const by = await saverOf(tx, audit.principal);
-    const id = await insertRecommendation(tx, {
-      ...state,
-      published: flagOf(state.published),
-      publishedAt: state.published ? at : null,
-      version: 1,
-      createdAt: at,
-      createdBy: by,
-      updatedAt: at,
-      updatedBy: by,
-    });
-    await keepVersion(tx, 'recommendation', id, { version: 1, state, at, by });
-    await bumpDataVersion(tx);
-    await recordAudit(
+  const created = { entity: 'recommendation', action: 'recommendation.create', state } as const;
+  return inTransaction(db, (tx) =>
+    createRecord(
       tx,
       audit,
-      { action: 'recommendation.create', entity: 'recommendation', entityId: id, after: state },
+      created,
+      (first) =>
+        insertRecommendation(tx, {
+          ...state,
+          published: flagOf(state.published),
+          publishedAt: state.published ? first.createdAt : null,
+          ...first,
+        }),
       now,
-    );
-    return id;
-  });
+    ),
+  );
 }
 
 /** Saves the fields sent over the version the editor opened (409 naming what changed since, nothing saved). */
@@ -463,10 +532,7 @@ async function saveRecommendation(
   now: Date,
 ): Promise<Saved> {
   return inTransaction(db, async (tx) => {
-    const row = Number.isSafeInteger(id) ? await recommendationById(tx, id) : undefined;
-    if (row === undefined) throw noRecommendation(id);
-    const before = recommendationState(row);
-    await expectVersion(tx, 'recommendation', id, openedVersion, storedVersion(row, before));
+    const { row, before } = await openedRecord(tx, RECOMMENDATION, id, openedVersion);
     const after: RecommendationState = { ...before, ...changes };
     checkAnswer(after);
     if (changedFields(before, after).length === 0) return { id, version: row.version };
@@ -483,27 +549,12 @@ async function saveRecommendation(
       updatedBy: by,
     };
     if ((await updateRecommendationAt(tx, id, openedVersion, values)) === 0)
-      throw await recommendationRaceLost(tx, id, openedVersion);
+      throw await raceLost(tx, RECOMMENDATION, id, openedVersion);
     if (after.published !== before.published) await setItemsPublished(tx, id, after.published, at);
-    await keepVersion(tx, 'recommendation', id, { version, state: after, at, by });
-    await bumpDataVersion(tx);
-    const action = saveAction(before, after);
-    await recordAudit(tx, audit, { action, entity: 'recommendation', entityId: id, before, after }, now);
+    const saved = { entity: 'recommendation', id, version, at, by } as const;
+    await keepAndAudit(tx, audit, saved, { action: saveAction(before, after), before, after }, now);
     return { id, version };
   });
-}
-
-/** The conflict of a save that lost the race after its version check: named against the row stored now. */
-async function recommendationRaceLost(tx: Tx, id: number, openedVersion: number): Promise<AppError> {
-  const row = await recommendationById(tx, id);
-  if (row === undefined) return noRecommendation(id);
-  return staleSave(tx, 'recommendation', id, openedVersion, storedVersion(row, recommendationState(row)));
-}
-
-async function itemRaceLost(tx: Tx, id: number, openedVersion: number): Promise<AppError> {
-  const row = await followUpItemById(tx, id);
-  if (row === undefined) return noItem(id);
-  return staleSave(tx, 'follow_up_item', id, openedVersion, storedVersion(row, itemState(row)));
 }
 
 /** The audit action of a save: publishing or withdrawing when that is all it changed. */
@@ -523,7 +574,6 @@ export async function addFollowUpItem(
 ): Promise<number> {
   requireSecretariat(audit);
   const fields = parseFields(newFollowUpItemSchema, input, 'The follow-up item has problems');
-  const at = now.toISOString();
   return inTransaction(db, async (tx) => {
     const owner = Number.isSafeInteger(recommendationId)
       ? await recommendationById(tx, recommendationId)
@@ -536,26 +586,20 @@ export async function addFollowUpItem(
       dueOn: fields.dueOn,
       status: fields.status ?? 'open',
     };
-    const by = await saverOf(tx, audit.principal);
-    const id = await insertFollowUpItem(tx, {
-      ...state,
-      published: owner.published,
-      publishedAt: owner.published === 1 ? at : null,
-      version: 1,
-      createdAt: at,
-      createdBy: by,
-      updatedAt: at,
-      updatedBy: by,
-    });
-    await keepVersion(tx, 'follow_up_item', id, { version: 1, state, at, by });
-    await bumpDataVersion(tx);
-    await recordAudit(
+    const created = { entity: 'follow_up_item', action: 'follow_up.create', state } as const;
+    return createRecord(
       tx,
       audit,
-      { action: 'follow_up.create', entity: 'follow_up_item', entityId: id, after: state },
+      created,
+      (first) =>
+        insertFollowUpItem(tx, {
+          ...state,
+          published: owner.published,
+          publishedAt: owner.published === 1 ? first.createdAt : null,
+          ...first,
+        }),
       now,
     );
-    return id;
   });
 }
 
@@ -571,10 +615,7 @@ export async function updateFollowUpItem(
   requireSecretariat(audit);
   const changes = sent(parseFields(followUpChangesSchema, input, 'The follow-up item has problems'));
   return inTransaction(db, async (tx) => {
-    const row = Number.isSafeInteger(itemId) ? await followUpItemById(tx, itemId) : undefined;
-    if (row === undefined) throw noItem(itemId);
-    const before = itemState(row);
-    await expectVersion(tx, 'follow_up_item', itemId, openedVersion, storedVersion(row, before));
+    const { row, before } = await openedRecord(tx, ITEM, itemId, openedVersion);
     const after: ItemState = { ...before, ...changes };
     if (changedFields(before, after).length === 0) return { id: itemId, version: row.version };
     const at = now.toISOString();
@@ -582,15 +623,9 @@ export async function updateFollowUpItem(
     const version = row.version + 1;
     const values = { ...after, version, updatedAt: at, updatedBy: by };
     if ((await updateFollowUpItemAt(tx, itemId, openedVersion, values)) === 0)
-      throw await itemRaceLost(tx, itemId, openedVersion);
-    await keepVersion(tx, 'follow_up_item', itemId, { version, state: after, at, by });
-    await bumpDataVersion(tx);
-    await recordAudit(
-      tx,
-      audit,
-      { action: 'follow_up.update', entity: 'follow_up_item', entityId: itemId, before, after },
-      now,
-    );
+      throw await raceLost(tx, ITEM, itemId, openedVersion);
+    const saved = { entity: 'follow_up_item', id: itemId, version, at, by } as const;
+    await keepAndAudit(tx, audit, saved, { action: 'follow_up.update', before, after }, now);
     return { id: itemId, version };
   });
 }
