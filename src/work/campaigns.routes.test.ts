@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearerFor, makeUser, sessionOf } from '../../test/accounts.js';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
+import { requestsOf, type Session, textOf } from '../../test/requests.js';
 import { seedStore } from '../../test/seed.js';
 import { operatorAudit } from '../audit/audit.service.js';
 import { createApp } from '../web/app.js';
@@ -15,8 +16,6 @@ import { createCampaign, setCampaignPublished } from './campaigns.service.js';
 const NOW = new Date('2026-12-03T10:00:00Z');
 const FORMULA = '=HYPERLINK("http://evil.example")';
 const SCRIPT = '<script>alert("kampagne")</script>';
-
-type Session = { cookie: string; csrf: string };
 
 const fields = (overrides: Record<string, unknown> = {}) => ({
   bfa: 'voa',
@@ -32,14 +31,6 @@ const fields = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** The page's text without tags, entities of quotes undone and white space collapsed. */
-const textOf = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
-
 describeEachDialect('campaign pages, API and editor', (dialect) => {
   let store: TestStore;
   let app: ReturnType<typeof createApp>;
@@ -54,14 +45,7 @@ describeEachDialect('campaign pages, API and editor', (dialect) => {
     if (published) await setCampaignPublished(store.db, audit, id, 1, true, NOW);
     return id;
   };
-  const get = (path: string, session?: Session) =>
-    app.request(path, session === undefined ? {} : { headers: { cookie: session.cookie } });
-  const post = (path: string, session: Session, form: Record<string, string>) =>
-    app.request(path, {
-      method: 'POST',
-      headers: { cookie: session.cookie },
-      body: new URLSearchParams({ _csrf: session.csrf, ...form }),
-    });
+  const { get, post } = requestsOf(() => app);
 
   beforeAll(async () => {
     store = await freshStore(dialect);

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearerFor, makeUser, sessionOf } from '../../test/accounts.js';
 import { describeEachDialect, freshStore, type TestStore } from '../../test/databases.js';
+import { requestsOf, type Session, textOf } from '../../test/requests.js';
 import { seedStore } from '../../test/seed.js';
 import { operatorAudit } from '../audit/audit.service.js';
 import { createApp } from '../web/app.js';
@@ -17,8 +18,6 @@ const WORKED_EXAMPLE = { xI0: 60, nI0: 200, xI1: 40, nI1: 200, xC0: 58, nC0: 200
 const SMALL_CELLS = { xI0: 8, nI0: 20, xI1: 2, nI1: 20, xC0: 9, nC0: 25, xC1: 8, nC1: 25 };
 const SCRIPT = '<script>alert("pilot")</script>';
 const FORMULA = '=HYPERLINK("http://evil.example")';
-
-type Session = { cookie: string; csrf: string };
 
 const fields = (overrides: Record<string, unknown> = {}) => ({
   bfa: 'voa',
@@ -36,13 +35,6 @@ const fields = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const textOf = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
-
 describeEachDialect('pilot pages, API and editor', (dialect) => {
   let store: TestStore;
   let app: ReturnType<typeof createApp>;
@@ -56,14 +48,7 @@ describeEachDialect('pilot pages, API and editor', (dialect) => {
     if (published) await setPilotPublished(store.db, audit, id, 1, true, NOW);
     return id;
   };
-  const get = (path: string, session?: Session) =>
-    app.request(path, session === undefined ? {} : { headers: { cookie: session.cookie } });
-  const post = (path: string, session: Session, form: Record<string, string>) =>
-    app.request(path, {
-      method: 'POST',
-      headers: { cookie: session.cookie },
-      body: new URLSearchParams({ _csrf: session.csrf, ...form }),
-    });
+  const { get, post } = requestsOf(() => app);
 
   beforeAll(async () => {
     store = await freshStore(dialect);
