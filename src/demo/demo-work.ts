@@ -5,6 +5,7 @@
 import type { ActivityStatus, ActivityType, Flag, FollowUpStatus, PilotDesign } from '../db/schema.js';
 import {
   CAMPAIGNS,
+  type CampaignSpec,
   PILOT_DESCRIPTION,
   PILOT_PERIOD,
   PILOTS,
@@ -86,18 +87,8 @@ export interface DemoPool extends EditableMeta {
   shares: { bfaId: number; bfa: string; amountDkk: number }[];
 }
 
-export interface DemoCampaign extends EditableMeta {
+export interface DemoCampaign extends EditableMeta, Omit<CampaignSpec, 'createdAt'> {
   bfaId: number | null;
-  bfa: string | null;
-  title: string;
-  description: string;
-  channels: string[];
-  periodStart: string;
-  periodEnd: string | null;
-  reachedPeople: number;
-  reachedWorkplaces: number;
-  impressions: number;
-  reachNote: string;
 }
 
 export interface DemoActivityBranch {
